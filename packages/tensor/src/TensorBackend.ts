@@ -1,0 +1,81 @@
+import type { Matrix } from './Matrix.js';
+
+/** Which operands of a product are transposed: `op(A)·op(B)`. */
+export interface MatmulOptions {
+  readonly transposeA?: boolean;
+  readonly transposeB?: boolean;
+}
+
+/**
+ * The ops the library needs, on {@link Matrix} operands. Every backend implements this one
+ * contract and passes the shared backend contract suite.
+ *
+ * Conventions:
+ * - An op that returns a matrix accepts an optional `out`; when given it must have the result's
+ *   shape, is written and returned, and may be the same object as an operand of the same shape
+ *   (element-wise ops, row-vector ops, clip, map). `matmul`, `transpose`, `concatColumns` and
+ *   `gatherRows` never accept an operand as `out`.
+ * - Shape mismatches throw a `ShapeError` naming the op and both shapes, e.g.
+ *   `matmul: (10×24)·(12×128): inner sizes 24 ≠ 12`.
+ * - Derivatives of activations take the activation's *output* `y` (as the tutorial's
+ *   `sigmoid_out2deriv` does); the `*Backward` ops fuse `grad ⊙ f'(y)`.
+ */
+export interface TensorBackend {
+  /** Registered name, e.g. `"cpu"` or `"mathjs"`. */
+  readonly name: string;
+
+  /** `op(A)·op(B)` where `op` transposes when asked. */
+  matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix;
+  transpose(a: Matrix, out?: Matrix): Matrix;
+
+  add(a: Matrix, b: Matrix, out?: Matrix): Matrix;
+  sub(a: Matrix, b: Matrix, out?: Matrix): Matrix;
+  /** Element-wise (Hadamard) product. */
+  mul(a: Matrix, b: Matrix, out?: Matrix): Matrix;
+  scale(a: Matrix, factor: number, out?: Matrix): Matrix;
+  /** `a + factor · b` (axpy); `addScaled(w, grad, -lr, w)` is an SGD step in place. */
+  addScaled(a: Matrix, b: Matrix, factor: number, out?: Matrix): Matrix;
+  /** Adds a 1 × cols row vector to every row (bias). */
+  addRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix;
+  /** Multiplies every row element-wise by a 1 × cols row vector. */
+  mulRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix;
+
+  /** Element-wise `fn`, the slow general path; prefer the fused ops below in hot code. */
+  map(a: Matrix, fn: (x: number) => number, out?: Matrix): Matrix;
+  sigmoid(a: Matrix, out?: Matrix): Matrix;
+  /** `y ⊙ (1 − y)` from the sigmoid's output `y`. */
+  sigmoidDerivative(y: Matrix, out?: Matrix): Matrix;
+  /** `grad ⊙ y ⊙ (1 − y)`. */
+  sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix;
+  tanh(a: Matrix, out?: Matrix): Matrix;
+  /** `1 − y²` from tanh's output `y`. */
+  tanhDerivative(y: Matrix, out?: Matrix): Matrix;
+  /** `grad ⊙ (1 − y²)`. */
+  tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix;
+  relu(a: Matrix, out?: Matrix): Matrix;
+  /** `1` where `y > 0`, else `0`. */
+  reluDerivative(y: Matrix, out?: Matrix): Matrix;
+  /** `grad` where `y > 0`, else `0`. */
+  reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix;
+
+  /** Column sums as a 1 × cols row vector. */
+  sumColumns(a: Matrix, out?: Matrix): Matrix;
+  /** Column means as a 1 × cols row vector. */
+  meanColumns(a: Matrix, out?: Matrix): Matrix;
+  /** Population (biased, divide by rows) column variances as a 1 × cols row vector. */
+  varianceColumns(a: Matrix, out?: Matrix): Matrix;
+  /** Sum of all elements. */
+  sum(a: Matrix): number;
+  /** Frobenius inner product `Σ aᵢⱼ bᵢⱼ`. */
+  dot(a: Matrix, b: Matrix): number;
+
+  /** Concatenates matrices with equal row counts side by side. */
+  concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix;
+  /** The rows at `indices`, in that order (a minibatch). */
+  gatherRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix;
+  /** Index of the largest element of each row (first on ties). */
+  argmaxRows(a: Matrix): Int32Array;
+  clip(a: Matrix, min: number, max: number, out?: Matrix): Matrix;
+  /** True when no element is NaN or ±Infinity. */
+  allFinite(a: Matrix): boolean;
+}
