@@ -1,1 +1,33 @@
-export {};
+export { bindPluginRegistry } from './bindPluginRegistry.js';
+export { coreModule } from './coreModule.js';
+export { createContainer, type CreateContainerOptions } from './createContainer.js';
+export {
+  DatasetPlugin,
+  DatasetRegistry,
+  type Dataset,
+  type DatasetSplit,
+  type DatasetTask,
+} from './Dataset.js';
+export { ConfigError, DuplicatePluginError, SynthgradError, UnknownPluginError } from './errors.js';
+export {
+  GeneratorInputPlugin,
+  GeneratorInputRegistry,
+  type GeneratorInput,
+  type GeneratorInputContext,
+  type GeneratorInputEnvironment,
+  type GeneratorInputSpec,
+  type LayerShape,
+} from './GeneratorInput.js';
+export type { NamedPlugin } from './NamedPlugin.js';
+export type { LayerSpec, NetworkSpec, PluginSpec } from './NetworkSpec.js';
+export { PluginRegistry } from './PluginRegistry.js';
+export { TensorBackend, TensorBackendPlugin, TensorBackendRegistry } from './TensorBackendPlugin.js';
+export {
+  TrainerAlgorithmPlugin,
+  TrainerAlgorithmRegistry,
+  type Batch,
+  type GradientAlignment,
+  type StepMetrics,
+  type TrainerAlgorithm,
+  type TrainerContext,
+} from './TrainerAlgorithm.js';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DuplicatePluginError, UnknownPluginError } from './errors.js';
+import { PluginRegistry } from './PluginRegistry.js';
+
+const plugin = (name: string) => ({ name, description: `the ${name} plugin` });
+
+describe('PluginRegistry', () => {
+  it('finds plugins by name and lists them sorted', () => {
+    const registry = new PluginRegistry('widget', [plugin('b'), plugin('a')]);
+    expect(registry.get('b').description).toBe('the b plugin');
+    expect(registry.has('a')).toBe(true);
+    expect(registry.has('c')).toBe(false);
+    expect(registry.names()).toEqual(['a', 'b']);
+    expect(registry.list().map((p) => p.name)).toEqual(['a', 'b']);
+  });
+
+  it('names the unknown key and lists the known ones', () => {
+    const registry = new PluginRegistry('generator input', [plugin('labels'), plugin('layer-output')]);
+    expect(() => registry.get('lables')).toThrow(UnknownPluginError);
+    expect(() => registry.get('lables')).toThrow(
+      'unknown generator input "lables"; known: "labels", "layer-output"',
+    );
+  });
+
+  it('says when nothing is registered', () => {
+    expect(() => new PluginRegistry('dataset', []).get('mnist')).toThrow(
+      'unknown dataset "mnist"; known: (none registered)',
+    );
+  });
+
+  it('refuses two plugins with one name', () => {
+    expect(() => new PluginRegistry('trainer', [plugin('dni'), plugin('dni')])).toThrow(DuplicatePluginError);
+    expect(() => new PluginRegistry('trainer', [plugin('dni'), plugin('dni')])).toThrow(/two trainer plugins are named "dni"/);
+  });
+});

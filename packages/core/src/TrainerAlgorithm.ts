@@ -1,0 +1,63 @@
+import type { Matrix, Rng, TensorBackend } from '@synthgrad/tensor';
+import type { ServiceIdentifier } from 'inversify';
+import type { DatasetTask } from './Dataset.js';
+import type { NamedPlugin } from './NamedPlugin.js';
+import type { NetworkSpec } from './NetworkSpec.js';
+import type { PluginRegistry } from './PluginRegistry.js';
+
+/** One minibatch: rows are examples. */
+export interface Batch {
+  readonly inputs: Matrix;
+  readonly labels: Matrix;
+}
+
+/** What one step reports. */
+export interface StepMetrics {
+  /** Mean loss of the batch before the step's updates. */
+  readonly loss: number;
+}
+
+/** How close a layer's synthetic gradient is to the true one on a batch. */
+export interface GradientAlignment {
+  readonly layer: number;
+  /** Cosine similarity of synthetic and true gradient (1 = same direction). */
+  readonly cosine: number;
+  /** ‖synthetic − true‖ / ‖true‖. */
+  readonly relativeError: number;
+}
+
+/** How one batch changes a network: backprop, DNI, … */
+export interface TrainerAlgorithm {
+  readonly name: string;
+  step(batch: Batch, progress: { readonly epoch: number; readonly step: number }): StepMetrics;
+  /** Network outputs in evaluation mode; changes nothing. */
+  predict(inputs: Matrix): Matrix;
+  /**
+   * Compares each layer's synthetic gradient with the true one on `batch`, for measurement only:
+   * it must change no weight, generator or statistic. Absent for algorithms without synthetic gradients.
+   */
+  measureGradients?(batch: Batch): GradientAlignment[];
+}
+
+/** What an algorithm is built from. */
+export interface TrainerContext {
+  readonly network: NetworkSpec;
+  readonly inputSize: number;
+  readonly labelSize: number;
+  readonly task: DatasetTask;
+  readonly backend: TensorBackend;
+  readonly rng: Rng;
+}
+
+/** A named training algorithm; `create` builds the network and its training state. */
+export interface TrainerAlgorithmPlugin<O = unknown> extends NamedPlugin {
+  create(context: TrainerContext, options?: O): TrainerAlgorithm;
+}
+export const TrainerAlgorithmPlugin: ServiceIdentifier<TrainerAlgorithmPlugin> = Symbol.for(
+  'synthgrad.TrainerAlgorithmPlugin',
+);
+
+export type TrainerAlgorithmRegistry = PluginRegistry<TrainerAlgorithmPlugin>;
+export const TrainerAlgorithmRegistry: ServiceIdentifier<TrainerAlgorithmRegistry> = Symbol.for(
+  'synthgrad.TrainerAlgorithmRegistry',
+);

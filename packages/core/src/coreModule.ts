@@ -1,0 +1,26 @@
+import { CpuBackend, MathjsBackend } from '@synthgrad/tensor';
+import { ContainerModule } from 'inversify';
+import { bindPluginRegistry } from './bindPluginRegistry.js';
+import { DatasetPlugin, DatasetRegistry } from './Dataset.js';
+import { GeneratorInputPlugin, GeneratorInputRegistry } from './GeneratorInput.js';
+import { TensorBackendPlugin, TensorBackendRegistry } from './TensorBackendPlugin.js';
+import { TrainerAlgorithmPlugin, TrainerAlgorithmRegistry } from './TrainerAlgorithm.js';
+
+/** The registries of the core plugin kinds, and the `cpu` and `mathjs` backends. */
+export const coreModule = new ContainerModule((options) => {
+  bindPluginRegistry(options, TensorBackendRegistry, TensorBackendPlugin, 'tensor backend');
+  bindPluginRegistry(options, GeneratorInputRegistry, GeneratorInputPlugin, 'generator input');
+  bindPluginRegistry(options, DatasetRegistry, DatasetPlugin, 'dataset');
+  bindPluginRegistry(options, TrainerAlgorithmRegistry, TrainerAlgorithmPlugin, 'trainer');
+
+  options.bind(TensorBackendPlugin).toConstantValue({
+    name: 'cpu',
+    description: 'typed-array kernels in JavaScript (default)',
+    create: () => new CpuBackend(),
+  });
+  options.bind(TensorBackendPlugin).toConstantValue({
+    name: 'mathjs',
+    description: 'mathjs matrices: slow, the reference for tests and a bridge for mathjs users',
+    create: () => new MathjsBackend(),
+  });
+});

@@ -1,0 +1,40 @@
+/** Base class of every error synthgrad throws on purpose; `instanceof SynthgradError` tells them apart. */
+export class SynthgradError extends Error {
+  override name = 'SynthgradError';
+}
+
+/** A configuration value is invalid; the message names where (`path`) and what was expected. */
+export class ConfigError extends SynthgradError {
+  override name = 'ConfigError';
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+  }
+}
+
+/** A name was looked up in a registry that does not know it. */
+export class UnknownPluginError extends SynthgradError {
+  override name = 'UnknownPluginError';
+  constructor(
+    readonly kind: string,
+    readonly requested: string,
+    readonly known: readonly string[],
+  ) {
+    super(
+      `unknown ${kind} "${requested}"; known: ${known.length ? known.map((n) => `"${n}"`).join(', ') : '(none registered)'}`,
+    );
+  }
+}
+
+/** Two plugins of one kind share a name: the second would silently shadow the first. */
+export class DuplicatePluginError extends SynthgradError {
+  override name = 'DuplicatePluginError';
+  constructor(
+    readonly kind: string,
+    readonly duplicate: string,
+  ) {
+    super(`two ${kind} plugins are named "${duplicate}"; plugin names must be unique`);
+  }
+}
