@@ -30,8 +30,10 @@ export interface GradientAlignment {
 export interface TrainerAlgorithm {
   readonly name: string;
   step(batch: Batch, progress: { readonly epoch: number; readonly step: number }): StepMetrics;
-  /** Network outputs in evaluation mode; changes nothing. */
+  /** Network outputs in evaluation mode; changes nothing. The result may be a buffer reused by the next call. */
   predict(inputs: Matrix): Matrix;
+  /** The training loss of `outputs` (from `predict`) against `labels`, mean over the batch. */
+  loss(outputs: Matrix, labels: Matrix): number;
   /**
    * Compares each layer's synthetic gradient with the true one on `batch`, for measurement only:
    * it must change no weight, generator or statistic. Absent for algorithms without synthetic gradients.

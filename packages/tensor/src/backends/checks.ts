@@ -1,0 +1,93 @@
+import { Matrix } from '../Matrix.js';
+import { ShapeError } from '../errors.js';
+import type { MatmulOptions } from '../TensorBackend.js';
+
+// Every backend throws the same messages, so users (and the contract suite) see one wording.
+
+/** The result of `op` when `out` is absent, or `out` once its shape is confirmed. */
+export function resultMatrix(op: string, rows: number, cols: number, out?: Matrix): Matrix {
+  if (out === undefined) return new Matrix(rows, cols);
+  if (out.rows !== rows || out.cols !== cols) {
+    throw new ShapeError(`${op}: out is (${out.shape}), the result is (${rows}×${cols})`);
+  }
+  return out;
+}
+
+export function assertSameShape(op: string, a: Matrix, b: Matrix): void {
+  if (a.rows !== b.rows || a.cols !== b.cols) {
+    throw new ShapeError(`${op}: (${a.shape}), (${b.shape}): shapes differ`);
+  }
+}
+
+export function assertRowVectorFits(op: string, a: Matrix, row: Matrix): void {
+  if (row.rows !== 1 || row.cols !== a.cols) {
+    throw new ShapeError(`${op}: (${a.shape}), (${row.shape}): the row vector must be 1×${a.cols}`);
+  }
+}
+
+/** The result shape of `op(A)·op(B)`, after checking that the inner sizes agree. */
+export function matmulShape(a: Matrix, b: Matrix, options: MatmulOptions = {}): MatmulShape {
+  const transposeA = options.transposeA === true;
+  const transposeB = options.transposeB === true;
+  const rows = transposeA ? a.cols : a.rows;
+  const innerA = transposeA ? a.rows : a.cols;
+  const innerB = transposeB ? b.cols : b.rows;
+  const cols = transposeB ? b.rows : b.cols;
+  if (innerA !== innerB) {
+    throw new ShapeError(
+      `matmul: (${a.shape})${transposeA ? 'ᵀ' : ''}·(${b.shape})${transposeB ? 'ᵀ' : ''}: ` +
+        `inner sizes ${innerA} ≠ ${innerB}`,
+    );
+  }
+  return { rows, cols, inner: innerA, transposeA, transposeB };
+}
+
+export interface MatmulShape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly inner: number;
+  readonly transposeA: boolean;
+  readonly transposeB: boolean;
+}
+
+/** Ops that read operands while writing `out` cannot let the two share memory. */
+export function assertNotAliased(op: string, out: Matrix, operands: readonly Matrix[]): void {
+  for (const operand of operands) {
+    if (overlaps(out.data, operand.data)) {
+      throw new RangeError(`${op}: out must not share memory with an operand`);
+    }
+  }
+}
+
+function overlaps(x: Float64Array, y: Float64Array): boolean {
+  if (x.buffer !== y.buffer || x.length === 0 || y.length === 0) return false;
+  return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+}
+
+export function assertConcatenable(parts: readonly Matrix[]): { rows: number; cols: number } {
+  if (parts.length === 0) throw new ShapeError('concatColumns: no parts given');
+  const rows = parts[0].rows;
+  let cols = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].rows !== rows) {
+      throw new ShapeError(
+        `concatColumns: (${parts[0].shape}), (${parts[i].shape}): row counts differ (part 0 and part ${i})`,
+      );
+    }
+    cols += parts[i].cols;
+  }
+  return { rows, cols };
+}
+
+export function assertRowIndices(op: string, a: Matrix, indices: ArrayLike<number>): void {
+  for (let i = 0; i < indices.length; i++) {
+    const index = indices[i];
+    if (!Number.isInteger(index) || index < 0 || index >= a.rows) {
+      throw new RangeError(`${op}: index ${index} (at position ${i}) is not a row of (${a.shape})`);
+    }
+  }
+}
+
+export function assertClipBounds(min: number, max: number): void {
+  if (!(min <= max)) throw new RangeError(`clip: min ${min} must not exceed max ${max}`);
+}

@@ -1,0 +1,260 @@
+import type { Matrix } from '../../Matrix.js';
+import type { MatmulOptions, TensorBackend } from '../../TensorBackend.js';
+import {
+  assertClipBounds,
+  assertConcatenable,
+  assertNotAliased,
+  assertRowIndices,
+  assertRowVectorFits,
+  assertSameShape,
+  matmulShape,
+  resultMatrix,
+} from '../checks.js';
+import { binaryOp, unaryOp } from './elementwise.js';
+import { MatmulKernel } from './MatmulKernel.js';
+
+/**
+ * The default backend: plain loops over `Float64Array`s, a cache-blocked matmul, and no
+ * allocation when `out` is given. Holds scratch buffers, so share one instance per thread.
+ *
+ * @example
+ * ```ts
+ * const cpu = new CpuBackend();
+ * const x = Matrix.fromArray([[1, 2]]);
+ * const w = Matrix.fromArray([[1, 0], [0, 1]]);
+ * const h = cpu.sigmoid(cpu.matmul(x, w)); // 1×2
+ * ```
+ */
+export class CpuBackend implements TensorBackend {
+  readonly name = 'cpu';
+
+  private readonly kernel = new MatmulKernel();
+  private columnScratch = new Float64Array(0);
+
+  matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
+    const shape = matmulShape(a, b, options);
+    const result = resultMatrix('matmul', shape.rows, shape.cols, out);
+    if (out !== undefined) assertNotAliased('matmul', out, [a, b]);
+    this.kernel.multiply(a, b, shape, result);
+    return result;
+  }
+
+  transpose(a: Matrix, out?: Matrix): Matrix {
+    const result = resultMatrix('transpose', a.cols, a.rows, out);
+    if (out !== undefined) assertNotAliased('transpose', out, [a]);
+    const x = a.data;
+    const y = result.data;
+    const rows = a.rows;
+    const cols = a.cols;
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0, s = r * cols; c < cols; c++, s++) y[c * rows + r] = x[s];
+    }
+    return result;
+  }
+
+  readonly add = binaryOp('add', (x, y) => x + y);
+  readonly sub = binaryOp('sub', (x, y) => x - y);
+  readonly mul = binaryOp('mul', (x, y) => x * y);
+
+  scale(a: Matrix, factor: number, out?: Matrix): Matrix {
+    const result = resultMatrix('scale', a.rows, a.cols, out);
+    const x = a.data;
+    const y = result.data;
+    for (let i = 0; i < x.length; i++) y[i] = x[i] * factor;
+    return result;
+  }
+
+  addScaled(a: Matrix, b: Matrix, factor: number, out?: Matrix): Matrix {
+    assertSameShape('addScaled', a, b);
+    const result = resultMatrix('addScaled', a.rows, a.cols, out);
+    const x = a.data;
+    const z = b.data;
+    const y = result.data;
+    for (let i = 0; i < x.length; i++) y[i] = x[i] + factor * z[i];
+    return result;
+  }
+
+  addRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
+    assertRowVectorFits('addRowVector', a, row);
+    const result = resultMatrix('addRowVector', a.rows, a.cols, out);
+    const x = a.data;
+    const v = row.data;
+    const y = result.data;
+    const cols = a.cols;
+    for (let r = 0, s = 0; r < a.rows; r++) {
+      for (let c = 0; c < cols; c++, s++) y[s] = x[s] + v[c];
+    }
+    return result;
+  }
+
+  mulRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
+    assertRowVectorFits('mulRowVector', a, row);
+    const result = resultMatrix('mulRowVector', a.rows, a.cols, out);
+    const x = a.data;
+    const v = row.data;
+    const y = result.data;
+    const cols = a.cols;
+    for (let r = 0, s = 0; r < a.rows; r++) {
+      for (let c = 0; c < cols; c++, s++) y[s] = x[s] * v[c];
+    }
+    return result;
+  }
+
+  map(a: Matrix, fn: (x: number) => number, out?: Matrix): Matrix {
+    const result = resultMatrix('map', a.rows, a.cols, out);
+    const x = a.data;
+    const y = result.data;
+    for (let i = 0; i < x.length; i++) y[i] = fn(x[i]);
+    return result;
+  }
+
+  // exp(-x) overflows to Infinity for x < -709 and 1 / Infinity is 0, so no branch is needed
+  // to keep ±1000 finite; the relative error stays a few ulps over the whole range.
+  readonly sigmoid = unaryOp('sigmoid', (x) => 1 / (1 + Math.exp(-x)));
+  readonly sigmoidDerivative = unaryOp('sigmoidDerivative', (y) => y * (1 - y));
+  readonly sigmoidBackward = binaryOp('sigmoidBackward', (g, y) => g * (y * (1 - y)));
+  readonly tanh = unaryOp('tanh', Math.tanh);
+  readonly tanhDerivative = unaryOp('tanhDerivative', (y) => 1 - y * y);
+  readonly tanhBackward = binaryOp('tanhBackward', (g, y) => g * (1 - y * y));
+  // `x < 0` rather than `Math.max(0, x)`-like tests so that NaN passes through to allFinite.
+  readonly relu = unaryOp('relu', (x) => (x < 0 ? 0 : x));
+  readonly reluDerivative = unaryOp('reluDerivative', (y) => (y > 0 ? 1 : 0));
+  readonly reluBackward = binaryOp('reluBackward', (g, y) => (y > 0 ? g : 0));
+
+  sumColumns(a: Matrix, out?: Matrix): Matrix {
+    const result = resultMatrix('sumColumns', 1, a.cols, out);
+    sumColumnsInto(a, result.data);
+    return result;
+  }
+
+  meanColumns(a: Matrix, out?: Matrix): Matrix {
+    const result = resultMatrix('meanColumns', 1, a.cols, out);
+    const y = result.data;
+    sumColumnsInto(a, y);
+    for (let c = 0; c < y.length; c++) y[c] /= a.rows;
+    return result;
+  }
+
+  varianceColumns(a: Matrix, out?: Matrix): Matrix {
+    const result = resultMatrix('varianceColumns', 1, a.cols, out);
+    const { rows, cols } = a;
+    if (this.columnScratch.length < cols) this.columnScratch = new Float64Array(cols);
+    // Two passes (mean, then squared deviations) avoid the cancellation of E[x²] − E[x]².
+    const mean = this.columnScratch;
+    sumColumnsInto(a, mean);
+    for (let c = 0; c < cols; c++) mean[c] /= rows;
+    const x = a.data;
+    const y = result.data;
+    if (rows === 0) y.fill(NaN);
+    // Row 0 assigns rather than adds, so `out` may be a 1-row `a` itself.
+    for (let r = 0, s = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++, s++) {
+        const d = x[s] - mean[c];
+        y[c] = r === 0 ? d * d : y[c] + d * d;
+      }
+    }
+    for (let c = 0; c < cols; c++) y[c] /= rows;
+    return result;
+  }
+
+  sum(a: Matrix): number {
+    const x = a.data;
+    let total = 0;
+    for (let i = 0; i < x.length; i++) total += x[i];
+    return total;
+  }
+
+  dot(a: Matrix, b: Matrix): number {
+    assertSameShape('dot', a, b);
+    const x = a.data;
+    const z = b.data;
+    let total = 0;
+    for (let i = 0; i < x.length; i++) total += x[i] * z[i];
+    return total;
+  }
+
+  concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
+    const { rows, cols } = assertConcatenable(parts);
+    const result = resultMatrix('concatColumns', rows, cols, out);
+    if (out !== undefined) assertNotAliased('concatColumns', out, parts);
+    const y = result.data;
+    let offset = 0;
+    for (const part of parts) {
+      const x = part.data;
+      const width = part.cols;
+      for (let r = 0, s = 0; r < rows; r++) {
+        for (let c = 0, t = r * cols + offset; c < width; c++) y[t++] = x[s++];
+      }
+      offset += width;
+    }
+    return result;
+  }
+
+  gatherRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
+    assertRowIndices('gatherRows', a, indices);
+    const cols = a.cols;
+    const result = resultMatrix('gatherRows', indices.length, cols, out);
+    if (out !== undefined) assertNotAliased('gatherRows', out, [a]);
+    const x = a.data;
+    const y = result.data;
+    for (let r = 0, t = 0; r < indices.length; r++) {
+      for (let c = 0, s = indices[r] * cols; c < cols; c++) y[t++] = x[s++];
+    }
+    return result;
+  }
+
+  argmaxRows(a: Matrix): Int32Array {
+    const { rows, cols } = a;
+    const x = a.data;
+    const result = new Int32Array(rows).fill(-1);
+    if (cols === 0) return result;
+    for (let r = 0; r < rows; r++) {
+      const start = r * cols;
+      let best = 0;
+      let bestValue = x[start];
+      // Strictly greater: the first of equal maxima wins.
+      for (let c = 1; c < cols; c++) {
+        if (x[start + c] > bestValue) {
+          bestValue = x[start + c];
+          best = c;
+        }
+      }
+      result[r] = best;
+    }
+    return result;
+  }
+
+  clip(a: Matrix, min: number, max: number, out?: Matrix): Matrix {
+    assertClipBounds(min, max);
+    const result = resultMatrix('clip', a.rows, a.cols, out);
+    const x = a.data;
+    const y = result.data;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      y[i] = v < min ? min : v > max ? max : v;
+    }
+    return result;
+  }
+
+  allFinite(a: Matrix): boolean {
+    const x = a.data;
+    for (let i = 0; i < x.length; i++) {
+      if (!Number.isFinite(x[i])) return false;
+    }
+    return true;
+  }
+}
+
+/** Column sums into `y` (length cols); row 0 assigns, so `y` may be a 1-row `a`'s own data. */
+function sumColumnsInto(a: Matrix, y: Float64Array): void {
+  const { rows, cols } = a;
+  const x = a.data;
+  if (rows === 0) {
+    y.fill(0, 0, cols);
+    return;
+  }
+  for (let c = 0; c < cols; c++) y[c] = x[c];
+  for (let r = 1, s = cols; r < rows; r++) {
+    for (let c = 0; c < cols; c++, s++) y[c] += x[s];
+  }
+}

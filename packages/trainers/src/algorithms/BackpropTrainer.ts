@@ -1,0 +1,37 @@
+import type { Batch, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
+import type { Matrix } from '@synthgrad/tensor';
+import type { Network } from '../network/Network.js';
+import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
+
+/** Plain back-propagation: forward, the true gradient backwards through every layer, then every update. */
+export class BackpropTrainer implements TrainerAlgorithm {
+  readonly name = 'backprop';
+  #lossGradient: Matrix | undefined;
+
+  constructor(
+    readonly network: Network,
+    private readonly learningRate: LearningRateSchedule,
+  ) {}
+
+  step(batch: Batch, progress: TrainingProgress): StepMetrics {
+    const output = this.network.forward(batch.inputs, true);
+    const loss = this.network.loss.value(output, batch.labels);
+    this.#lossGradient = this.network.loss.gradient(output, batch.labels, reuse(this.#lossGradient, output));
+    this.network.backward(this.#lossGradient);
+    this.network.update(this.learningRate(progress));
+    return { loss };
+  }
+
+  predict(inputs: Matrix): Matrix {
+    return this.network.forward(inputs, false);
+  }
+
+  loss(outputs: Matrix, labels: Matrix): number {
+    return this.network.loss.value(outputs, labels);
+  }
+}
+
+/** `buffer` when it has `like`'s shape, else undefined so the op allocates a new one. */
+export function reuse(buffer: Matrix | undefined, like: Matrix): Matrix | undefined {
+  return buffer !== undefined && buffer.sameShape(like) ? buffer : undefined;
+}

@@ -1,0 +1,25 @@
+import type { TrainerAlgorithmPlugin, TrainerContext } from '@synthgrad/core';
+import { inject, injectable } from 'inversify';
+import { buildNetwork } from '../network/buildNetwork.js';
+import { LayerRegistries } from '../network/LayerRegistries.js';
+import { compileSchedule } from '../schedule/compileSchedule.js';
+import { BackpropTrainer } from './BackpropTrainer.js';
+
+/** The layers' learning rate when a network spec gives none: the tutorial's alpha. */
+export const DEFAULT_LEARNING_RATE = 0.1;
+
+/** `backprop`: the baseline every synthetic-gradient method is compared with. */
+@injectable()
+export class BackpropTrainerPlugin implements TrainerAlgorithmPlugin<Record<string, never>> {
+  readonly name = 'backprop';
+  readonly description = 'back-propagation of the true gradient through every layer (the baseline)';
+
+  constructor(@inject(LayerRegistries) private readonly registries: LayerRegistries) {}
+
+  create(context: TrainerContext): BackpropTrainer {
+    return new BackpropTrainer(
+      buildNetwork(context, this.registries),
+      compileSchedule(context.network.learningRate ?? DEFAULT_LEARNING_RATE, 'network.learningRate'),
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import type { GeneratorInputSpec, PluginSpec } from '@synthgrad/core';
+
+/** Options of the `dni` trainer; every one has the default given. */
+export interface DniOptions {
+  /** What each generator looks at (default `"layer-output"`, the tutorial's first DNI; `"labels"` is cDNI). */
+  readonly generatorInput?: GeneratorInputSpec;
+  /** Hidden layer widths of each generator (default `[]`: linear, the tutorial's single matrix). */
+  readonly generatorHiddenSizes?: readonly number[];
+  /** Start each generator's last layer at zero, as the paper does (default true). */
+  readonly zeroInitGenerator?: boolean;
+  /** The generators' learning rate: number or mathjs expression of epoch/step (default: the layers'). */
+  readonly generatorLearningRate?: number | string;
+  /** The generators' optimiser (default `"sgd"`). */
+  readonly generatorOptimiser?: PluginSpec;
+  /** Initialiser of the generators' non-zero layers (default `"tutorial"`). */
+  readonly generatorInitialiser?: PluginSpec;
+  /**
+   * Probability that a layer updates at a given step (default 1). Below 1 this is the paper's
+   * random, unlocked update schedule: a skipped layer only runs forward that step, and the
+   * generator below it receives no target.
+   */
+  readonly updateProbability?: number;
+  /**
+   * How the last layer learns (default `"true-gradient"`, the paper: from the loss directly);
+   * `"synthetic"` gives it a generator of its own trained toward the loss gradient, as the tutorial does.
+   */
+  readonly lastLayer?: 'true-gradient' | 'synthetic';
+}

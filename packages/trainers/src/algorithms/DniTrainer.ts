@@ -1,0 +1,106 @@
+import type { Batch, GradientAlignment, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
+import type { Matrix, Rng, TensorBackend } from '@synthgrad/tensor';
+import type { Network } from '../network/Network.js';
+import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
+import { reuse } from './BackpropTrainer.js';
+import type { DecoupledLayer } from './DecoupledLayer.js';
+import { gradientAlignment } from './gradientAlignment.js';
+
+/**
+ * Decoupled Neural Interfaces: each layer updates right after its forward pass from the gradient
+ * its generator predicts; the generator then learns toward the gradient the layer above sends back
+ * (the last layer's, toward the loss gradient).
+ */
+export class DniTrainer implements TrainerAlgorithm {
+  readonly name = 'dni';
+  #lossGradient: Matrix | undefined;
+
+  constructor(
+    private readonly backend: TensorBackend,
+    readonly network: Network,
+    readonly decoupled: readonly DecoupledLayer[],
+    private readonly schedules: { readonly layers: LearningRateSchedule; readonly generators: LearningRateSchedule },
+    private readonly updateProbability: number,
+    private readonly rng: Rng,
+  ) {}
+
+  step(batch: Batch, progress: TrainingProgress): StepMetrics {
+    const learningRate = this.schedules.layers(progress);
+    const generatorRate = this.schedules.generators(progress);
+    const { inputs, labels } = batch;
+    const last = this.decoupled.length - 1;
+    let layerInput = inputs;
+    let loss = Number.NaN;
+    for (let i = 0; i <= last; i++) {
+      const { layer, synthesis } = this.decoupled[i];
+      const layerOutput = layer.forward(layerInput, true);
+      let gradient: Matrix;
+      if (i === last) {
+        loss = this.network.loss.value(layerOutput, labels);
+        this.#lossGradient = this.network.loss.gradient(layerOutput, labels, reuse(this.#lossGradient, layerOutput));
+      }
+      if (synthesis === null) {
+        gradient = this.#lossGradient!;
+      } else {
+        const features = synthesis.input.features({ layerInput, layerOutput, inputs, labels, training: true });
+        gradient = synthesis.generator.predict(features, true);
+      }
+      if (this.updateProbability >= 1 || this.rng.uniform() < this.updateProbability) {
+        // The gradient sent down is computed with the weights the layer had when it ran forward.
+        const sentDown = layer.backward(gradient);
+        layer.update(learningRate);
+        if (i > 0) this.decoupled[i - 1].synthesis!.generator.update(sentDown, generatorRate);
+      }
+      if (i === last && synthesis !== null) synthesis.generator.update(this.#lossGradient!, generatorRate);
+      layerInput = layerOutput;
+    }
+    return { loss };
+  }
+
+  predict(inputs: Matrix): Matrix {
+    return this.network.forward(inputs, false);
+  }
+
+  loss(outputs: Matrix, labels: Matrix): number {
+    return this.network.loss.value(outputs, labels);
+  }
+
+  /**
+   * Synthetic against true gradients at every layer output, in evaluation mode. The true gradient is
+   * back-propagated here only; parameter gradients it leaves behind are overwritten by the next step's
+   * backward before any update, and no weight, generator or statistic changes.
+   */
+  measureGradients(batch: Batch): GradientAlignment[] {
+    const { inputs, labels } = batch;
+    const outputs: Matrix[] = [];
+    let h = inputs;
+    for (const { layer } of this.decoupled) {
+      h = layer.forward(h, false).clone();
+      outputs.push(h);
+    }
+    const trueGradients: Matrix[] = new Array(outputs.length);
+    let g = this.network.loss.gradient(outputs[outputs.length - 1], labels);
+    for (let i = outputs.length - 1; i >= 0; i--) {
+      trueGradients[i] = g.clone();
+      // backward needs layer i's own forward cache: re-run it on its input before going down.
+      if (i > 0) {
+        this.decoupled[i].layer.forward(outputs[i - 1], false);
+        g = this.decoupled[i].layer.backward(g);
+      }
+    }
+    const alignments: GradientAlignment[] = [];
+    this.decoupled.forEach(({ synthesis }, i) => {
+      if (synthesis === null) return;
+      const layerInput = i === 0 ? inputs : outputs[i - 1];
+      const features = synthesis.input.features({
+        layerInput,
+        layerOutput: outputs[i],
+        inputs,
+        labels,
+        training: false,
+      });
+      alignments.push(gradientAlignment(this.backend, i, synthesis.generator.predict(features, false), trueGradients[i]));
+    });
+    return alignments;
+  }
+}

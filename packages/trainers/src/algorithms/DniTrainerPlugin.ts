@@ -1,0 +1,73 @@
+import { ConfigError, GeneratorInputRegistry, type LayerShape, type TrainerAlgorithmPlugin, type TrainerContext } from '@synthgrad/core';
+import { createGeneratorInput } from '@synthgrad/generator-inputs';
+import { SyntheticGradientGenerator } from '@synthgrad/layers';
+import { inject, injectable } from 'inversify';
+import { buildNetwork, resolveInitialiser, resolveOptimiser } from '../network/buildNetwork.js';
+import { compileSchedule } from '../schedule/compileSchedule.js';
+import { LayerRegistries } from '../network/LayerRegistries.js';
+import { DEFAULT_LEARNING_RATE } from './BackpropTrainerPlugin.js';
+import type { DecoupledLayer } from './DecoupledLayer.js';
+import { DniTrainer } from './DniTrainer.js';
+import type { DniOptions } from './DniOptions.js';
+
+/** `dni`: every layer learns at once from a synthetic gradient (Jaderberg et al. 2016). */
+@injectable()
+export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
+  readonly name = 'dni';
+  readonly description = 'decoupled neural interfaces: layers update from synthetic gradients predicted by generators';
+
+  constructor(
+    @inject(LayerRegistries) private readonly registries: LayerRegistries,
+    @inject(GeneratorInputRegistry) private readonly generatorInputs: GeneratorInputRegistry,
+  ) {}
+
+  create(context: TrainerContext, options: DniOptions = {}): DniTrainer {
+    const { backend, rng } = context;
+    const probability = options.updateProbability ?? 1;
+    if (!(probability > 0 && probability <= 1)) {
+      throw new ConfigError('dni.updateProbability', `expected a number in (0, 1], got ${probability}`);
+    }
+    const lastLayer = options.lastLayer ?? 'true-gradient';
+    if (lastLayer !== 'true-gradient' && lastLayer !== 'synthetic') {
+      throw new ConfigError('dni.lastLayer', `expected "true-gradient" or "synthetic", got ${JSON.stringify(lastLayer)}`);
+    }
+    const hiddenSizes = options.generatorHiddenSizes ?? [];
+    hiddenSizes.forEach((size, i) => {
+      if (!Number.isInteger(size) || size < 1) {
+        throw new ConfigError(`dni.generatorHiddenSizes[${i}]`, `expected a positive integer, got ${size}`);
+      }
+    });
+    const network = buildNetwork(context, this.registries);
+    const layers = compileSchedule(context.network.learningRate ?? DEFAULT_LEARNING_RATE, 'network.learningRate');
+    const generators =
+      options.generatorLearningRate === undefined
+        ? layers
+        : compileSchedule(options.generatorLearningRate, 'dni.generatorLearningRate');
+    const optimiser = resolveOptimiser(this.registries, context, options.generatorOptimiser ?? 'sgd');
+    const initialiser = resolveInitialiser(this.registries, options.generatorInitialiser ?? 'tutorial');
+    const count = network.layers.length;
+    const decoupled: DecoupledLayer[] = network.layers.map((layer, index) => {
+      if (index === count - 1 && lastLayer === 'true-gradient') return { layer, synthesis: null };
+      const shape: LayerShape = {
+        index,
+        count,
+        inputSize: layer.inputSize,
+        outputSize: layer.outputSize,
+        dataInputSize: context.inputSize,
+        labelSize: context.labelSize,
+      };
+      const input = createGeneratorInput(this.generatorInputs, options.generatorInput ?? 'layer-output', shape, backend);
+      const generator = new SyntheticGradientGenerator(backend, {
+        inputSize: input.size,
+        outputSize: layer.outputSize,
+        hiddenSizes,
+        zeroInitLastLayer: options.zeroInitGenerator ?? true,
+        initialiser,
+        optimiser,
+        rng,
+      });
+      return { layer, synthesis: { input, generator } };
+    });
+    return new DniTrainer(backend, network, decoupled, { layers, generators }, probability, rng.fork());
+  }
+}

@@ -1,0 +1,148 @@
+import type { Dataset, GradientAlignment, TrainerAlgorithm } from '@synthgrad/core';
+import { ConfigError } from '@synthgrad/core';
+import { Matrix, Rng, type TensorBackend } from '@synthgrad/tensor';
+import { evaluate, type EvaluationMetrics } from './evaluate.js';
+
+/** One epoch's record: what learning curves are drawn from. */
+export interface EpochRecord {
+  readonly epoch: number;
+  /** Mean of the step losses over the epoch (each measured before its step's updates). */
+  readonly trainLoss: number;
+  readonly train: EvaluationMetrics;
+  readonly test: EvaluationMetrics;
+  /** Per decoupled layer, synthetic vs true gradient on a fixed training batch (when measured). */
+  readonly gradientAlignment?: readonly GradientAlignment[];
+  readonly seconds: number;
+}
+
+/**
+ * - `completed`: every epoch ran;
+ * - `diverged`: a loss or an output became NaN/±Infinity; the epochs before it are kept;
+ * - `aborted`: the caller's `signal` fired.
+ */
+export type FitStatus = 'completed' | 'diverged' | 'aborted';
+
+export interface FitResult {
+  readonly status: FitStatus;
+  /** Why a run did not complete. */
+  readonly reason?: string;
+  readonly history: readonly EpochRecord[];
+}
+
+export interface BatchEndEvent {
+  readonly epoch: number;
+  /** Batch index within the epoch. */
+  readonly batch: number;
+  readonly batches: number;
+  /** Steps done in the whole run. */
+  readonly step: number;
+  readonly loss: number;
+}
+
+export interface FitOptions {
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** Reshuffle the training set every epoch (default true; false keeps the tutorial's fixed order). */
+  readonly shuffle?: boolean;
+  /** Seed of the shuffling (default 0). */
+  readonly seed?: number;
+  /** Measure synthetic-vs-true gradient alignment at each epoch end (DNI-like algorithms; default false). */
+  readonly measureGradients?: boolean;
+  /** Rows of the training set used for the alignment measurement (default 100). */
+  readonly measurementSize?: number;
+  readonly signal?: AbortSignal;
+  readonly onBatchEnd?: (event: BatchEndEvent) => void;
+  readonly onEpochEnd?: (record: EpochRecord) => void;
+}
+
+/**
+ * Trains `algorithm` on `dataset.train`, evaluating on both splits after every epoch. Never throws
+ * for a numerical blow-up: the result says `diverged` and keeps the history.
+ *
+ * @example
+ * ```ts
+ * const result = fit(trainer, dataset, backend, { epochs: 10, batchSize: 10 });
+ * console.log(result.status, result.history.at(-1)?.test.exactAccuracy);
+ * ```
+ */
+export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: TensorBackend, options: FitOptions): FitResult {
+  const { epochs, batchSize } = validate(options, dataset);
+  const rng = new Rng(options.seed ?? 0);
+  const train = dataset.train;
+  const n = train.inputs.rows;
+  const batches = Math.ceil(n / batchSize);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const buffers = new Map<number, { inputs: Matrix; labels: Matrix }>();
+  const measurement =
+    options.measureGradients && algorithm.measureGradients
+      ? {
+          inputs: backend.gatherRows(train.inputs, order.subarray(0, Math.min(n, options.measurementSize ?? 100))),
+          labels: backend.gatherRows(train.labels, order.subarray(0, Math.min(n, options.measurementSize ?? 100))),
+        }
+      : undefined;
+  const history: EpochRecord[] = [];
+  let step = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const started = performance.now();
+    if (options.shuffle ?? true) rng.shuffle(order);
+    let lossSum = 0;
+    for (let b = 0; b < batches; b++) {
+      if (options.signal?.aborted) return { status: 'aborted', reason: 'aborted by the caller', history };
+      const indices = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
+      const batch = batchBuffers(buffers, indices.length, train.inputs.cols, train.labels.cols);
+      backend.gatherRows(train.inputs, indices, batch.inputs);
+      backend.gatherRows(train.labels, indices, batch.labels);
+      const { loss } = algorithm.step(batch, { epoch, step });
+      if (!Number.isFinite(loss)) {
+        return { status: 'diverged', reason: `the loss became ${loss} at epoch ${epoch}, batch ${b}`, history };
+      }
+      lossSum += loss;
+      step++;
+      options.onBatchEnd?.({ epoch, batch: b, batches, step, loss });
+    }
+    const trainMetrics = evaluate(algorithm, train, dataset.task, backend);
+    const testMetrics = evaluate(algorithm, dataset.test, dataset.task, backend);
+    if (!Number.isFinite(trainMetrics.loss) || !Number.isFinite(testMetrics.loss)) {
+      return { status: 'diverged', reason: `the network's outputs stopped being finite at epoch ${epoch}`, history };
+    }
+    const record: EpochRecord = {
+      epoch,
+      trainLoss: lossSum / batches,
+      train: trainMetrics,
+      test: testMetrics,
+      ...(measurement ? { gradientAlignment: algorithm.measureGradients!(measurement) } : {}),
+      seconds: (performance.now() - started) / 1000,
+    };
+    history.push(record);
+    options.onEpochEnd?.(record);
+  }
+  return { status: 'completed', history };
+}
+
+function batchBuffers(
+  buffers: Map<number, { inputs: Matrix; labels: Matrix }>,
+  rows: number,
+  inputCols: number,
+  labelCols: number,
+): { inputs: Matrix; labels: Matrix } {
+  let batch = buffers.get(rows);
+  if (batch === undefined) {
+    batch = { inputs: Matrix.zeros(rows, inputCols), labels: Matrix.zeros(rows, labelCols) };
+    buffers.set(rows, batch);
+  }
+  return batch;
+}
+
+function validate(options: FitOptions, dataset: Dataset): { epochs: number; batchSize: number } {
+  const { epochs, batchSize } = options;
+  if (!Number.isInteger(epochs) || epochs < 0) throw new ConfigError('epochs', `expected a non-negative integer, got ${epochs}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new ConfigError('batchSize', `expected a positive integer, got ${batchSize}`);
+  }
+  if (dataset.train.inputs.rows === 0) throw new ConfigError('dataset', `"${dataset.name}" has no training examples`);
+  const size = options.measurementSize;
+  if (size !== undefined && (!Number.isInteger(size) || size < 1)) {
+    throw new ConfigError('measurementSize', `expected a positive integer, got ${size}`);
+  }
+  return { epochs, batchSize };
+}

@@ -1,0 +1,28 @@
+export { BackpropTrainer } from './algorithms/BackpropTrainer.js';
+export { BackpropTrainerPlugin, DEFAULT_LEARNING_RATE } from './algorithms/BackpropTrainerPlugin.js';
+export type { DecoupledLayer } from './algorithms/DecoupledLayer.js';
+export type { DniOptions } from './algorithms/DniOptions.js';
+export { DniTrainer } from './algorithms/DniTrainer.js';
+export { DniTrainerPlugin } from './algorithms/DniTrainerPlugin.js';
+export { gradientAlignment } from './algorithms/gradientAlignment.js';
+export { createTrainer, type TrainerSpec } from './createTrainer.js';
+export { bitAccuracies, classAccuracy, evaluate, type EvaluationMetrics } from './fit/evaluate.js';
+export {
+  fit,
+  type BatchEndEvent,
+  type EpochRecord,
+  type FitOptions,
+  type FitResult,
+  type FitStatus,
+} from './fit/fit.js';
+export { buildNetwork } from './network/buildNetwork.js';
+export { LayerRegistries } from './network/LayerRegistries.js';
+export { Network } from './network/Network.js';
+export { NormalizedBlock } from './network/NormalizedBlock.js';
+export { tutorialNetwork } from './network/tutorialNetwork.js';
+export {
+  compileSchedule,
+  type LearningRateSchedule,
+  type TrainingProgress,
+} from './schedule/compileSchedule.js';
+export { trainersModule } from './trainersModule.js';

@@ -1,0 +1,11 @@
+import type { ActivationRegistry, InitialiserRegistry, LossRegistry, OptimiserRegistry } from '@synthgrad/layers';
+import type { ServiceIdentifier } from 'inversify';
+
+/** The layer-level plugins a network is built from, resolved once from the container. */
+export interface LayerRegistries {
+  readonly activations: ActivationRegistry;
+  readonly losses: LossRegistry;
+  readonly initialisers: InitialiserRegistry;
+  readonly optimisers: OptimiserRegistry;
+}
+export const LayerRegistries: ServiceIdentifier<LayerRegistries> = Symbol.for('synthgrad.LayerRegistries');

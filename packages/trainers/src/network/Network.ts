@@ -1,0 +1,34 @@
+import type { Layer, Loss, Parameter } from '@synthgrad/layers';
+import type { Matrix } from '@synthgrad/tensor';
+
+/** A feed-forward stack of layers and the loss it trains on. */
+export class Network {
+  constructor(
+    readonly layers: readonly Layer[],
+    readonly loss: Loss,
+  ) {}
+
+  forward(inputs: Matrix, training: boolean): Matrix {
+    let h = inputs;
+    for (const layer of this.layers) h = layer.forward(h, training);
+    return h;
+  }
+
+  /** Back-propagates `gradOutput` through every layer, storing parameter gradients; returns dL/d(inputs). */
+  backward(gradOutput: Matrix): Matrix {
+    let g = gradOutput;
+    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    return g;
+  }
+
+  update(learningRate: number): void {
+    for (const layer of this.layers) layer.update(learningRate);
+  }
+
+  /** Every parameter, named `layer<i>.<name>`. */
+  parameters(): Parameter[] {
+    return this.layers.flatMap((layer, i) =>
+      layer.parameters().map((p) => ({ name: `layer${i}.${p.name}`, value: p.value, grad: p.grad })),
+    );
+  }
+}

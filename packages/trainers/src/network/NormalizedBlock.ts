@@ -1,0 +1,50 @@
+import type { Activation, BatchNorm, Dense, Layer, Parameter } from '@synthgrad/layers';
+import { Matrix } from '@synthgrad/tensor';
+
+/**
+ * The paper's hidden unit: linear → batch norm → activation, one decoupled layer.
+ * Its output `h = f(BN(x·W))` is what a synthetic gradient is predicted for.
+ */
+export class NormalizedBlock implements Layer {
+  readonly inputSize: number;
+  readonly outputSize: number;
+  #z: Matrix | null = null;
+  #y: Matrix | null = null;
+  #gradZ: Matrix | null = null;
+
+  constructor(
+    readonly dense: Dense,
+    readonly batchNorm: BatchNorm,
+    readonly activation: Activation,
+  ) {
+    this.inputSize = dense.inputSize;
+    this.outputSize = dense.outputSize;
+  }
+
+  forward(input: Matrix, training: boolean): Matrix {
+    const z = this.batchNorm.forward(this.dense.forward(input, training), training);
+    if (this.#y === null || this.#y.rows !== z.rows) {
+      this.#y = Matrix.zeros(z.rows, z.cols);
+      this.#gradZ = Matrix.zeros(z.rows, z.cols);
+    }
+    this.#z = z;
+    return this.activation.forward(z, this.#y);
+  }
+
+  backward(gradOutput: Matrix): Matrix {
+    const gradZ = this.activation.backward(gradOutput, this.#z!, this.#y!, this.#gradZ!);
+    return this.dense.backward(this.batchNorm.backward(gradZ));
+  }
+
+  update(learningRate: number): void {
+    this.dense.update(learningRate);
+    this.batchNorm.update(learningRate);
+  }
+
+  parameters(): readonly Parameter[] {
+    return [
+      ...this.dense.parameters().map((p) => ({ ...p, name: `dense.${p.name}` })),
+      ...this.batchNorm.parameters().map((p) => ({ ...p, name: `batchNorm.${p.name}` })),
+    ];
+  }
+}

@@ -1,0 +1,23 @@
+import { TrainerAlgorithmPlugin } from '@synthgrad/core';
+import { ActivationRegistry, InitialiserRegistry, LossRegistry, OptimiserRegistry } from '@synthgrad/layers';
+import { ContainerModule } from 'inversify';
+import { BackpropTrainerPlugin } from './algorithms/BackpropTrainerPlugin.js';
+import { DniTrainerPlugin } from './algorithms/DniTrainerPlugin.js';
+import { LayerRegistries } from './network/LayerRegistries.js';
+
+/** Binds the built-in trainers (`backprop`, `dni`). Needs `layersModule` and `generatorInputsModule` loaded too. */
+export const trainersModule = new ContainerModule((options) => {
+  options
+    .bind(LayerRegistries)
+    .toResolvedValue(
+      (activations: ActivationRegistry, losses: LossRegistry, initialisers: InitialiserRegistry, optimisers: OptimiserRegistry) => ({
+        activations,
+        losses,
+        initialisers,
+        optimisers,
+      }),
+      [ActivationRegistry, LossRegistry, InitialiserRegistry, OptimiserRegistry],
+    );
+  options.bind(TrainerAlgorithmPlugin).to(BackpropTrainerPlugin);
+  options.bind(TrainerAlgorithmPlugin).to(DniTrainerPlugin);
+});

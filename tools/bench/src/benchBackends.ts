@@ -1,0 +1,40 @@
+import { CpuBackend, MathjsBackend, type TensorBackend } from '@synthgrad/tensor';
+import {
+  MATMUL_SHAPES,
+  SQUARE_256_SHAPE,
+  TUTORIAL_SHAPE,
+  type MatmulCaseOptions,
+  type MatmulShape,
+} from './matmulCase.js';
+import type { MeasureOptions } from './measure.js';
+
+/** A backend and how hard to time it: the slow ones get fewer shapes and epochs. */
+export interface BenchBackend {
+  readonly backend: TensorBackend;
+  readonly matmulShapes: readonly MatmulShape[];
+  readonly matmul: MatmulCaseOptions;
+  readonly tutorial: MeasureOptions;
+  /** Printed under the tables when the backend skips work, e.g. why some shapes are not run. */
+  readonly note?: string;
+}
+
+/** The backends the bench compares; the first is the one the targets are about. */
+export function benchBackends(quick: boolean): readonly BenchBackend[] {
+  return [
+    {
+      backend: new CpuBackend(),
+      matmulShapes: MATMUL_SHAPES,
+      matmul: { warmup: 3, repetitions: quick ? 5 : 15, minSampleMs: 20, budgetMs: 10_000 },
+      tutorial: { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 },
+    },
+    {
+      backend: new MathjsBackend(),
+      matmulShapes: [TUTORIAL_SHAPE, SQUARE_256_SHAPE],
+      matmul: { warmup: 1, repetitions: quick ? 3 : 7, minSampleMs: 20, budgetMs: 10_000 },
+      tutorial: { warmup: 1, repetitions: quick ? 2 : 5, budgetMs: quick ? 3_000 : 8_000 },
+      note:
+        'mathjs is ~50× slower: its matmul runs only the 10×24 and 256³ shapes (256³ when it fits ' +
+        'a 10 s budget), and it trains fewer epochs.',
+    },
+  ];
+}

@@ -1,0 +1,82 @@
+import { cpus, loadavg } from 'node:os';
+import { Rng } from '@synthgrad/tensor';
+import { benchBackends } from './benchBackends.js';
+import { isSkipped } from './CaseResult.js';
+import { parseBenchArgs, USAGE } from './cli.js';
+import { formatTable } from './formatTable.js';
+import { matmulKey, SQUARE_256_SHAPE } from './matmulCase.js';
+import { runMatmulSection } from './matmulSection.js';
+import { runNumpyReference } from './numpyReference.js';
+import { checkTargets } from './targets.js';
+import { TUTORIAL } from './tutorialConfig.js';
+import { numpyMsPerEpoch, runTutorialSection } from './tutorialSection.js';
+import { rawOpsVariant } from './rawOpsVariant.js';
+
+const SEED = 1;
+
+function loadLine(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
+
+function main(): void {
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (args === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const started = performance.now();
+  console.log(
+    `synthgrad bench${args.quick ? ' (--quick)' : ''}: node ${process.version}, ${process.platform}/${process.arch}, ` +
+      `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
+  );
+  console.log(`load average (1/5/15 min) at start: ${loadLine()}; figures are medians of repeated samples\n`);
+
+  const numpyRun = runNumpyReference(args.quick);
+  const numpy = isSkipped(numpyRun) ? undefined : numpyRun.value;
+  console.log(
+    isSkipped(numpyRun)
+      ? numpyRun.skipped
+      : `numpy ${numpyRun.value.numpy} (python ${numpyRun.value.python}), run first: tools/reference/binary_addition_bench.py`,
+  );
+
+  const backends = benchBackends(args.quick);
+  const [target] = backends;
+
+  const matmul = runMatmulSection(backends, numpy, new Rng(SEED));
+  console.log('\nmatmul, GFLOP/s: median [min–max]; higher is better; x/numpy < 1 means slower than numpy');
+  console.log(matmul.table);
+
+  const tutorial = runTutorialSection(backends, numpy, SEED);
+  const [, l1, l2, l3] = TUTORIAL.layerSizes;
+  console.log(
+    `\ntutorial workload (binary addition, ${TUTORIAL.examples} examples, ${TUTORIAL.layerSizes[0]}→${l1}→${l2}→${l3} ` +
+      `sigmoid, SGD ${TUTORIAL.alpha}), ms per epoch; lower is better; ÷ numpy > 1 means slower than numpy`,
+  );
+  console.log(tutorial.table);
+  for (const { note } of backends) if (note !== undefined) console.log(`note: ${note}`);
+
+  const square = matmul.results.get(target.backend.name)?.get(matmulKey(SQUARE_256_SHAPE));
+  const batch10 = tutorial.results.find(
+    (r) => r.variant === rawOpsVariant.name && r.backend === target.backend.name && r.batchSize === 10,
+  );
+  const checks = checkTargets(
+    square === undefined || isSkipped(square) ? undefined : square.value.median,
+    batch10?.timing.median,
+    numpyMsPerEpoch(numpy, 10),
+  );
+  console.log('\ntargets');
+  console.log(
+    formatTable(
+      ['target', 'measured', 'result'],
+      checks.map((c) => [c.target, c.measured, c.met === undefined ? 'unknown' : c.met ? 'met' : 'NOT met']),
+      ['l', 'l', 'l'],
+    ),
+  );
+  console.log(
+    `\nload average at end: ${loadLine()}; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+main();
