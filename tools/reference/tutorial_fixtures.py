@@ -156,7 +156,7 @@ def main():
             width = dni_sizes[i][1]
             in_width = width if generator_input == "layer-output" else BITS
             generators.append((init(in_width, width), np.random.randn(1, width) * 0.01))
-        steps = 6
+        steps = 8
         final_w, final_g = dni_case(x, y, weights, generators, steps, generator_input, last_layer)
         cases.append({
             "generatorInput": generator_input,

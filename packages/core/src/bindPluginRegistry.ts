@@ -17,7 +17,7 @@ export function bindPluginRegistry<T extends NamedPlugin>(
   options
     .bind(registry)
     .toResolvedValue(
-      (plugins: T[]) => new PluginRegistry(kind, plugins),
+      (plugins: T[] | undefined) => new PluginRegistry(kind, plugins ?? []),
       [{ serviceIdentifier: plugin, isMultiple: true, optional: true }],
     );
 }

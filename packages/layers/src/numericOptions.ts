@@ -9,7 +9,7 @@ export function numericOptions<K extends string>(
   options: Record<string, unknown> | undefined,
   defaults: Readonly<Record<K, number>>,
 ): Record<K, number> {
-  const result = { ...defaults };
+  const result: Record<K, number> = { ...defaults };
   const known = Object.keys(defaults);
   for (const [key, value] of Object.entries(options ?? {})) {
     if (!known.includes(key)) {

@@ -7,7 +7,7 @@ export interface BenchOptions {
 export const USAGE = `usage: npm run bench [-- --quick]
 
   --quick   fewer repetitions (about 4× shorter); numbers are noisier
-  --help    this text`;
+  --help    this text (Nx answers --help itself: run it from tools/bench)`;
 
 /** Parses `argv` (without node and the script); unknown flags throw with the usage text. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {

@@ -21,7 +21,14 @@ function loadLine(): string {
 }
 
 function main(): void {
-  const args = parseBenchArgs(process.argv.slice(2));
+  let args: ReturnType<typeof parseBenchArgs>;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+    return;
+  }
   if (args === 'help') {
     console.log(USAGE);
     return;

@@ -22,7 +22,7 @@ export function runMatmulSection(
         matmulKey(shape),
         matmulShapes.includes(shape)
           ? benchMatmul(backend, shape, rng, matmul)
-          : skipped(`not run`),
+          : skipped('not run'),
       );
     }
     results.set(backend.name, byShape);

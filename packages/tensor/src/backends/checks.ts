@@ -1,6 +1,5 @@
 import { Matrix } from '../Matrix.js';
 import { ShapeError } from '../errors.js';
-import type { MatmulOptions } from '../TensorBackend.js';
 
 // Every backend throws the same messages, so users (and the contract suite) see one wording.
 
@@ -25,37 +24,22 @@ export function assertRowVectorFits(op: string, a: Matrix, row: Matrix): void {
   }
 }
 
-/** The result shape of `op(A)·op(B)`, after checking that the inner sizes agree. */
-export function matmulShape(a: Matrix, b: Matrix, options: MatmulOptions = {}): MatmulShape {
-  const transposeA = options.transposeA === true;
-  const transposeB = options.transposeB === true;
-  const rows = transposeA ? a.cols : a.rows;
+/** Throws unless the inner sizes of `op(A)·op(B)` agree. */
+export function assertMatmulFits(a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean): void {
   const innerA = transposeA ? a.rows : a.cols;
   const innerB = transposeB ? b.cols : b.rows;
-  const cols = transposeB ? b.rows : b.cols;
   if (innerA !== innerB) {
     throw new ShapeError(
       `matmul: (${a.shape})${transposeA ? 'ᵀ' : ''}·(${b.shape})${transposeB ? 'ᵀ' : ''}: ` +
         `inner sizes ${innerA} ≠ ${innerB}`,
     );
   }
-  return { rows, cols, inner: innerA, transposeA, transposeB };
-}
-
-export interface MatmulShape {
-  readonly rows: number;
-  readonly cols: number;
-  readonly inner: number;
-  readonly transposeA: boolean;
-  readonly transposeB: boolean;
 }
 
 /** Ops that read operands while writing `out` cannot let the two share memory. */
-export function assertNotAliased(op: string, out: Matrix, operands: readonly Matrix[]): void {
-  for (const operand of operands) {
-    if (overlaps(out.data, operand.data)) {
-      throw new RangeError(`${op}: out must not share memory with an operand`);
-    }
+export function assertNotAliased(op: string, out: Matrix, operand: Matrix): void {
+  if (overlaps(out.data, operand.data)) {
+    throw new RangeError(`${op}: out must not share memory with an operand`);
   }
 }
 

@@ -3,11 +3,11 @@ import type { MatmulOptions, TensorBackend } from '../../TensorBackend.js';
 import {
   assertClipBounds,
   assertConcatenable,
+  assertMatmulFits,
   assertNotAliased,
   assertRowIndices,
   assertRowVectorFits,
   assertSameShape,
-  matmulShape,
   resultMatrix,
 } from '../checks.js';
 import { binaryOp, unaryOp } from './elementwise.js';
@@ -32,16 +32,23 @@ export class CpuBackend implements TensorBackend {
   private columnScratch = new Float64Array(0);
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const shape = matmulShape(a, b, options);
-    const result = resultMatrix('matmul', shape.rows, shape.cols, out);
-    if (out !== undefined) assertNotAliased('matmul', out, [a, b]);
-    this.kernel.multiply(a, b, shape, result);
+    const transposeA = options?.transposeA === true;
+    const transposeB = options?.transposeB === true;
+    assertMatmulFits(a, b, transposeA, transposeB);
+    const rows = transposeA ? a.cols : a.rows;
+    const cols = transposeB ? b.rows : b.cols;
+    const result = resultMatrix('matmul', rows, cols, out);
+    if (out !== undefined) {
+      assertNotAliased('matmul', out, a);
+      assertNotAliased('matmul', out, b);
+    }
+    this.kernel.multiply(a, b, transposeA, transposeB, result);
     return result;
   }
 
   transpose(a: Matrix, out?: Matrix): Matrix {
     const result = resultMatrix('transpose', a.cols, a.rows, out);
-    if (out !== undefined) assertNotAliased('transpose', out, [a]);
+    if (out !== undefined) assertNotAliased('transpose', out, a);
     const x = a.data;
     const y = result.data;
     const rows = a.rows;
@@ -176,7 +183,7 @@ export class CpuBackend implements TensorBackend {
   concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
     const { rows, cols } = assertConcatenable(parts);
     const result = resultMatrix('concatColumns', rows, cols, out);
-    if (out !== undefined) assertNotAliased('concatColumns', out, parts);
+    if (out !== undefined) for (const part of parts) assertNotAliased('concatColumns', out, part);
     const y = result.data;
     let offset = 0;
     for (const part of parts) {
@@ -194,7 +201,7 @@ export class CpuBackend implements TensorBackend {
     assertRowIndices('gatherRows', a, indices);
     const cols = a.cols;
     const result = resultMatrix('gatherRows', indices.length, cols, out);
-    if (out !== undefined) assertNotAliased('gatherRows', out, [a]);
+    if (out !== undefined) assertNotAliased('gatherRows', out, a);
     const x = a.data;
     const y = result.data;
     for (let r = 0, t = 0; r < indices.length; r++) {

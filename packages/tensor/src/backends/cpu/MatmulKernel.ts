@@ -1,5 +1,4 @@
 import type { Matrix } from '../../Matrix.js';
-import type { MatmulShape } from '../checks.js';
 
 // Register block: a 4 × 4 tile of C lives in 16 local accumulators through the whole k loop.
 // Wider tiles (4 × 6, 4 × 8) spill registers in V8 and measured slower; see scripts/bench-matmul.ts.
@@ -10,40 +9,58 @@ const NR = 4;
 const KC = 256;
 const MC = 64;
 const NC = 1024;
+// Largest kc × nc block of B (128 KiB) read in place rather than packed.
+const DIRECT_B_MAX = 16384;
 
 /**
  * `C = op(A)·op(B)` for row-major float64 matrices, in the GotoBLAS layout: blocks of `op(A)`
- * and `op(B)` are copied ("packed") into grown-once scratch buffers so that the micro-kernel
- * reads both contiguously whatever the transposes, and the transposes cost nothing extra.
- * Holds scratch memory, so one instance serves one thread of calls.
+ * and (unless small) of `op(B)` are copied ("packed") into grown-once scratch buffers so that
+ * the micro-kernel reads them contiguously whatever the transposes; a transpose only changes
+ * the strides the packing reads with. Holds scratch memory, so one instance serves one thread.
  */
 export class MatmulKernel {
   private packedA = new Float64Array(0);
   private packedB = new Float64Array(0);
   private readonly tile = new Float64Array(MR * NR);
 
-  /** Writes `op(a)·op(b)` into `c`; `shape` comes from `matmulShape` and `c` must not alias. */
-  multiply(a: Matrix, b: Matrix, shape: MatmulShape, c: Matrix): void {
-    const { rows: m, cols: n, inner: k } = shape;
-    if (k === 0) {
-      c.data.fill(0);
-      return;
-    }
+  /** Writes `op(a)·op(b)` into `c`, whose shape the caller has checked and which must not alias. */
+  multiply(a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, c: Matrix): void {
+    const m = c.rows;
+    const n = c.cols;
+    const k = transposeA ? a.rows : a.cols;
+    // Every k block adds its share into C, so C starts from zero.
+    c.data.fill(0);
+    if (k === 0) return;
     // Element (i, p) of op(A) sits at a[i * aRowStride + p * aInnerStride]; likewise for B.
-    const aRowStride = shape.transposeA ? 1 : a.cols;
-    const aInnerStride = shape.transposeA ? a.cols : 1;
-    const bInnerStride = shape.transposeB ? 1 : b.cols;
-    const bColStride = shape.transposeB ? b.cols : 1;
+    const aRowStride = transposeA ? 1 : a.cols;
+    const aInnerStride = transposeA ? a.cols : 1;
+    const bInnerStride = transposeB ? 1 : b.cols;
+    const bColStride = transposeB ? b.cols : 1;
     this.reserve(Math.min(m, MC), Math.min(n, NC), Math.min(k, KC));
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
       for (let j0 = 0; j0 < n; j0 += NC) {
         const nc = Math.min(NC, n - j0);
-        this.packB(b.data, bInnerStride, bColStride, p0, kc, j0, nc);
+        // A small B whose columns fill whole NR-wide panels is read where it lies: either way
+        // round, each of the four values the micro-kernel needs per step sits at a fixed distance
+        // (1 or k) from the previous step's, and the block fits in cache, so packing would cost
+        // more than it saves (about 15% of a 10×24·24×128 product). A large B would thrash the
+        // TLB unpacked.
+        const direct = nc % NR === 0 && kc * nc <= DIRECT_B_MAX;
+        if (!direct) this.packB(b.data, bInnerStride, bColStride, p0, kc, j0, nc);
+        // Element (p, j) of this block of op(B) is bData[bStart + (j / NR) · bPanelStride
+        // + p · bStep + (j % NR) · bColStep].
+        const bData = direct ? b.data : this.packedB;
+        const bStart = direct ? p0 * bInnerStride + j0 * bColStride : 0;
+        const bPanelStride = direct ? NR * bColStride : kc * NR;
+        const bStep = direct ? bInnerStride : NR;
+        const bColStep = direct ? bColStride : 1;
         for (let i0 = 0; i0 < m; i0 += MC) {
           const mc = Math.min(MC, m - i0);
           this.packA(a.data, aRowStride, aInnerStride, i0, mc, p0, kc);
-          this.multiplyPacked(c.data, n, i0, mc, j0, nc, kc, p0 > 0);
+          this.multiplyPanels(
+            c.data, n, i0, mc, j0, nc, kc, bData, bStart, bPanelStride, bStep, bColStep,
+          );
         }
       }
     }
@@ -106,16 +123,18 @@ export class MatmulKernel {
     }
   }
 
-  /** C[i0…, j0…] (+)= packed A · packed B, one MR × NR tile at a time. */
-  private multiplyPacked(
-    c: Float64Array, ldc: number,
-    i0: number, mc: number, j0: number, nc: number, kc: number, accumulate: boolean,
+  /** C[i0…, j0…] += packed A · panels of B, one MR × NR tile at a time. */
+  private multiplyPanels(
+    c: Float64Array, ldc: number, i0: number, mc: number, j0: number, nc: number, kc: number,
+    pb: Float64Array, bStart: number, bPanelStride: number, bStep: number, bColStep: number,
   ): void {
     const pa = this.packedA;
-    const pb = this.packedB;
     const tile = this.tile;
+    const b1 = bColStep;
+    const b2 = 2 * bColStep;
+    const b3 = 3 * bColStep;
     for (let jp = 0; jp < nc; jp += NR) {
-      const bStart = jp * kc;
+      const bPanel = bStart + (jp / NR) * bPanelStride;
       const width = Math.min(NR, nc - jp);
       for (let ip = 0; ip < mc; ip += MR) {
         const aStart = ip * kc;
@@ -124,37 +143,28 @@ export class MatmulKernel {
         let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
         let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-        for (let p = 0, ia = aStart, ib = bStart; p < kc; p++, ia += MR, ib += NR) {
+        for (let p = 0, ia = aStart, ib = bPanel; p < kc; p++, ia += MR, ib += bStep) {
           const a0 = pa[ia], a1 = pa[ia + 1], a2 = pa[ia + 2], a3 = pa[ia + 3];
-          const b0 = pb[ib], b1 = pb[ib + 1], b2 = pb[ib + 2], b3 = pb[ib + 3];
-          c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-          c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-          c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-          c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+          const v0 = pb[ib], v1 = pb[ib + b1], v2 = pb[ib + b2], v3 = pb[ib + b3];
+          c00 += a0 * v0; c01 += a0 * v1; c02 += a0 * v2; c03 += a0 * v3;
+          c10 += a1 * v0; c11 += a1 * v1; c12 += a1 * v2; c13 += a1 * v3;
+          c20 += a2 * v0; c21 += a2 * v1; c22 += a2 * v2; c23 += a2 * v3;
+          c30 += a3 * v0; c31 += a3 * v1; c32 += a3 * v2; c33 += a3 * v3;
         }
+        // Rows and columns past the edge of C were computed from zero padding and are dropped.
         let o = (i0 + ip) * ldc + j0 + jp;
-        if (height === MR && width === NR) {
-          if (accumulate) {
-            c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03; o += ldc;
-            c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13; o += ldc;
-            c[o] += c20; c[o + 1] += c21; c[o + 2] += c22; c[o + 3] += c23; o += ldc;
-            c[o] += c30; c[o + 1] += c31; c[o + 2] += c32; c[o + 3] += c33;
-          } else {
-            c[o] = c00; c[o + 1] = c01; c[o + 2] = c02; c[o + 3] = c03; o += ldc;
-            c[o] = c10; c[o + 1] = c11; c[o + 2] = c12; c[o + 3] = c13; o += ldc;
-            c[o] = c20; c[o + 1] = c21; c[o + 2] = c22; c[o + 3] = c23; o += ldc;
-            c[o] = c30; c[o + 1] = c31; c[o + 2] = c32; c[o + 3] = c33;
-          }
+        if (width === NR) {
+          c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03;
+          if (height > 1) { o += ldc; c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13; }
+          if (height > 2) { o += ldc; c[o] += c20; c[o + 1] += c21; c[o + 2] += c22; c[o + 3] += c23; }
+          if (height > 3) { o += ldc; c[o] += c30; c[o + 1] += c31; c[o + 2] += c32; c[o + 3] += c33; }
         } else {
-          // A ragged edge: the padded rows/columns of the tile were computed from zeros and are dropped.
           tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03;
           tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13;
           tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
           tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
           for (let r = 0; r < height; r++, o += ldc) {
-            for (let col = 0; col < width; col++) {
-              c[o + col] = (accumulate ? c[o + col] : 0) + tile[r * NR + col];
-            }
+            for (let col = 0; col < width; col++) c[o + col] += tile[r * NR + col];
           }
         }
       }

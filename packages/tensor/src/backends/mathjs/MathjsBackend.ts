@@ -1,18 +1,22 @@
-import * as math from 'mathjs';
-import type { Matrix as MathjsMatrix } from 'mathjs';
+import { all, create, type Matrix as MathjsMatrix } from 'mathjs';
 import type { Matrix } from '../../Matrix.js';
 import type { MatmulOptions, TensorBackend } from '../../TensorBackend.js';
 import {
   assertClipBounds,
   assertConcatenable,
+  assertMatmulFits,
   assertNotAliased,
   assertRowIndices,
   assertRowVectorFits,
   assertSameShape,
-  matmulShape,
   resultMatrix,
 } from '../checks.js';
 import { toMathjs } from './mathjsConversion.js';
+
+// An oracle compares exactly: the default instance treats numbers within 1e-15 as equal, so
+// relu′(1e-300) would be 0 and clip would leave values just past a bound. mathjs refuses a
+// relative tolerance of 0; the smallest positive double is below every ulp, hence exact.
+const math = create(all, { relTol: Number.MIN_VALUE, absTol: 0 });
 
 /**
  * The same contract computed by mathjs on copies of the operands: slow, but each op is one or
@@ -29,18 +33,25 @@ export class MathjsBackend implements TensorBackend {
   readonly name = 'mathjs';
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const shape = matmulShape(a, b, options);
-    if (out !== undefined) assertNotAliased('matmul', out, [a, b]);
-    const left = shape.transposeA ? math.transpose(toMathjs(a)) : toMathjs(a);
-    const right = shape.transposeB ? math.transpose(toMathjs(b)) : toMathjs(b);
+    const transposeA = options?.transposeA === true;
+    const transposeB = options?.transposeB === true;
+    assertMatmulFits(a, b, transposeA, transposeB);
+    if (out !== undefined) {
+      assertNotAliased('matmul', out, a);
+      assertNotAliased('matmul', out, b);
+    }
+    const left = transposeA ? math.transpose(toMathjs(a)) : toMathjs(a);
+    const right = transposeB ? math.transpose(toMathjs(b)) : toMathjs(b);
+    const rows = transposeA ? a.cols : a.rows;
+    const cols = transposeB ? b.rows : b.cols;
     // An inner size of 0 is a sum of no terms; mathjs cannot multiply empty matrices.
-    const product =
-      shape.inner === 0 ? math.zeros(shape.rows, shape.cols) : math.multiply(left, right);
-    return write('matmul', product, shape.rows, shape.cols, out);
+    const inner = transposeA ? a.rows : a.cols;
+    const product = inner === 0 ? math.zeros(rows, cols) : math.multiply(left, right);
+    return write('matmul', product, rows, cols, out);
   }
 
   transpose(a: Matrix, out?: Matrix): Matrix {
-    if (out !== undefined) assertNotAliased('transpose', out, [a]);
+    if (out !== undefined) assertNotAliased('transpose', out, a);
     return write('transpose', math.transpose(toMathjs(a)), a.cols, a.rows, out);
   }
 
@@ -157,14 +168,14 @@ export class MathjsBackend implements TensorBackend {
 
   concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
     const { rows, cols } = assertConcatenable(parts);
-    if (out !== undefined) assertNotAliased('concatColumns', out, parts);
+    if (out !== undefined) for (const part of parts) assertNotAliased('concatColumns', out, part);
     const joined = math.concat(...parts.map(toMathjs), 1);
     return write('concatColumns', joined, rows, cols, out);
   }
 
   gatherRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
     assertRowIndices('gatherRows', a, indices);
-    if (out !== undefined) assertNotAliased('gatherRows', out, [a]);
+    if (out !== undefined) assertNotAliased('gatherRows', out, a);
     const rows = Array.from(indices);
     const picked =
       rows.length === 0 || a.cols === 0

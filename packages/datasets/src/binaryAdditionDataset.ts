@@ -1,0 +1,110 @@
+import { ConfigError, type Dataset, type DatasetPlugin, type DatasetSplit } from '@synthgrad/core';
+import { Matrix, Rng } from '@synthgrad/tensor';
+import { drawDistinctPairs, type DistinctPairs } from './drawDistinctPairs.js';
+import { writeBits } from './encodeBits.js';
+
+const NAME = 'binary-addition';
+
+/** Options of `binary-addition`. */
+export interface BinaryAdditionOptions {
+  /** Digits per number: the summands are below 2^(bits−1), so their sum fits in `bits` digits. 2..26, default 12. */
+  readonly bits?: number;
+  /** Training examples, ≥ 1 (default 1000). */
+  readonly trainSize?: number;
+  /** Held-out test examples, ≥ 1 (default 1000). */
+  readonly testSize?: number;
+  /** Seed of the pairs drawn: the same seed gives the same data on every machine (default 0). */
+  readonly seed?: number;
+}
+
+interface OptionRule {
+  readonly fallback: number;
+  readonly valid: (value: number) => boolean;
+  readonly expected: string;
+}
+const OPTION_RULES: Record<keyof BinaryAdditionOptions, OptionRule> = {
+  bits: { fallback: 12, valid: (v) => Number.isInteger(v) && v >= 2 && v <= 26, expected: 'an integer from 2 to 26' },
+  trainSize: { fallback: 1000, valid: (v) => Number.isSafeInteger(v) && v >= 1, expected: 'an integer ≥ 1' },
+  testSize: { fallback: 1000, valid: (v) => Number.isSafeInteger(v) && v >= 1, expected: 'an integer ≥ 1' },
+  seed: { fallback: 0, valid: Number.isSafeInteger, expected: 'a (safe) integer' },
+};
+
+/**
+ * `binary-addition`, the tutorial's task: two integers a, b drawn uniformly from [0, 2^(bits−1));
+ * inputs are the `bits` digits of a then the `bits` digits of b, most significant first (2·bits
+ * columns of 0/1), labels the `bits` digits of a + b. Task `binary-digits`.
+ *
+ * The test split is held out: all trainSize + testSize pairs (a, b) are distinct, so no pair of the
+ * test split appears in the train split (nor twice in either). When 2^(2·(bits−1)) pairs are too few
+ * for that, `load` throws a `ConfigError` naming the numbers. Options are validated the same way.
+ *
+ * @example
+ * ```ts
+ * const data = binaryAdditionDataset.load({ bits: 8, trainSize: 500, seed: 1 });
+ * data.train.inputs.shape; // "500×16"
+ * decodeBits(data.train.labels.row(0)); // decodeBits(inputs row 0, first 8) + decodeBits(its last 8)
+ * ```
+ */
+export const binaryAdditionDataset: DatasetPlugin<BinaryAdditionOptions> = {
+  name: NAME,
+  description: 'sums of two random binary numbers (the synthetic-gradients tutorial task), test pairs held out',
+  load(options?: BinaryAdditionOptions): Dataset {
+    const { bits, trainSize, testSize, seed } = readBinaryAdditionOptions(options);
+    const range = 2 ** (bits - 1);
+    const needed = trainSize + testSize;
+    if (needed > range * range) {
+      throw new ConfigError(
+        NAME,
+        `trainSize + testSize = ${trainSize} + ${testSize} = ${needed} distinct (a, b) pairs are needed, ` +
+          `but bits = ${bits} allows only 2^(2·(${bits}−1)) = ${range * range}; lower the sizes or raise bits`,
+      );
+    }
+    const pairs = drawDistinctPairs(needed, range, new Rng(seed));
+    return {
+      name: NAME,
+      task: 'binary-digits',
+      inputSize: 2 * bits,
+      labelSize: bits,
+      train: split(pairs, 0, trainSize, bits),
+      test: split(pairs, trainSize, needed, bits),
+    };
+  },
+};
+
+function split(pairs: DistinctPairs, from: number, to: number, bits: number): DatasetSplit {
+  const inputs = new Matrix(to - from, 2 * bits);
+  const labels = new Matrix(to - from, bits);
+  for (let k = from; k < to; k++) {
+    const row = k - from;
+    writeBits(pairs.a[k], bits, inputs.data, row * 2 * bits);
+    writeBits(pairs.b[k], bits, inputs.data, row * 2 * bits + bits);
+    writeBits(pairs.a[k] + pairs.b[k], bits, labels.data, row * bits);
+  }
+  return { inputs, labels };
+}
+
+function readBinaryAdditionOptions(options: unknown): Required<BinaryAdditionOptions> {
+  if (options === undefined) options = {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ConfigError(NAME, `options must be an object, got ${show(options)}`);
+  }
+  const known = Object.keys(OPTION_RULES);
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new ConfigError(NAME, `unknown option "${key}"; known: ${known.map((k) => `"${k}"`).join(', ')}`);
+    }
+  }
+  const read = (key: keyof BinaryAdditionOptions): number => {
+    const { fallback, valid, expected } = OPTION_RULES[key];
+    const value = (options as Record<string, unknown>)[key] ?? fallback;
+    if (typeof value !== 'number' || !valid(value)) {
+      throw new ConfigError(`${NAME}.${key}`, `must be ${expected}, got ${show(value)}`);
+    }
+    return value;
+  };
+  return { bits: read('bits'), trainSize: read('trainSize'), testSize: read('testSize'), seed: read('seed') };
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : String(value);
+}

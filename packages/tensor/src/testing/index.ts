@@ -1,0 +1,2 @@
+export { describeBackendContract } from './describeBackendContract.js';
+export { expectMatrixClose } from './expectMatrixClose.js';
