@@ -15,6 +15,7 @@ Every figure is a median over repeated samples taken after warm-up.
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import time
@@ -205,6 +206,8 @@ def main():
         'numpy': np.__version__,
         'python': platform.python_version(),
         'epochs': args.epochs,
+        # OpenBLAS reads this once, at import; numpy's default is one thread per core.
+        'blas_threads': os.environ.get('OPENBLAS_NUM_THREADS', 'default'),
         'spread': {
             'batch10_ms': [round(batch10['min'], 3), round(batch10['max'], 3)],
             'batch100_ms': [round(batch100['min'], 3), round(batch100['max'], 3)],

@@ -33,8 +33,8 @@ export function benchBackends(quick: boolean): readonly BenchBackend[] {
       matmul: { warmup: 1, repetitions: quick ? 3 : 7, minSampleMs: 20, budgetMs: 10_000 },
       tutorial: { warmup: 1, repetitions: quick ? 2 : 5, budgetMs: quick ? 3_000 : 8_000 },
       note:
-        'mathjs is ~50× slower: its matmul runs only the 10×24 and 256³ shapes (256³ when it fits ' +
-        'a 10 s budget), and it trains fewer epochs.',
+        'mathjs is far slower (50–200×): its matmul runs only the 10×24 and 256³ shapes ' +
+        '(256³ when it fits a 10 s budget), and it trains fewer epochs.',
     },
   ];
 }

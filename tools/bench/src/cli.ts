@@ -2,20 +2,37 @@
 export interface BenchOptions {
   /** Fewer repetitions everywhere, for a quick look (~4× shorter). */
   readonly quick: boolean;
+  /**
+   * `OPENBLAS_NUM_THREADS` for the numpy reference: `'1'` by default, like the single-threaded JS
+   * backends; `'default'` leaves OpenBLAS its one thread per core.
+   */
+  readonly numpyThreads: string;
 }
 
-export const USAGE = `usage: npm run bench [-- --quick]
+export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default]]
 
-  --quick   fewer repetitions (about 4× shorter); numbers are noisier
+  --quick                  fewer repetitions (about 4× shorter); numbers are noisier
+  --numpy-threads N        OpenBLAS threads of the numpy reference (default 1, as the JS
+                           backends use one core); 'default' = OpenBLAS's own (one per core)
   --help    this text (Nx answers --help itself: run it from tools/bench)`;
 
 /** Parses `argv` (without node and the script); unknown flags throw with the usage text. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   let quick = false;
-  for (const arg of argv) {
+  let numpyThreads = '1';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.split('=', 2);
     if (arg === '--quick') quick = true;
     else if (arg === '--help' || arg === '-h') return 'help';
-    else throw new Error(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
+    else if (flag === '--numpy-threads') {
+      const value = inline ?? argv[++i];
+      if (value !== 'default' && !/^[1-9]\d*$/.test(value ?? '')) {
+        const got = JSON.stringify(value);
+        throw new Error(`--numpy-threads wants a positive integer or 'default', got ${got}\n${USAGE}`);
+      }
+      numpyThreads = value;
+    } else throw new Error(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
   }
-  return { quick };
+  return { quick, numpyThreads };
 }

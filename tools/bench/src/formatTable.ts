@@ -9,8 +9,14 @@ export type Alignment = readonly ('l' | 'r')[];
  * formatTable(['shape', 'GFLOP/s'], [['256³', '5.1']], ['l']);
  * ```
  */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], align: Alignment = []): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: Alignment = [],
+): string {
+  const widths = header.map((h, c) =>
+    Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)),
+  );
   const line = (cells: readonly string[]): string =>
     widths
       .map((w, c) => (align[c] === 'l' ? (cells[c] ?? '').padEnd(w) : (cells[c] ?? '').padStart(w)))

@@ -35,17 +35,18 @@ function main(): void {
   }
   const started = performance.now();
   console.log(
-    `synthgrad bench${args.quick ? ' (--quick)' : ''}: node ${process.version}, ${process.platform}/${process.arch}, ` +
-      `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
+    `synthgrad bench${args.quick ? ' (--quick)' : ''}: node ${process.version}, ` +
+      `${process.platform}/${process.arch}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'})`,
   );
   console.log(`load average (1/5/15 min) at start: ${loadLine()}; figures are medians of repeated samples\n`);
 
-  const numpyRun = runNumpyReference(args.quick);
+  const numpyRun = runNumpyReference(args.quick, args.numpyThreads);
   const numpy = isSkipped(numpyRun) ? undefined : numpyRun.value;
   console.log(
     isSkipped(numpyRun)
       ? numpyRun.skipped
-      : `numpy ${numpyRun.value.numpy} (python ${numpyRun.value.python}), run first: tools/reference/binary_addition_bench.py`,
+      : `numpy ${numpyRun.value.numpy} (python ${numpyRun.value.python}, OpenBLAS threads: ` +
+          `${numpyRun.value.blas_threads}), run first: tools/reference/binary_addition_bench.py`,
   );
 
   const backends = benchBackends(args.quick);
@@ -56,10 +57,10 @@ function main(): void {
   console.log(matmul.table);
 
   const tutorial = runTutorialSection(backends, numpy, SEED);
-  const [, l1, l2, l3] = TUTORIAL.layerSizes;
   console.log(
-    `\ntutorial workload (binary addition, ${TUTORIAL.examples} examples, ${TUTORIAL.layerSizes[0]}→${l1}→${l2}→${l3} ` +
-      `sigmoid, SGD ${TUTORIAL.alpha}), ms per epoch; lower is better; ÷ numpy > 1 means slower than numpy`,
+    `\ntutorial workload (binary addition, ${TUTORIAL.examples} examples, ` +
+      `${TUTORIAL.layerSizes.join('→')} sigmoid, SGD ${TUTORIAL.alpha}), ms per epoch; ` +
+      'lower is better; ÷ numpy > 1 means slower than numpy',
   );
   console.log(tutorial.table);
   for (const { note } of backends) if (note !== undefined) console.log(`note: ${note}`);
@@ -72,6 +73,9 @@ function main(): void {
     square === undefined || isSkipped(square) ? undefined : square.value.median,
     batch10?.timing.median,
     numpyMsPerEpoch(numpy, 10),
+    tutorial.results.find(
+      (r) => r.variant === 'trainers API: backprop' && r.backend === target.backend.name && r.batchSize === 10,
+    )?.timing.median,
   );
   console.log('\ntargets');
   console.log(

@@ -11,6 +11,8 @@ export interface NumpyReference {
   readonly numpy: string;
   readonly python: string;
   readonly epochs: number;
+  /** `OPENBLAS_NUM_THREADS` the script ran with, or `"default"`. */
+  readonly blas_threads: string;
 }
 
 export const NUMPY_SCRIPT = fileURLToPath(
@@ -20,15 +22,21 @@ export const NUMPY_SCRIPT = fileURLToPath(
 /**
  * Runs the numpy reference in a child process (never concurrently with a JS measurement), or says
  * why it could not: numpy is a tool of this machine, not a dependency of the workspace.
+ * `threads` sets `OPENBLAS_NUM_THREADS` (`'default'` leaves it alone): on a loaded machine
+ * multi-threaded OpenBLAS medians swing by 10× or more, single-threaded ones stay put.
  */
-export function runNumpyReference(quick: boolean): CaseResult<NumpyReference> {
+export function runNumpyReference(quick: boolean, threads: string): CaseResult<NumpyReference> {
   const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
   if (probe.error !== undefined || probe.status !== 0) {
     return skipped('numpy: not available, skipped');
   }
+  const env = { ...process.env };
+  if (threads === 'default') delete env.OPENBLAS_NUM_THREADS;
+  else env.OPENBLAS_NUM_THREADS = threads;
   const run = spawnSync('python3', [NUMPY_SCRIPT, ...(quick ? ['--quick'] : [])], {
     encoding: 'utf8',
     timeout: 120_000,
+    env,
   });
   if (run.error !== undefined || run.status !== 0) {
     const why = run.error?.message ?? run.stderr.trim().split('\n').pop() ?? `exit ${run.status}`;

@@ -35,9 +35,12 @@ export function runTutorialSection(
     }
   }
 
-  const header = ['case', 'backend', 'batch', 'ms/epoch', '[min–max]', 'epochs', 'numpy', '÷ numpy'];
+  const header = ['case', 'backend', 'batch', 'ms/epoch', '[min–max]', 'epochs', '÷ raw ops', 'numpy', '÷ numpy'];
   const rows = results.map(({ variant, backend, batchSize, timing }) => {
     const reference = numpyMsPerEpoch(numpy, batchSize);
+    const baseline = results.find(
+      (r) => r.variant === TUTORIAL_VARIANTS[0].name && r.backend === backend && r.batchSize === batchSize,
+    );
     return [
       variant,
       backend,
@@ -45,6 +48,7 @@ export function runTutorialSection(
       formatNumber(timing.median),
       formatRange(timing.min, timing.max),
       String(timing.samples),
+      baseline === undefined ? '—' : `${formatNumber(timing.median / baseline.timing.median)}×`,
       reference === undefined ? '—' : formatNumber(reference),
       reference === undefined ? '—' : `${formatNumber(timing.median / reference)}×`,
     ];

@@ -1,0 +1,117 @@
+import type { Container } from 'inversify';
+import {
+  ActivationRegistry,
+  compileSchedule,
+  createTrainer,
+  DatasetRegistry,
+  GeneratorInputRegistry,
+  resolveActivation,
+  TensorBackend,
+  TrainerAlgorithmRegistry,
+  UnknownPluginError,
+  type Dataset,
+  type NetworkSpec,
+} from 'synthgrad';
+import { jsonPath } from './jsonPath.js';
+import { SuiteError } from './SuiteError.js';
+import type { Suite } from './suiteSchema.js';
+import { expandRuns } from './expandRuns.js';
+import { generatorInputNames } from './generatorInputNames.js';
+
+/**
+ * Checks every name and expression of a suite against `container` before any training: the dataset
+ * (and its options), each configuration's trainer, generator inputs (inside combinations too),
+ * activations and learning-rate schedules; then builds each configuration's trainer once, which
+ * catches what is left (options, losses, optimisers, shapes). Throws one {@link SuiteError} listing
+ * every problem, each prefixed with its JSON path.
+ */
+export async function checkSuite(suite: Suite, container: Container, source: string): Promise<void> {
+  const problems: string[] = [];
+  const dataset = await loadDataset(suite, container, problems);
+  const trainers = container.get(TrainerAlgorithmRegistry);
+  const inputs = container.get(GeneratorInputRegistry);
+  const firstSeedRuns = expandRuns(suite).slice(0, suite.runs.length);
+  firstSeedRuns.forEach((spec, i) => {
+    const run = suite.runs[i];
+    const runPath: PropertyKey[] = ['runs', i];
+    const at = (path: readonly PropertyKey[]) => `${jsonPath(path)} (configuration "${run.label}")`;
+    const before = problems.length;
+    if (!trainers.has(run.trainer)) problems.push(`${at([...runPath, 'trainer'])}: ${unknown('trainer', run.trainer, trainers.names())}`);
+    for (const { name, path } of generatorInputNames(spec.options.generatorInput, [...runPath, 'options', 'generatorInput'])) {
+      if (!inputs.has(name)) problems.push(`${at(path)}: ${unknown('generator input', name, inputs.names())}`);
+    }
+    // Where the network's fields come from: the configuration's override, else the suite's network.
+    const networkPath = (field: keyof NetworkSpec): PropertyKey[] =>
+      run.network?.[field] !== undefined ? [...runPath, 'network', field] : ['network', field];
+    checkActivations(spec.network, networkPath('layers'), container, (path, message) => problems.push(`${at(path)}: ${message}`));
+    const steps = dataset ? spec.training.epochs * Math.ceil(dataset.train.inputs.rows / spec.training.batchSize) : 1;
+    const schedules: [unknown, PropertyKey[]][] = [
+      [spec.network.learningRate, networkPath('learningRate')],
+      [spec.options.generatorLearningRate, [...runPath, 'options', 'generatorLearningRate']],
+    ];
+    for (const [schedule, path] of schedules) {
+      const problem = checkSchedule(schedule, jsonPath(path), spec.training.epochs, steps);
+      if (problem) problems.push(`${at(path)}: ${problem}`);
+    }
+    if (problems.length > before || !dataset) return;
+    try {
+      createTrainer(container, dataset, { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed });
+    } catch (error) {
+      problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
+    }
+  });
+  if (problems.length) throw new SuiteError(source, [...new Set(problems)]);
+}
+
+async function loadDataset(suite: Suite, container: Container, problems: string[]): Promise<Dataset | undefined> {
+  const registry = container.get(DatasetRegistry);
+  const { name, options } = suite.dataset;
+  if (!registry.has(name)) {
+    problems.push(`dataset.name: ${unknown('dataset', name, registry.names())}`);
+    return undefined;
+  }
+  try {
+    return await registry.get(name).load(options);
+  } catch (error) {
+    problems.push(`dataset.options: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function checkActivations(
+  network: NetworkSpec,
+  layersPath: readonly PropertyKey[],
+  container: Container,
+  report: (path: readonly PropertyKey[], message: string) => void,
+): void {
+  const registry = container.get(ActivationRegistry);
+  const backend = container.get(TensorBackend);
+  network.layers.forEach((layer, j) => {
+    if (layer.activation === undefined) return;
+    try {
+      resolveActivation(registry, layer.activation, backend);
+    } catch (error) {
+      report([...layersPath, j, 'activation'], (error as Error).message);
+    }
+  });
+}
+
+/** A schedule must compile and give a valid rate at the first and the last step (undefined = fine). */
+function checkSchedule(schedule: unknown, path: string, epochs: number, steps: number): string | undefined {
+  if (schedule === undefined) return undefined;
+  if (typeof schedule !== 'number' && typeof schedule !== 'string') {
+    return `expected a number or a mathjs expression of epoch and step, got ${JSON.stringify(schedule)}`;
+  }
+  try {
+    const rate = compileSchedule(schedule, path);
+    rate({ epoch: 0, step: 0 });
+    if (epochs > 0) rate({ epoch: epochs - 1, step: Math.max(0, steps - 1) });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(`${path}: `, '');
+  }
+}
+
+function unknown(kind: string, name: string, known: readonly string[]): string {
+  return new UnknownPluginError(kind, name, known).message;
+}

@@ -1,0 +1,26 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { builtInSuitesDir } from './builtInSuitesDir.js';
+
+export interface BuiltInSuite {
+  readonly name: string;
+  readonly description: string;
+  readonly file: string;
+}
+
+/** The suites shipped in `suites/*.json`, sorted by name (a file that does not parse shows its error as description). */
+export async function listBuiltInSuites(dir = builtInSuitesDir): Promise<BuiltInSuite[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(
+    files.map(async (f) => {
+      const file = join(dir, f);
+      const name = f.slice(0, -'.json'.length);
+      try {
+        const data = JSON.parse(await readFile(file, 'utf8')) as { description?: unknown };
+        return { name, file, description: typeof data.description === 'string' ? data.description : '' };
+      } catch (error) {
+        return { name, file, description: `(unreadable: ${(error as Error).message})` };
+      }
+    }),
+  );
+}

@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { formatZodIssues } from './formatZodIssues.js';
+import { SuiteError } from './SuiteError.js';
+import { suiteSchema, type Suite } from './suiteSchema.js';
+
+/**
+ * Reads and validates a suite file. Plugin paths come back absolute (they are written relative to
+ * the suite file), so the suite can be copied elsewhere (`suite.json` of a run folder) and still load them.
+ */
+export async function readSuiteFile(file: string): Promise<Suite> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SuiteError(file, [`cannot read the file: ${(error as Error).message}`]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new SuiteError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  return parseSuite(data, file);
+}
+
+/** Validates suite data against the schema; `source` names it in messages and anchors relative plugin paths. */
+export function parseSuite(data: unknown, source: string): Suite {
+  const result = suiteSchema.safeParse(data);
+  if (!result.success) throw new SuiteError(source, formatZodIssues(result.error.issues, data, suiteSchema));
+  const suite = result.data;
+  if (suite.plugins === undefined) return suite;
+  const base = dirname(resolve(source));
+  return { ...suite, plugins: suite.plugins.map((p) => (isAbsolute(p) ? p : resolve(base, p))) };
+}

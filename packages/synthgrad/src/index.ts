@@ -1,0 +1,18 @@
+export * from '@synthgrad/core';
+export * from '@synthgrad/datasets';
+export * from '@synthgrad/generator-inputs';
+export * from '@synthgrad/layers';
+export {
+  CpuBackend,
+  fromMathjs,
+  Matrix,
+  MathjsBackend,
+  Rng,
+  ShapeError,
+  toMathjs,
+  type MatmulOptions,
+  type ShuffleableArray,
+} from '@synthgrad/tensor';
+export * from '@synthgrad/trainers';
+export { builtInModules } from './builtInModules.js';
+export { createSynthgradContainer } from './createSynthgradContainer.js';

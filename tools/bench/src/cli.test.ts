@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from './cli.js';
+
+describe('parseBenchArgs', () => {
+  it('defaults to the full run with single-threaded numpy', () => {
+    expect(parseBenchArgs([])).toEqual({ quick: false, numpyThreads: '1' });
+  });
+
+  it('reads --quick and --numpy-threads in both spellings', () => {
+    expect(parseBenchArgs(['--quick', '--numpy-threads', '2'])).toEqual({ quick: true, numpyThreads: '2' });
+    expect(parseBenchArgs(['--numpy-threads=default'])).toEqual({ quick: false, numpyThreads: 'default' });
+  });
+
+  it('names what it does not understand', () => {
+    expect(() => parseBenchArgs(['--fast'])).toThrow('unknown argument "--fast"');
+    expect(() => parseBenchArgs(['--numpy-threads', '0'])).toThrow(
+      "--numpy-threads wants a positive integer or 'default', got \"0\"",
+    );
+    expect(() => parseBenchArgs(['--numpy-threads'])).toThrow('got undefined');
+  });
+});
