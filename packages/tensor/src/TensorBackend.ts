@@ -1,6 +1,13 @@
 import type { Matrix } from './Matrix.js';
 
-/** Which operands of a product are transposed: `op(A)·op(B)`. */
+/**
+ * Which operands of a product are transposed: `op(A)·op(B)`.
+ *
+ * @example
+ * ```ts
+ * backend.matmul(x, delta, { transposeA: true }); // xᵀ·δ, a weight gradient
+ * ```
+ */
 export interface MatmulOptions {
   readonly transposeA?: boolean;
   readonly transposeB?: boolean;
@@ -19,6 +26,14 @@ export interface MatmulOptions {
  *   `matmul: (10×24)·(12×128): inner sizes 24 ≠ 12`.
  * - Derivatives of activations take the activation's *output* `y` (as the tutorial's
  *   `sigmoid_out2deriv` does); the `*Backward` ops fuse `grad ⊙ f'(y)`.
+ *
+ * @example
+ * ```ts
+ * const backend: TensorBackend = new CpuBackend();
+ * const h = backend.sigmoid(backend.addRowVector(backend.matmul(x, w), bias)); // forward
+ * const delta = backend.sigmoidBackward(gradH, h);                             // backward
+ * backend.addScaled(w, backend.matmul(x, delta, { transposeA: true }), -0.1, w); // SGD step
+ * ```
  */
 export interface TensorBackend {
   /** Registered name, e.g. `"cpu"` or `"mathjs"`. */

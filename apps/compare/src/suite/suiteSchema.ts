@@ -66,8 +66,6 @@ export const suiteSchema = z
     plugins: z.array(z.string().min(1)).optional(),
     /** Tensor backend name (default `"cpu"`; `--backend` overrides it). */
     backend: z.string().min(1).optional(),
-    /** Test accuracy that counts as "learned" for the summary's epochs-to-threshold (default 0.9). */
-    threshold: z.number().min(0).max(1).optional(),
     runs: z.array(runSchema).min(1),
   })
   .superRefine((suite, context) => {

@@ -1,0 +1,136 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { CurvePoint } from './learningCurve.js';
+
+/** One line of a curve chart: a configuration's mean over seeds, in one panel. */
+export interface CurveSeries {
+  readonly label: string;
+  /** The panel it is drawn in, for charts faceted by layer. */
+  readonly panel?: string;
+  readonly points: readonly CurvePoint[];
+}
+
+export interface CurveChart {
+  readonly title: string;
+  readonly yTitle: string;
+  /** Percent axis for accuracies; `log` when values span more than 30× (and are all positive). */
+  readonly yFormat: 'percent' | 'number';
+  readonly series: readonly CurveSeries[];
+  /** Colour of each configuration; also fixes the legend's order. */
+  readonly colours: ReadonlyMap<string, string>;
+  /** A dashed horizontal reference line (the epochs-to-threshold level). */
+  readonly rule?: { readonly value: number; readonly label: string };
+  /** Panels' order, for faceted charts. */
+  readonly panels?: readonly string[];
+}
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
+const WIDE_RANGE = 30;
+
+/**
+ * A vega-lite chart of mean curves over seeds with a min–max band: one line and one band per
+ * configuration, epochs on x; faceted into panels (3 a row) when the series name one.
+ *
+ * @example
+ * ```ts
+ * const spec = curveChartSpec({ title: 'Test loss', yTitle: 'loss', yFormat: 'number', series, colours });
+ * const svg = await renderChartSvg(spec);
+ * ```
+ */
+export function curveChartSpec(chart: CurveChart): TopLevelSpec {
+  const rows = chart.series.flatMap((s) =>
+    s.points.map((p) => ({ configuration: s.label, panel: s.panel ?? '', epoch: p.epoch, mean: p.mean, min: p.min, max: p.max, n: p.n })),
+  );
+  const drawn = new Set(chart.series.map((s) => s.label));
+  const domain = [...chart.colours.keys()].filter((label) => drawn.has(label));
+  const values = rows.flatMap((r) => [r.min, r.max]);
+  const log = chart.yFormat === 'number' && values.length > 0 && Math.min(...values) > 0 && Math.max(...values) / Math.min(...values) > WIDE_RANGE;
+  const lastEpoch = Math.max(1, ...rows.map((r) => r.epoch));
+  const x = {
+    field: 'epoch',
+    type: 'quantitative',
+    title: 'Epoch',
+    scale: { domain: [1, Math.max(2, lastEpoch)], nice: false },
+    axis: { format: 'd', tickMinStep: 1 },
+  } as const;
+  const yScale = log ? { type: 'log' } : { zero: false };
+  const yAxis = chart.yFormat === 'percent' ? { format: '.0%' } : log ? { format: '~g' } : {};
+  const yTitle = log ? `${chart.yTitle} (log scale)` : chart.yTitle;
+  const color = {
+    field: 'configuration',
+    type: 'nominal',
+    scale: { domain, range: domain.map((label) => chart.colours.get(label)!) },
+    legend: {
+      title: null,
+      orient: 'bottom',
+      direction: 'horizontal',
+      columns: Math.min(domain.length, 3),
+      labelLimit: 280,
+      symbolType: 'stroke',
+      symbolStrokeWidth: 3,
+      symbolSize: 260,
+      columnPadding: 18,
+    },
+  } as const;
+  const layer = [
+    {
+      mark: { type: 'area', opacity: 0.16 },
+      encoding: {
+        x,
+        y: { field: 'min', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis },
+        y2: { field: 'max' },
+        color,
+      },
+    },
+    {
+      mark: { type: 'line', strokeWidth: 2.2 },
+      encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis }, color },
+    },
+    ...(chart.rule
+      ? [
+          {
+            data: { values: [{ value: chart.rule.value, label: chart.rule.label }] },
+            layer: [
+              { mark: { type: 'rule', strokeDash: [5, 4], color: '#6b7280', strokeWidth: 1.2 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
+              {
+                mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, color: '#4b5563', fontSize: 11 },
+                encoding: { y: { field: 'value', type: 'quantitative' }, x: { datum: 1 }, text: { field: 'label' } },
+              },
+            ],
+          },
+        ]
+      : []),
+  ];
+  const top = {
+    title: { text: chart.title, anchor: 'start', fontSize: 15, fontWeight: 600, offset: 14, color: '#111827' },
+    background: '#ffffff',
+    padding: { left: 8, right: 16, top: 10, bottom: 8 },
+    config: {
+      font: FONT,
+      view: { stroke: null },
+      axis: {
+        labelFontSize: 11,
+        titleFontSize: 12,
+        titleFontWeight: 600,
+        titleColor: '#374151',
+        labelColor: '#4b5563',
+        gridColor: '#e5e7eb',
+        domainColor: '#9ca3af',
+        tickColor: '#9ca3af',
+        titlePadding: 10,
+      },
+      legend: { labelFontSize: 12, labelColor: '#1f2937' },
+      header: { labelFontSize: 12, labelFontWeight: 600, labelColor: '#374151', title: null },
+    },
+    data: { values: rows },
+  };
+  if (chart.panels && chart.panels.length > 0) {
+    return {
+      ...top,
+      facet: { field: 'panel', type: 'ordinal', sort: [...chart.panels], title: null },
+      columns: Math.min(chart.panels.length, 3),
+      spec: { width: 250, height: 190, layer },
+      resolve: { scale: { y: 'shared' } },
+    } as TopLevelSpec;
+  }
+  return { ...top, width: 520, height: 260, layer } as TopLevelSpec;
+}

@@ -1,0 +1,80 @@
+import type { RunRecord, Suite, SuiteRun } from '../RunRecord.js';
+import { bestEpoch } from './bestEpoch.js';
+import { epochsToThreshold } from './epochsToThreshold.js';
+import { finiteOrUndefined } from './finiteOrUndefined.js';
+import { learningCurve } from './learningCurve.js';
+import { seedStatistics, type SeedStatistics } from './seedStatistics.js';
+import type { TaskCriteria } from './taskCriteria.js';
+
+/** How many of a configuration's runs ended each way; `missing` = seeds with no record. */
+export interface StatusCounts {
+  readonly completed: number;
+  readonly diverged: number;
+  readonly failed: number;
+  readonly missing: number;
+}
+
+/** One row of the summary table. */
+export interface ConfigurationSummary {
+  readonly label: string;
+  /** The suite's entry for this configuration (absent for a label the suite does not name). */
+  readonly run: SuiteRun | undefined;
+  readonly runs: readonly RunRecord[];
+  readonly status: StatusCounts;
+  /** Epochs each run was to train. */
+  readonly plannedEpochs: number;
+  /** By metric id: the last epoch's value of each completed run, over seeds. */
+  readonly final: ReadonlyMap<string, SeedStatistics>;
+  /** Epoch (from 1) with the best mean of the ranking metrics, over every run's history. */
+  readonly bestEpoch: number | undefined;
+  /** First epoch (from 1) whose mean threshold metric reaches the threshold. */
+  readonly epochsToThreshold: number | undefined;
+  /** Wall-clock seconds per completed run. */
+  readonly seconds: SeedStatistics | undefined;
+}
+
+/**
+ * Summarises one configuration's runs. Final values come from completed runs only (a diverged run
+ * is counted in `status` instead); best epoch and epochs-to-threshold read the mean curves over all
+ * runs, where a diverged run contributes the epochs it finished.
+ *
+ * @example
+ * ```ts
+ * const row = summariseConfiguration('backprop', runs, suite, taskCriteria('binary-digits'));
+ * row.final.get('test-exact-accuracy')?.mean; // 0.93
+ * ```
+ */
+export function summariseConfiguration(
+  label: string,
+  runs: readonly RunRecord[],
+  suite: Suite,
+  criteria: TaskCriteria,
+): ConfigurationSummary {
+  const run = suite.runs.find((r) => r.label === label);
+  const count = (status: RunRecord['status']) => runs.filter((r) => r.status === status).length;
+  const seedsRecorded = new Set(runs.map((r) => r.seed));
+  const completed = runs.filter((r) => r.status === 'completed' && r.history.length > 0);
+  const final = new Map<string, SeedStatistics>();
+  for (const metric of new Set([...criteria.columns, ...criteria.ranking])) {
+    const values = completed.flatMap((r) => finiteOrUndefined(metric.value(r.history[r.history.length - 1])) ?? []);
+    const statistics = seedStatistics(values);
+    if (statistics) final.set(metric.id, statistics);
+  }
+  const [primary, secondary] = criteria.ranking.map((metric) => learningCurve(runs, metric.value));
+  return {
+    label,
+    run,
+    runs,
+    status: {
+      completed: count('completed'),
+      diverged: count('diverged'),
+      failed: count('failed'),
+      missing: run ? suite.seeds.filter((seed) => !seedsRecorded.has(seed)).length : 0,
+    },
+    plannedEpochs: run?.training?.epochs ?? runs[0]?.training.epochs ?? suite.training.epochs,
+    final,
+    bestEpoch: bestEpoch(primary, secondary),
+    epochsToThreshold: epochsToThreshold(learningCurve(runs, criteria.threshold.metric.value), criteria.threshold.value),
+    seconds: seedStatistics(completed.map((r) => r.seconds)),
+  };
+}
