@@ -21,6 +21,8 @@ export interface ConfigurationSummary {
   readonly run: SuiteRun | undefined;
   readonly runs: readonly RunRecord[];
   readonly status: StatusCounts;
+  /** The suite's seeds with no record for this configuration. */
+  readonly missingSeeds: readonly number[];
   /** Epochs each run was to train. */
   readonly plannedEpochs: number;
   /** By metric id: the last epoch's value of each completed run, over seeds. */
@@ -53,6 +55,7 @@ export function summariseConfiguration(
   const run = suite.runs.find((r) => r.label === label);
   const count = (status: RunRecord['status']) => runs.filter((r) => r.status === status).length;
   const seedsRecorded = new Set(runs.map((r) => r.seed));
+  const missingSeeds = run ? suite.seeds.filter((seed) => !seedsRecorded.has(seed)) : [];
   const completed = runs.filter((r) => r.status === 'completed' && r.history.length > 0);
   const final = new Map<string, SeedStatistics>();
   for (const metric of new Set([...criteria.columns, ...criteria.ranking])) {
@@ -69,8 +72,9 @@ export function summariseConfiguration(
       completed: count('completed'),
       diverged: count('diverged'),
       failed: count('failed'),
-      missing: run ? suite.seeds.filter((seed) => !seedsRecorded.has(seed)).length : 0,
+      missing: missingSeeds.length,
     },
+    missingSeeds,
     plannedEpochs: run?.training?.epochs ?? runs[0]?.training.epochs ?? suite.training.epochs,
     final,
     bestEpoch: bestEpoch(primary, secondary),

@@ -61,7 +61,7 @@ export class CpuBackend implements TensorBackend {
   // Each element-wise op spells out its own loop. A helper taking the element function
   // (`binaryOp((x, y) => x + y)`) was tried: it is as fast only when V8 inlines the op into its
   // caller; compiled on its own, its call of the element function sees every op's function and
-  // ran 7× slower (scripts/bench-elementwise.ts).
+  // ran 5–7× slower (scripts/bench-elementwise.ts).
 
   add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
     const result = binaryResult('add', a, b, out);

@@ -9,7 +9,7 @@ import { trainRun } from './trainRun.js';
 const containers = new Map<string, Promise<Container>>();
 
 /** The worker pool's task: trains one run in this thread, posting progress on the task's port. */
-export default async function runTask({ spec, plugins, port }: RunTask): Promise<RunRecord> {
+export default async function workerTask({ spec, plugins, port }: RunTask): Promise<RunRecord> {
   try {
     const key = JSON.stringify([plugins, spec.backend]);
     let container = containers.get(key);

@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { latestRecords, finishedKeys } from '../output/latestRecords.js';
+import { createRunFolder } from '../output/createRunFolder.js';
+import { formatSummaryTable } from '../output/formatSummaryTable.js';
+import { ResultsLog } from '../output/ResultsLog.js';
+import { summarize } from '../output/summarize.js';
+import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
+import { writeSummaryCsv } from '../output/writeSummaryCsv.js';
+import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
+import { BarProgress } from '../progress/BarProgress.js';
+import { LineProgress } from '../progress/LineProgress.js';
+import type { ProgressReporter } from '../progress/ProgressReporter.js';
+import { QuietProgress } from '../progress/QuietProgress.js';
+import type { RunSpec } from '../run/RunSpec.js';
+import { runSuite } from '../run/runSuite.js';
+import { applyOverrides } from '../suite/applyOverrides.js';
+import { checkSuite } from '../suite/checkSuite.js';
+import { expandRuns, runKey } from '../suite/expandRuns.js';
+import { findSuiteFile } from '../suite/findSuiteFile.js';
+import { parseSuite, readSuiteFile } from '../suite/readSuiteFile.js';
+import type { Suite } from '../suite/suiteSchema.js';
+import { CliError } from './CliError.js';
+import type { CliIo } from './CliIo.js';
+import { parseCount } from './parseCount.js';
+import { parseSeeds } from './parseSeeds.js';
+
+export interface CompareOptions {
+  readonly seeds?: string;
+  readonly epochs?: string;
+  readonly out: string;
+  readonly workers?: string;
+  readonly backend?: string;
+  readonly resume?: string;
+  readonly plugin: readonly string[];
+  readonly quiet?: boolean;
+}
+
+/** Exit code of a suite stopped by Ctrl-C (128 + SIGINT). */
+const INTERRUPTED = 130;
+
+/**
+ * `synthgrad compare`: validates the suite (schema, then every name against the container), creates
+ * the run folder, trains the runs on a worker pool, then writes summary.csv and report.html and
+ * prints the ranked table. Returns the exit code: 0, 1 when a run failed, 130 when interrupted.
+ */
+export async function compareCommand(suiteArgument: string | undefined, options: CompareOptions, io: CliIo): Promise<number> {
+  const workers = options.workers === undefined ? availableParallelism() : parseCount('--workers', options.workers, 1);
+  const { suite, folder, source } = options.resume
+    ? await resumeFolder(suiteArgument, options, io)
+    : await newFolderLater(suiteArgument, options, io);
+  const container = await createSuiteContainer(suite.plugins ?? [], suite.backend);
+  await checkSuite(suite, container, source);
+  const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
+  const log = new ResultsLog(join(runFolder, 'results.jsonl'));
+  await log.touch().catch((error: Error) => {
+    throw new CliError(`cannot write "${log.file}": ${error.message}`);
+  });
+
+  const all = expandRuns(suite);
+  const finished = finishedKeys(await log.read());
+  const pending = all.filter((run) => !finished.has(runKey(run)));
+  const alreadyDone = all.length - pending.length;
+  io.err(
+    `Suite "${suite.name}": ${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
+      `${Math.min(workers, Math.max(pending.length, 1))} workers, backend ${all[0].backend}\n` +
+      `Results: ${runFolder}` +
+      (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
+  );
+
+  const progress = createProgress(options, io, all, pending, alreadyDone);
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(INTERRUPTED);
+    progress.log('Interrupted: stopping the workers (Ctrl-C again to quit at once)…');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let interrupted: boolean;
+  try {
+    ({ interrupted } = await runSuite({
+      runs: pending,
+      plugins: suite.plugins ?? [],
+      workers,
+      progress,
+      save: (record) => log.append(record),
+      signal: controller.signal,
+    }));
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+
+  const records = latestRecords(await log.read(), suite);
+  const summaries = summarize(records, suite);
+  await writeSummaryCsv(runFolder, summaries);
+  const report = await writeReportIfAvailable(runFolder, records, suite, io.err);
+  io.out(`\n${formatSummaryTable(summaries)}\n`);
+  io.out(`${records.length} of ${all.length} runs recorded in ${join(runFolder, 'results.jsonl')}`);
+  io.out(`Summary: ${join(runFolder, 'summary.csv')}`);
+  if (report) io.out(`Report: ${report}`);
+  if (interrupted) {
+    const again = process.env.npm_lifecycle_event === 'start' ? 'npm start -- --resume' : 'synthgrad compare --resume';
+    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${again} ${quote(runFolder)}`);
+    return INTERRUPTED;
+  }
+  const failed = records.filter((r) => r.status === 'failed');
+  if (failed.length) {
+    io.err(`\n${failed.length} run(s) failed; --resume ${quote(runFolder)} retries them.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** A fresh suite: the folder is created only after the suite is checked. */
+async function newFolderLater(
+  suiteArgument: string | undefined,
+  options: CompareOptions,
+  io: CliIo,
+): Promise<{ suite: Suite; folder: undefined; source: string }> {
+  if (suiteArgument === undefined) throw new CliError('compare: name a suite (see `synthgrad list`) or a suite file, or give --resume <folder>');
+  const file = await findSuiteFile(suiteArgument, io.cwd);
+  const suite = applyOverrides(await readSuiteFile(file), {
+    ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
+    ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 0) } : {}),
+    ...(options.backend !== undefined ? { backend: options.backend } : {}),
+    plugins: options.plugin.map((p) => resolve(io.cwd, p)),
+  });
+  return { suite, folder: undefined, source: relative(io.cwd, file) || file };
+}
+
+/** `--resume <folder>`: the suite exactly as recorded in its suite.json. */
+async function resumeFolder(
+  suiteArgument: string | undefined,
+  options: CompareOptions,
+  io: CliIo,
+): Promise<{ suite: Suite; folder: string; source: string }> {
+  const folder = resolve(io.cwd, options.resume!);
+  const changes = [
+    options.seeds !== undefined && '--seeds',
+    options.epochs !== undefined && '--epochs',
+    options.backend !== undefined && '--backend',
+    options.plugin.length > 0 && '--plugin',
+  ].filter(Boolean);
+  if (changes.length) {
+    throw new CliError(`--resume runs the suite recorded in ${join(folder, 'suite.json')}; ${changes.join(', ')} cannot change it`);
+  }
+  const file = join(folder, 'suite.json');
+  if (!existsSync(file)) throw new CliError(`--resume ${options.resume}: "${file}" does not exist; give a run folder made by synthgrad compare`);
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--resume: cannot read "${file}": ${(error as Error).message}`);
+  }
+  const suite = parseSuite(data, file);
+  if (suiteArgument !== undefined && suiteArgument !== suite.name) {
+    throw new CliError(`--resume ${options.resume} holds suite "${suite.name}", not "${suiteArgument}"`);
+  }
+  return { suite, folder, source: file };
+}
+
+function createProgress(options: CompareOptions, io: CliIo, all: RunSpec[], pending: RunSpec[], done: number): ProgressReporter {
+  if (options.quiet) return new QuietProgress(io.err);
+  if (io.isTTY) return new BarProgress(all.length, done, pending);
+  return new LineProgress(all.length, done, io.err);
+}
+
+function quote(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `"${path.replace(/"/g, '\\"')}"`;
+}

@@ -1,0 +1,74 @@
+import { Command, CommanderError, Option } from 'commander';
+import { SuiteError } from '../suite/SuiteError.js';
+import { CliError } from './CliError.js';
+import { processIo, type CliIo } from './CliIo.js';
+import { compareCommand, type CompareOptions } from './compareCommand.js';
+import { listCommand, type ListOptions } from './listCommand.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The `synthgrad` program. Actions store their exit code in `exit.code`. */
+export function createProgram(io: CliIo, exit: { code: number }): Command {
+  const program = new Command('synthgrad')
+    .description('Compare neural networks trained with back-propagation and with synthetic gradients (DNI).')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command('compare')
+    .description('train every configuration of a suite with every seed, in parallel, and report')
+    .argument('[suite]', 'a built-in suite name (see `synthgrad list`) or the path of a suite JSON file')
+    .option('--seeds <n|list>', 'seeds to run: a count n (seeds 1..n) or a list such as 1,2,3 (default: the suite\'s)')
+    .option('--epochs <n>', "epochs per run (default: the suite's)")
+    .option('--out <dir>', 'folder for results; each run goes to <dir>/<suite>/<timestamp>/', 'results')
+    .option('--workers <n>', 'parallel worker threads (default: number of CPUs)')
+    .option('--backend <name>', "tensor backend, e.g. cpu or mathjs (default: the suite's, else cpu)")
+    .option('--resume <folder>', 'finish an interrupted run folder: skip its finished runs, run the rest')
+    .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').default([]).argParser(collect))
+    .option('--quiet', 'no progress output')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  synthgrad compare seed\n  synthgrad compare ./my-suite.json --seeds 5 --epochs 20\n' +
+        '  synthgrad compare --resume results/seed/2026-11-26T04-30-00Z',
+    )
+    .action(async (suite: string | undefined, options: CompareOptions) => {
+      exit.code = await compareCommand(suite, options, io);
+    });
+
+  program
+    .command('list')
+    .description('show the built-in suites, datasets, trainers, generator inputs and other plugins')
+    .addOption(new Option('--plugin <path>', 'also load this plugin module (repeatable)').default([]).argParser(collect))
+    .option('--suite <suite>', "also load this suite's plugins")
+    .action(async (options: ListOptions) => {
+      exit.code = await listCommand(options, io);
+    });
+
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (without `node` and the script) and returns the exit code; expected errors
+ * (a bad suite, a bad option, an unwritable folder) print their message only.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const exit = { code: 0 };
+  const program = createProgram(io, exit);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit.code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof SuiteError || error instanceof CliError) {
+      io.err(`synthgrad: ${error.message}`);
+      return error instanceof CliError ? error.exitCode : 2;
+    }
+    io.err(`synthgrad: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

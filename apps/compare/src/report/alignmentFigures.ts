@@ -1,0 +1,56 @@
+import type { RunRecord } from '../RunRecord.js';
+import { alignmentSeries } from './alignmentSeries.js';
+import { chartFigure } from './chartFigure.js';
+import { curveChartSpec } from './curveChartSpec.js';
+import { CURVE_AGGREGATION } from './learningCurveFigures.js';
+import { renderChartSvg } from './renderChartSvg.js';
+
+const MEASURES = [
+  {
+    field: 'cosine',
+    metric: 'gradient-cosine',
+    title: 'Synthetic vs true gradient: cosine similarity',
+    yTitle: 'cosine',
+    meaning:
+      "Cosine similarity between each layer's synthetic gradient and the true (backpropagated) gradient, on a fixed training batch at the end of every epoch: 1 = same direction, 0 = unrelated.",
+  },
+  {
+    field: 'relativeError',
+    metric: 'gradient-relative-error',
+    title: 'Synthetic vs true gradient: relative error',
+    yTitle: '‖synthetic − true‖ / ‖true‖',
+    meaning:
+      "Relative error ‖synthetic − true‖ / ‖true‖ of each layer's synthetic gradient on the same batch: 0 is exact; a generator that outputs zeros scores 1.",
+  },
+] as const;
+
+/**
+ * The per-layer synthetic-vs-true gradient charts (cosine, relative error), a panel per layer and a
+ * line per configuration with synthetic gradients; none when no run measured gradient alignment.
+ *
+ * @example
+ * ```ts
+ * const figures = await alignmentFigures(groups, colours); // [] for a backprop-only suite
+ * ```
+ */
+export async function alignmentFigures(
+  groups: ReadonlyMap<string, readonly RunRecord[]>,
+  colours: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  const charts = MEASURES.flatMap((measure) => {
+    const { series, panels } = alignmentSeries(groups, measure.field);
+    return series.length === 0 ? [] : [{ measure, series, panels }];
+  });
+  return Promise.all(
+    charts.map(async ({ measure, series, panels }) =>
+      chartFigure({
+        metric: measure.metric,
+        title: measure.title,
+        caption: `${measure.meaning} ${CURVE_AGGREGATION}`,
+        svg: await renderChartSvg(
+          curveChartSpec({ title: measure.title, yTitle: measure.yTitle, yFormat: 'number', series, colours, panels }),
+        ),
+      }),
+    ),
+  );
+}

@@ -1,0 +1,50 @@
+import { escapeHtml } from './escapeHtml.js';
+import type { SeedStatistics } from './seedStatistics.js';
+
+/** How a number is shown: accuracies in percent, losses to 3 significant digits, seconds to 0.1 s. */
+export type NumberFormat = 'percent' | 'number' | 'seconds';
+
+/**
+ * A number as the report prints it.
+ *
+ * @example
+ * ```ts
+ * formatNumber(0.6875, 'percent'); // "68.8%"
+ * ```
+ */
+export function formatNumber(value: number, format: NumberFormat): string {
+  if (format === 'percent') return `${(value * 100).toFixed(1)}%`;
+  if (format === 'seconds') return value >= 100 ? `${value.toFixed(0)} s` : `${value.toFixed(1)} s`;
+  return Math.abs(value) >= 1000 || (value !== 0 && Math.abs(value) < 0.001) ? value.toExponential(2) : value.toPrecision(3);
+}
+
+/**
+ * "mean ± std" as HTML, with the number of seeds when fewer than `seeds` contributed; "—" for none.
+ * The spread of a percentage is in percentage points.
+ *
+ * @example
+ * ```ts
+ * formatStatistic({ n: 2, mean: 0.5, std: 0.02, min: 0.48, max: 0.52 }, 'percent', 3);
+ * // '<span class="mean">50.0%</span> <span class="std">± 2.0</span> <span class="n">n = 2</span>'
+ * ```
+ */
+export function formatStatistic(statistics: SeedStatistics | undefined, format: NumberFormat, seeds: number): string {
+  if (statistics === undefined) return '<span class="none">—</span>';
+  const { n, mean, std } = statistics;
+  const spread =
+    n > 1 ? ` <span class="std">± ${format === 'percent' ? (std * 100).toFixed(1) : formatNumber(std, format).replace(/ s$/, '')}</span>` : '';
+  const count = n < seeds ? ` <span class="n" title="seeds that contributed">n = ${n}</span>` : '';
+  return `<span class="mean">${escapeHtml(formatNumber(mean, format))}</span>${spread}${count}`;
+}
+
+/**
+ * A threshold level in percent, without a needless decimal.
+ *
+ * @example
+ * ```ts
+ * formatLevel(0.75); // "75%"
+ * ```
+ */
+export function formatLevel(value: number): string {
+  return formatNumber(value, 'percent').replace('.0%', '%');
+}

@@ -1,0 +1,12 @@
+export { bestEpoch } from './bestEpoch.js';
+export { epochsToThreshold } from './epochsToThreshold.js';
+export { groupByConfiguration } from './groupByConfiguration.js';
+export { learningCurve, type CurvePoint, type EpochValue } from './learningCurve.js';
+export { rankConfigurations } from './rankConfigurations.js';
+export { renderReport, type RenderReportOptions } from './renderReport.js';
+export { reportMetrics, type ReportMetric } from './reportMetrics.js';
+export { reportTaskOf, type ReportTask } from './ReportTask.js';
+export { seedStatistics, type SeedStatistics } from './seedStatistics.js';
+export { summariseConfiguration, type ConfigurationSummary, type StatusCounts } from './summariseConfiguration.js';
+export { taskCriteria, type TaskCriteria } from './taskCriteria.js';
+export { writeReport } from './writeReport.js';

@@ -1,0 +1,59 @@
+import type { RunRecord } from '../RunRecord.js';
+import { chartFigure } from './chartFigure.js';
+import { curveChartSpec, type CurveSeries } from './curveChartSpec.js';
+import { formatLevel } from './formatStatistic.js';
+import { learningCurve } from './learningCurve.js';
+import { reportMetrics } from './reportMetrics.js';
+import { renderChartSvg } from './renderChartSvg.js';
+import type { TaskCriteria } from './taskCriteria.js';
+
+/** Says how a curve chart aggregates; every curve caption ends with it. */
+export const CURVE_AGGREGATION =
+  'Lines: mean over seeds; shaded band: min–max over seeds. A diverged run contributes only the epochs it finished.';
+
+/**
+ * One learning-curve figure per metric that any run measured (test bit accuracy, test exact
+ * accuracy, test accuracy, train loss, test loss, in that order): x = epoch, a line per configuration.
+ * The threshold metric's chart draws the threshold as a dashed line.
+ *
+ * @example
+ * ```ts
+ * const html = (await learningCurveFigures(groups, criteria, colours)).join('\n');
+ * ```
+ */
+export async function learningCurveFigures(
+  groups: ReadonlyMap<string, readonly RunRecord[]>,
+  criteria: TaskCriteria,
+  colours: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  const charts = Object.values(reportMetrics).flatMap((metric) => {
+    const series: CurveSeries[] = [...groups].flatMap(([label, runs]) => {
+      const points = learningCurve(runs, metric.value);
+      return points.length > 0 ? [{ label, points }] : [];
+    });
+    if (series.length === 0) return [];
+    const threshold = criteria.threshold.metric.id === metric.id ? criteria.threshold.value : undefined;
+    const thresholdText = formatLevel(threshold ?? 0);
+    const spec = curveChartSpec({
+      title: metric.title,
+      yTitle: metric.title,
+      yFormat: metric.kind === 'accuracy' ? 'percent' : 'number',
+      series,
+      colours,
+      ...(threshold === undefined ? {} : { rule: { value: threshold, label: `threshold ${thresholdText}` } }),
+    });
+    const caption = [
+      metric.meaning,
+      CURVE_AGGREGATION,
+      threshold === undefined ? '' : `The dashed line is the ${thresholdText} threshold of the table's "epochs to" column.`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return [{ metric, spec, caption }];
+  });
+  return Promise.all(
+    charts.map(async ({ metric, spec, caption }) =>
+      chartFigure({ metric: metric.id, title: metric.title, caption, svg: await renderChartSvg(spec) }),
+    ),
+  );
+}

