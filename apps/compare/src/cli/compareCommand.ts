@@ -34,7 +34,7 @@ export interface CompareOptions {
   readonly workers?: string;
   readonly backend?: string;
   readonly resume?: string;
-  readonly plugin: readonly string[];
+  readonly plugin?: readonly string[];
   readonly quiet?: boolean;
 }
 
@@ -126,7 +126,7 @@ async function newFolderLater(
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
     ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 0) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
-    plugins: options.plugin.map((p) => resolve(io.cwd, p)),
+    plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
   });
   return { suite, folder: undefined, source: relative(io.cwd, file) || file };
 }
@@ -142,7 +142,7 @@ async function resumeFolder(
     options.seeds !== undefined && '--seeds',
     options.epochs !== undefined && '--epochs',
     options.backend !== undefined && '--backend',
-    options.plugin.length > 0 && '--plugin',
+    (options.plugin ?? []).length > 0 && '--plugin',
   ].filter(Boolean);
   if (changes.length) {
     throw new CliError(`--resume runs the suite recorded in ${join(folder, 'suite.json')}; ${changes.join(', ')} cannot change it`);

@@ -19,7 +19,7 @@ import { readSuiteFile } from '../suite/readSuiteFile.js';
 import type { CliIo } from './CliIo.js';
 
 export interface ListOptions {
-  readonly plugin: readonly string[];
+  readonly plugin?: readonly string[];
   /** A suite whose plugins to load too. */
   readonly suite?: string;
 }
@@ -38,7 +38,7 @@ const KINDS: [string, ServiceIdentifier<PluginRegistry<NamedPlugin>>][] = [
 /** `synthgrad list`: built-in suites, then every named plugin by kind; plugins' additions are marked. */
 export async function listCommand(options: ListOptions, io: CliIo): Promise<number> {
   const suitePlugins = options.suite ? ((await readSuiteFile(await findSuiteFile(options.suite, io.cwd))).plugins ?? []) : [];
-  const plugins = [...suitePlugins, ...options.plugin.map((p) => resolve(io.cwd, p))];
+  const plugins = [...suitePlugins, ...(options.plugin ?? []).map((p) => resolve(io.cwd, p))];
   const container = await createSuiteContainer(plugins);
   const builtIn = plugins.length ? await createSuiteContainer([]) : container;
   const suites = await listBuiltInSuites();

@@ -2,10 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { SuiteError } from '../suite/SuiteError.js';
 import { CliError } from './CliError.js';
 import { processIo, type CliIo } from './CliIo.js';
-import { compareCommand, type CompareOptions } from './compareCommand.js';
-import { listCommand, type ListOptions } from './listCommand.js';
+import type { CompareOptions } from './compareCommand.js';
+import type { ListOptions } from './listCommand.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The `synthgrad` program. Actions store their exit code in `exit.code`. */
 export function createProgram(io: CliIo, exit: { code: number }): Command {
@@ -25,7 +25,7 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
     .option('--workers <n>', 'parallel worker threads (default: number of CPUs)')
     .option('--backend <name>', "tensor backend, e.g. cpu or mathjs (default: the suite's, else cpu)")
     .option('--resume <folder>', 'finish an interrupted run folder: skip its finished runs, run the rest')
-    .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').default([]).argParser(collect))
+    .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').argParser(collect))
     .option('--quiet', 'no progress output')
     .addHelpText(
       'after',
@@ -33,15 +33,18 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
         '  synthgrad compare --resume results/seed/2026-11-26T04-30-00Z',
     )
     .action(async (suite: string | undefined, options: CompareOptions) => {
+      // Commands load on demand: the library (and mathjs) takes seconds to load, `--help` should not wait.
+      const { compareCommand } = await import('./compareCommand.js');
       exit.code = await compareCommand(suite, options, io);
     });
 
   program
     .command('list')
     .description('show the built-in suites, datasets, trainers, generator inputs and other plugins')
-    .addOption(new Option('--plugin <path>', 'also load this plugin module (repeatable)').default([]).argParser(collect))
+    .addOption(new Option('--plugin <path>', 'also load this plugin module (repeatable)').argParser(collect))
     .option('--suite <suite>', "also load this suite's plugins")
     .action(async (options: ListOptions) => {
+      const { listCommand } = await import('./listCommand.js');
       exit.code = await listCommand(options, io);
     });
 

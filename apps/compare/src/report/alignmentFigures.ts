@@ -1,8 +1,9 @@
 import type { RunRecord } from '../RunRecord.js';
 import { alignmentSeries } from './alignmentSeries.js';
 import { chartFigure } from './chartFigure.js';
+import { chooseYScale } from './chooseYScale.js';
 import { curveChartSpec } from './curveChartSpec.js';
-import { CURVE_AGGREGATION } from './learningCurveFigures.js';
+import { CURVE_AGGREGATION, cutOffNote } from './learningCurveFigures.js';
 import { renderChartSvg } from './renderChartSvg.js';
 
 const MEASURES = [
@@ -18,7 +19,7 @@ const MEASURES = [
     field: 'relativeError',
     metric: 'gradient-relative-error',
     title: 'Synthetic vs true gradient: relative error',
-    yTitle: '‖synthetic − true‖ / ‖true‖',
+    yTitle: 'relative error',
     meaning:
       "Relative error ‖synthetic − true‖ / ‖true‖ of each layer's synthetic gradient on the same batch: 0 is exact; a generator that outputs zeros scores 1.",
   },
@@ -42,15 +43,15 @@ export async function alignmentFigures(
     return series.length === 0 ? [] : [{ measure, series, panels }];
   });
   return Promise.all(
-    charts.map(async ({ measure, series, panels }) =>
-      chartFigure({
+    charts.map(async ({ measure, series, panels }) => {
+      const yScale = measure.field === 'cosine' ? { log: false } : chooseYScale(series);
+      const spec = curveChartSpec({ title: measure.title, yTitle: measure.yTitle, yFormat: 'number', yScale, series, colours, panels });
+      return chartFigure({
         metric: measure.metric,
         title: measure.title,
-        caption: `${measure.meaning} ${CURVE_AGGREGATION}`,
-        svg: await renderChartSvg(
-          curveChartSpec({ title: measure.title, yTitle: measure.yTitle, yFormat: 'number', series, colours, panels }),
-        ),
-      }),
-    ),
+        caption: [measure.meaning, CURVE_AGGREGATION, cutOffNote(yScale)].filter(Boolean).join(' '),
+        svg: await renderChartSvg(spec),
+      });
+    }),
   );
 }

@@ -18,7 +18,7 @@ export function configurationDetails(run: SuiteRun | undefined, suite: Suite): s
   const overrides = Object.keys(run.network ?? {}).length + Object.keys(run.training ?? {}).length;
   const summary = [
     run.trainer,
-    optionCount > 0 ? `${optionCount} option${optionCount === 1 ? '' : 's'}` : 'default options',
+    optionCount > 0 ? `${optionCount} option${optionCount === 1 ? '' : 's'}` : '',
     overrides > 0 ? `${overrides} override${overrides === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   const layersRate = run.network?.learningRate ?? suite.network.learningRate;

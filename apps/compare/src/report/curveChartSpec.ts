@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { YScale } from './chooseYScale.js';
 import type { CurvePoint } from './learningCurve.js';
 
 /** One line of a curve chart: a configuration's mean over seeds, in one panel. */
@@ -12,8 +13,10 @@ export interface CurveSeries {
 export interface CurveChart {
   readonly title: string;
   readonly yTitle: string;
-  /** Percent axis for accuracies; `log` when values span more than 30× (and are all positive). */
+  /** Percent axis for accuracies. */
   readonly yFormat: 'percent' | 'number';
+  /** Log scale or cut-off outliers (see `chooseYScale`); linear, not from zero, by default. */
+  readonly yScale?: YScale;
   readonly series: readonly CurveSeries[];
   /** Colour of each configuration; also fixes the legend's order. */
   readonly colours: ReadonlyMap<string, string>;
@@ -24,7 +27,6 @@ export interface CurveChart {
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
-const WIDE_RANGE = 30;
 
 /**
  * A vega-lite chart of mean curves over seeds with a min–max band: one line and one band per
@@ -42,8 +44,8 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
   );
   const drawn = new Set(chart.series.map((s) => s.label));
   const domain = [...chart.colours.keys()].filter((label) => drawn.has(label));
-  const values = rows.flatMap((r) => [r.min, r.max]);
-  const log = chart.yFormat === 'number' && values.length > 0 && Math.min(...values) > 0 && Math.max(...values) / Math.min(...values) > WIDE_RANGE;
+  const { log, max } = chart.yScale ?? { log: false };
+  const clip = max !== undefined;
   const lastEpoch = Math.max(1, ...rows.map((r) => r.epoch));
   const x = {
     field: 'epoch',
@@ -52,7 +54,10 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
     scale: { domain: [1, Math.max(2, lastEpoch)], nice: false },
     axis: { format: 'd', tickMinStep: 1 },
   } as const;
-  const yScale = log ? { type: 'log' } : { zero: false };
+  const yScale = {
+    ...(log ? { type: 'log' } : { zero: false }),
+    ...(clip ? { domainMax: max, nice: false } : {}),
+  };
   const yAxis = chart.yFormat === 'percent' ? { format: '.0%' } : log ? { format: '~g' } : {};
   const yTitle = log ? `${chart.yTitle} (log scale)` : chart.yTitle;
   const color = {
@@ -73,7 +78,7 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
   } as const;
   const layer = [
     {
-      mark: { type: 'area', opacity: 0.16 },
+      mark: { type: 'area', fillOpacity: 0.16, clip },
       encoding: {
         x,
         y: { field: 'min', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis },
@@ -82,7 +87,7 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
       },
     },
     {
-      mark: { type: 'line', strokeWidth: 2.2 },
+      mark: { type: 'line', strokeWidth: 2.2, clip },
       encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis }, color },
     },
     ...(chart.rule
@@ -92,8 +97,8 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
             layer: [
               { mark: { type: 'rule', strokeDash: [5, 4], color: '#6b7280', strokeWidth: 1.2 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
               {
-                mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, color: '#4b5563', fontSize: 11 },
-                encoding: { y: { field: 'value', type: 'quantitative' }, x: { datum: 1 }, text: { field: 'label' } },
+                mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 6, dy: -3, color: '#4b5563', fontSize: 11 },
+                encoding: { y: { field: 'value', type: 'quantitative' }, x: { datum: 1, type: 'quantitative' }, text: { field: 'label' } },
               },
             ],
           },
@@ -128,7 +133,7 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
       ...top,
       facet: { field: 'panel', type: 'ordinal', sort: [...chart.panels], title: null },
       columns: Math.min(chart.panels.length, 3),
-      spec: { width: 250, height: 190, layer },
+      spec: { width: chart.panels.length <= 2 ? 420 : 300, height: 220, layer },
       resolve: { scale: { y: 'shared' } },
     } as TopLevelSpec;
   }

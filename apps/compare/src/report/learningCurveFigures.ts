@@ -1,5 +1,6 @@
 import type { RunRecord } from '../RunRecord.js';
 import { chartFigure } from './chartFigure.js';
+import { chooseYScale, type YScale } from './chooseYScale.js';
 import { curveChartSpec, type CurveSeries } from './curveChartSpec.js';
 import { formatLevel } from './formatStatistic.js';
 import { learningCurve } from './learningCurve.js';
@@ -10,6 +11,11 @@ import type { TaskCriteria } from './taskCriteria.js';
 /** Says how a curve chart aggregates; every curve caption ends with it. */
 export const CURVE_AGGREGATION =
   'Lines: mean over seeds; shaded band: min–max over seeds. A diverged run contributes only the epochs it finished.';
+
+/** The caption's warning when a chart's y axis cuts off outliers. */
+export function cutOffNote(yScale: YScale): string {
+  return yScale.max === undefined ? '' : `The y axis stops at ${yScale.max}: higher values (a run blowing up) are cut off.`;
+}
 
 /**
  * One learning-curve figure per metric that any run measured (test bit accuracy, test exact
@@ -34,10 +40,12 @@ export async function learningCurveFigures(
     if (series.length === 0) return [];
     const threshold = criteria.threshold.metric.id === metric.id ? criteria.threshold.value : undefined;
     const thresholdText = formatLevel(threshold ?? 0);
+    const yScale = metric.kind === 'accuracy' ? { log: false } : chooseYScale(series);
     const spec = curveChartSpec({
       title: metric.title,
-      yTitle: metric.title,
+      yTitle: metric.axisTitle,
       yFormat: metric.kind === 'accuracy' ? 'percent' : 'number',
+      yScale,
       series,
       colours,
       ...(threshold === undefined ? {} : { rule: { value: threshold, label: `threshold ${thresholdText}` } }),
@@ -46,6 +54,7 @@ export async function learningCurveFigures(
       metric.meaning,
       CURVE_AGGREGATION,
       threshold === undefined ? '' : `The dashed line is the ${thresholdText} threshold of the table's "epochs to" column.`,
+      cutOffNote(yScale),
     ]
       .filter(Boolean)
       .join(' ');

@@ -6,6 +6,8 @@ export interface ReportMetric {
   readonly id: string;
   /** What the chart and table call it: "Test bit accuracy". */
   readonly title: string;
+  /** The y-axis title of its chart. */
+  readonly axisTitle: string;
   readonly kind: 'accuracy' | 'loss';
   readonly value: EpochValue;
   /** One sentence for the chart caption. */
@@ -17,6 +19,7 @@ export const reportMetrics = {
   testBitAccuracy: {
     id: 'test-bit-accuracy',
     title: 'Test bit accuracy',
+    axisTitle: 'bit accuracy',
     kind: 'accuracy',
     value: (e) => e.test.bitAccuracy,
     meaning: 'Fraction of output bits right on the held-out test set (chance is 50%).',
@@ -24,6 +27,7 @@ export const reportMetrics = {
   testExactAccuracy: {
     id: 'test-exact-accuracy',
     title: 'Test exact accuracy',
+    axisTitle: 'exact accuracy',
     kind: 'accuracy',
     value: (e) => e.test.exactAccuracy,
     meaning: 'Fraction of test examples with every output bit right (the exact sum).',
@@ -31,6 +35,7 @@ export const reportMetrics = {
   testAccuracy: {
     id: 'test-accuracy',
     title: 'Test accuracy',
+    axisTitle: 'accuracy',
     kind: 'accuracy',
     value: (e) => e.test.accuracy,
     meaning: 'Fraction of test examples whose largest output is the labelled class.',
@@ -38,6 +43,7 @@ export const reportMetrics = {
   trainLoss: {
     id: 'train-loss',
     title: 'Train loss',
+    axisTitle: 'loss',
     kind: 'loss',
     value: (e) => e.trainLoss,
     meaning: "Mean of the epoch's step losses, each measured before its step's update.",
@@ -45,6 +51,7 @@ export const reportMetrics = {
   testLoss: {
     id: 'test-loss',
     title: 'Test loss',
+    axisTitle: 'loss',
     kind: 'loss',
     value: (e) => e.test.loss,
     meaning: 'Loss on the held-out test set at the end of the epoch.',

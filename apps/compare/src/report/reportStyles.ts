@@ -17,7 +17,7 @@ code, pre { font-family: var(--mono); font-size: 12.5px; }
 .eyebrow { margin: 0; color: var(--accent); font-size: 12px; font-weight: 600; letter-spacing: 0.08em; text-transform: uppercase; }
 .description { margin: 0 0 16px; max-width: 80ch; font-size: 16px; }
 .report-header { padding-bottom: 8px; }
-.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr)); gap: 6px 28px; margin: 0; }
+.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr)); gap: 6px 28px; margin: 0; }
 .facts div { display: grid; grid-template-columns: 92px 1fr; gap: 12px; padding: 5px 0; border-top: 1px solid var(--line); }
 .facts dt { color: var(--muted); font-weight: 600; font-size: 13px; padding-top: 1px; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -37,6 +37,7 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 14px; }
 .summary tbody tr:last-child > * { border-bottom: none; }
 .summary tbody tr:nth-child(even) { background: #fafbfc; }
 .summary .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.summary thead th.num { white-space: normal; min-width: 64px; }
 .summary .rank { color: var(--muted); }
 .summary th.label { font-weight: 600; white-space: nowrap; }
 .summary .std, .summary .of { color: var(--muted); font-size: 12.5px; }
@@ -48,8 +49,8 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 14px; }
 .badge.warn { color: var(--warn); background: var(--warn-bg); }
 .badge.error { color: var(--error); background: var(--error-bg); }
 .badge.missing { color: #374151; background: #eceff3; }
-details.config { min-width: 150px; }
-details.config summary { cursor: pointer; color: var(--accent); white-space: nowrap; }
+details.config { min-width: 120px; }
+details.config summary { cursor: pointer; color: var(--accent); }
 details.config dl { display: grid; grid-template-columns: max-content minmax(220px, 1fr); gap: 4px 12px; margin: 8px 0 2px; font-size: 13px; }
 details.config dt { color: var(--muted); }
 details.config dd { margin: 0; }

@@ -22,13 +22,14 @@ export function summaryTable(
 ): string {
   const seeds = suite.seeds.length;
   const { metric, value } = criteria.threshold;
-  const thresholdTitle = `Epochs to ${formatLevel(value)} ${metric.title.toLowerCase()}`;
+  const thresholdTitle = `Epochs to ${formatLevel(value)} ${metric.axisTitle.replace('accuracy', 'acc.')}`;
+  const thresholdHint = `First epoch at which the mean ${metric.title.toLowerCase()} over seeds reaches ${formatLevel(value)}`;
   const head = [
     '<th scope="col" class="num">#</th>',
     '<th scope="col">Configuration</th>',
     ...criteria.columns.map((m) => `<th scope="col" class="num">${escapeHtml(m.title)}</th>`),
     '<th scope="col" class="num" title="Epoch with the best mean ranking metric over seeds">Best epoch</th>',
-    `<th scope="col" class="num" title="First epoch at which the mean over seeds reaches the threshold">${escapeHtml(thresholdTitle)}</th>`,
+    `<th scope="col" class="num" title="${escapeHtml(thresholdHint)}">${escapeHtml(thresholdTitle)}</th>`,
     '<th scope="col" class="num">Seconds per run</th>',
     '<th scope="col">Runs</th>',
     '<th scope="col">Settings</th>',

@@ -27,26 +27,31 @@ export interface RunSuiteOptions {
 export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted: boolean }> {
   const { runs, plugins, progress, save, signal } = options;
   if (runs.length === 0 || signal?.aborted) return { interrupted: Boolean(signal?.aborted) };
-  const pool = createWorkerPool(Math.max(1, Math.min(options.workers, runs.length)));
+  const threads = Math.max(1, Math.min(options.workers, runs.length));
+  const pool = createWorkerPool(threads);
+  const trainOne = async (spec: RunSpec) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (message: ProgressMessage) => progress.update(spec, message));
+    let record: RunRecord;
+    try {
+      record = await pool.run({ spec, plugins, port: port2 }, { transferList: [port2], ...(signal ? { signal } : {}) });
+    } catch (error) {
+      if (signal?.aborted) return;
+      record = failedRecord(spec, error);
+    } finally {
+      port1.close();
+    }
+    // A record that arrived is saved even when the suite is stopping: no finished run is lost.
+    await save(record);
+    progress.finished(spec, record);
+  };
+  // Runs are handed out in order, one per free thread (the pool's own queue does not keep the order).
+  let next = 0;
+  const lane = async () => {
+    while (next < runs.length && !signal?.aborted) await trainOne(runs[next++]);
+  };
   try {
-    await Promise.all(
-      runs.map(async (spec) => {
-        const { port1, port2 } = new MessageChannel();
-        port1.on('message', (message: ProgressMessage) => progress.update(spec, message));
-        let record: RunRecord;
-        try {
-          record = await pool.run({ spec, plugins, port: port2 }, { transferList: [port2], ...(signal ? { signal } : {}) });
-        } catch (error) {
-          if (signal?.aborted) return;
-          record = failedRecord(spec, error);
-        } finally {
-          port1.close();
-        }
-        // A record that arrived is saved even when the suite is stopping: no finished run is lost.
-        await save(record);
-        progress.finished(spec, record);
-      }),
-    );
+    await Promise.all(Array.from({ length: threads }, lane));
     return { interrupted: Boolean(signal?.aborted) };
   } finally {
     await pool.destroy();

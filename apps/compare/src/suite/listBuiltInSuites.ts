@@ -10,8 +10,8 @@ export interface BuiltInSuite {
 
 /** The suites shipped in `suites/*.json`, sorted by name (a file that does not parse shows its error as description). */
 export async function listBuiltInSuites(dir = builtInSuitesDir): Promise<BuiltInSuite[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  return Promise.all(
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+  const suites = await Promise.all(
     files.map(async (f) => {
       const file = join(dir, f);
       const name = f.slice(0, -'.json'.length);
@@ -23,4 +23,5 @@ export async function listBuiltInSuites(dir = builtInSuitesDir): Promise<BuiltIn
       }
     }),
   );
+  return suites.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,0 +1,15 @@
+const t0 = performance.now();
+import { register } from 'node:module';
+import { fileURLToPath } from 'node:url';
+register(`data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, n) { return n(s, { ...c, conditions: ['@synthgrad/source', ...c.conditions] }); }`)}`);
+console.log('hook', performance.now() - t0);
+const { register: r } = await import('tsx/esm/api');
+console.log('tsx import', performance.now() - t0);
+r({ tsconfig: fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url)) });
+console.log('tsx reg', performance.now() - t0);
+await import('commander');
+console.log('commander', performance.now() - t0);
+await import('synthgrad');
+console.log('synthgrad', performance.now() - t0);
+await import('../src/cli/runCli.ts');
+console.log('cli', performance.now() - t0);

@@ -1,0 +1,1 @@
+export { gemm, GEMM_WORK_BYTES } from './gemm';
