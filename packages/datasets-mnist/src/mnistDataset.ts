@@ -1,4 +1,4 @@
-import { ConfigError, type Dataset, type DatasetPlugin, type DatasetSplit } from '@synthgrad/core';
+import { ConfigError, describeValue, readOptions, type Dataset, type DatasetPlugin, type DatasetSplit } from '@synthgrad/core';
 import { Matrix, Rng } from '@synthgrad/tensor';
 import { IdxFormatError } from './IdxFormatError.js';
 import { locateMnistFiles } from './locateMnistFiles.js';
@@ -131,21 +131,12 @@ function split(source: LabelledImages, size: number, rng: Rng): DatasetSplit {
 }
 
 function readMnistOptions(options: unknown): ReadOptions {
-  if (options === undefined) options = {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ConfigError(NAME, `options must be an object, got ${show(options)}`);
-  }
-  const known = Object.keys(OPTION_RULES);
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new ConfigError(NAME, `unknown option "${key}"; known: ${known.map((k) => `"${k}"`).join(', ')}`);
-    }
-  }
+  const record = readOptions(NAME, options, Object.keys(OPTION_RULES));
   const read = <T>(key: keyof MnistOptions): T | undefined => {
-    const value = (options as Record<string, unknown>)[key];
+    const value = record[key];
     if (value === undefined) return undefined;
     const { valid, expected } = OPTION_RULES[key];
-    if (!valid(value)) throw new ConfigError(`${NAME}.${key}`, `must be ${expected}, got ${show(value)}`);
+    if (!valid(value)) throw new ConfigError(`${NAME}.${key}`, `must be ${expected}, got ${describeValue(value)}`);
     return value as T;
   };
   return {
@@ -158,8 +149,4 @@ function readMnistOptions(options: unknown): ReadOptions {
 
 function isPositiveInteger(value: unknown): boolean {
   return Number.isSafeInteger(value) && (value as number) >= 1;
-}
-
-function show(value: unknown): string {
-  return typeof value === 'string' || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : String(value);
 }

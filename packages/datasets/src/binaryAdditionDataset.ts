@@ -1,4 +1,4 @@
-import { ConfigError, type Dataset, type DatasetPlugin, type DatasetSplit } from '@synthgrad/core';
+import { ConfigError, describeValue, readOptions, type Dataset, type DatasetPlugin, type DatasetSplit } from '@synthgrad/core';
 import { Matrix, Rng } from '@synthgrad/tensor';
 import { drawDistinctPairs, type DistinctPairs } from './drawDistinctPairs.js';
 import { writeBits } from './encodeBits.js';
@@ -84,27 +84,14 @@ function split(pairs: DistinctPairs, from: number, to: number, bits: number): Da
 }
 
 function readBinaryAdditionOptions(options: unknown): Required<BinaryAdditionOptions> {
-  if (options === undefined) options = {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ConfigError(NAME, `options must be an object, got ${show(options)}`);
-  }
-  const known = Object.keys(OPTION_RULES);
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new ConfigError(NAME, `unknown option "${key}"; known: ${known.map((k) => `"${k}"`).join(', ')}`);
-    }
-  }
+  const record = readOptions(NAME, options, Object.keys(OPTION_RULES));
   const read = (key: keyof BinaryAdditionOptions): number => {
     const { fallback, valid, expected } = OPTION_RULES[key];
-    const value = (options as Record<string, unknown>)[key] ?? fallback;
+    const value = record[key] ?? fallback;
     if (typeof value !== 'number' || !valid(value)) {
-      throw new ConfigError(`${NAME}.${key}`, `must be ${expected}, got ${show(value)}`);
+      throw new ConfigError(`${NAME}.${key}`, `must be ${expected}, got ${describeValue(value)}`);
     }
     return value;
   };
   return { bits: read('bits'), trainSize: read('trainSize'), testSize: read('testSize'), seed: read('seed') };
-}
-
-function show(value: unknown): string {
-  return typeof value === 'string' || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : String(value);
 }

@@ -133,12 +133,12 @@ describe('batch-normalized-output', () => {
     const bad = (options: unknown) => () =>
       createGeneratorInput(registry, { name: 'batch-normalized-output', options }, shapeOf(2), new CpuBackend());
     expect(bad({ momentum: 1.5 })).toThrow(ConfigError);
-    expect(bad({ momentum: 1.5 })).toThrow('batch-normalized-output.momentum: must be a number from 0 to 1, got number 1.5');
+    expect(bad({ momentum: 1.5 })).toThrow('batch-normalized-output.momentum: must be a number from 0 to 1, got 1.5');
     expect(bad({ momentum: '0.9' })).toThrow('batch-normalized-output.momentum: must be a number from 0 to 1, got "0.9"');
-    expect(bad({ epsilon: 0 })).toThrow('batch-normalized-output.epsilon: must be a finite number > 0, got number 0');
+    expect(bad({ epsilon: 0 })).toThrow('batch-normalized-output.epsilon: must be a finite number > 0, got 0');
     expect(bad({ epsilon: Number.NaN })).toThrow('batch-normalized-output.epsilon');
     expect(bad({ momemtum: 0.9 })).toThrow('batch-normalized-output: unknown option "momemtum"; known: "momentum", "epsilon"');
-    expect(bad(0.9)).toThrow('batch-normalized-output: options must be an object, got number 0.9');
+    expect(bad(0.9)).toThrow('batch-normalized-output: options must be an object, got 0.9');
   });
 });
 

@@ -8,7 +8,7 @@ import {
 import { Matrix, type TensorBackend } from '@synthgrad/tensor';
 import { assertContextWidth } from './assertContextWidth.js';
 import { layerWidth } from './layerWidth.js';
-import { describeValue, readOptions } from './readOptions.js';
+import { describeValue, readOptions } from '@synthgrad/core';
 import { reuseMatrix } from './reuseMatrix.js';
 
 const NAME = 'batch-normalized-output';

@@ -6,7 +6,7 @@ import {
   type GeneratorInputSpec,
 } from '@synthgrad/core';
 import { ShapeError, type Matrix, type TensorBackend } from '@synthgrad/tensor';
-import { describeValue, readOptions } from './readOptions.js';
+import { describeValue, readOptions } from '@synthgrad/core';
 import { reuseMatrix } from './reuseMatrix.js';
 
 const NAME = 'combination';

@@ -52,7 +52,7 @@ describe.each(cases)('$plugin.name', ({ plugin, field, width }) => {
 
   it('refuses options and a layer shape without that width', () => {
     expect(() => createGeneratorInput(registry, { name: plugin.name, options: { scale: 2 } }, shape, backend)).toThrow(
-      `${plugin.name}: unknown option "scale"; this input takes no options`,
+      `${plugin.name}: unknown option "scale"; it takes no options`,
     );
     expect(() => createGeneratorInput(registry, plugin.name, { ...shape, [width]: 0 }, backend)).toThrow(ConfigError);
     expect(() => createGeneratorInput(registry, plugin.name, { ...shape, [width]: 0 }, backend)).toThrow(

@@ -1,7 +1,7 @@
 import type { GeneratorInput, GeneratorInputPlugin } from '@synthgrad/core';
 import { assertContextWidth, type ContextMatrixField, type LayerWidth } from './assertContextWidth.js';
 import { layerWidth } from './layerWidth.js';
-import { readOptions } from './readOptions.js';
+import { readOptions } from '@synthgrad/core';
 
 /** What distinguishes the inputs that pass one context matrix through unchanged. */
 export interface ContextFieldPluginSpec {

@@ -74,7 +74,7 @@ describe('createGeneratorInput', () => {
   it('throws ConfigError naming what is wrong with a malformed spec', () => {
     const cases: [unknown, string][] = [
       [[], 'generatorInput: an empty list combines nothing; expected a name ("labels")'],
-      [42, 'generatorInput: expected a name ("labels"), a list to combine (["labels", "layer-output"]) or { name, options }; got number 42'],
+      [42, 'generatorInput: expected a name ("labels"), a list to combine (["labels", "layer-output"]) or { name, options }; got 42'],
       [{ options: { momentum: 0.9 } }, 'got an object without a "name": {"options":{"momentum":0.9}}'],
       [{ name: 7 }, 'got an object without a "name": {"name":7}'],
       [null, 'got null'],

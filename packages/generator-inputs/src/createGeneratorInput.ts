@@ -7,7 +7,7 @@ import {
   type LayerShape,
 } from '@synthgrad/core';
 import type { TensorBackend } from '@synthgrad/tensor';
-import { describeValue } from './readOptions.js';
+import { describeValue } from '@synthgrad/core';
 
 const PATH = 'generatorInput';
 const EXPECTED = 'expected a name ("labels"), a list to combine (["labels", "layer-output"]) or { name, options }';

@@ -55,6 +55,6 @@ describe('built-in initialisers', () => {
 
   it('refuse options they do not have', () => {
     expect(() => initialisers.get('he-normal').create({ gain: 2 })).toThrow(ConfigError);
-    expect(() => initialisers.get('he-normal').create({ gain: 2 })).toThrow('he-normal.options.gain: unknown option');
+    expect(() => initialisers.get('he-normal').create({ gain: 2 })).toThrow('he-normal.options: unknown option "gain"; it takes no options');
   });
 });

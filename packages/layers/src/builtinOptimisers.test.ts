@@ -55,9 +55,9 @@ describe('optimiser options', () => {
   it('refuses unknown keys, naming the known ones', () => {
     expect(() => optimiser(cpu, 'adam', { beta3: 0.5 })).toThrow(ConfigError);
     expect(() => optimiser(cpu, 'adam', { beta3: 0.5 })).toThrow(
-      'adam.options.beta3: unknown option; known: "beta1", "beta2", "epsilon"',
+      'adam.options: unknown option "beta3"; known: "beta1", "beta2", "epsilon"',
     );
-    expect(() => optimiser(cpu, 'sgd', { momentum: 0.9 })).toThrow('sgd.options.momentum: unknown option; known: (none)');
+    expect(() => optimiser(cpu, 'sgd', { momentum: 0.9 })).toThrow('sgd.options: unknown option "momentum"; it takes no options');
   });
 
   it('refuses values out of range', () => {

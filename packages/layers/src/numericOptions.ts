@@ -1,4 +1,4 @@
-import { ConfigError } from '@synthgrad/core';
+import { ConfigError, describeValue, readOptions } from '@synthgrad/core';
 
 /**
  * Reads a plugin's numeric options over `defaults`, refusing unknown keys and non-finite values so
@@ -10,14 +10,9 @@ export function numericOptions<K extends string>(
   defaults: Readonly<Record<K, number>>,
 ): Record<K, number> {
   const result: Record<K, number> = { ...defaults };
-  const known = Object.keys(defaults);
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (!known.includes(key)) {
-      const list = known.length ? known.map((k) => `"${k}"`).join(', ') : '(none)';
-      throw new ConfigError(`${owner}.options.${key}`, `unknown option; known: ${list}`);
-    }
+  for (const [key, value] of Object.entries(readOptions(`${owner}.options`, options, Object.keys(defaults)))) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new ConfigError(`${owner}.options.${key}`, `expected a finite number, got ${JSON.stringify(value)}`);
+      throw new ConfigError(`${owner}.options.${key}`, `expected a finite number, got ${describeValue(value)}`);
     }
     result[key as K] = value;
   }

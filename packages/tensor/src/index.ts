@@ -5,3 +5,14 @@ export { CpuBackend } from './backends/cpu/CpuBackend.js';
 export { MathjsBackend } from './backends/mathjs/MathjsBackend.js';
 export { fromMathjs, toMathjs } from './backends/mathjs/mathjsConversion.js';
 export { Rng, type ShuffleableArray } from './random/Rng.js';
+/** Shape checks with the library's one wording, for authors of other backends. */
+export {
+  assertClipBounds,
+  assertConcatenable,
+  assertMatmulFits,
+  assertNotAliased,
+  assertRowIndices,
+  assertRowVectorFits,
+  assertSameShape,
+  resultMatrix,
+} from './backends/checks.js';

@@ -1,7 +1,7 @@
-import { ConfigError } from '@synthgrad/core';
+import { ConfigError } from './errors.js';
 
 /**
- * A plugin's options as a record: `{}` for `undefined`; a `ConfigError` at `path` for anything that is not a
+ * A plugin's options as a record (shared by every plugin so typos fail alike): `{}` for `undefined`; a `ConfigError` at `path` for anything that is not a
  * plain object or that has a key outside `known` (a typo would otherwise be silently ignored).
  */
 export function readOptions(path: string, options: unknown, known: readonly string[]): Record<string, unknown> {
@@ -11,7 +11,7 @@ export function readOptions(path: string, options: unknown, known: readonly stri
   }
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
-      const expected = known.length ? `known: ${known.map((k) => `"${k}"`).join(', ')}` : 'this input takes no options';
+      const expected = known.length ? `known: ${known.map((k) => `"${k}"`).join(', ')}` : 'it takes no options';
       throw new ConfigError(path, `unknown option "${key}"; ${expected}`);
     }
   }
@@ -21,7 +21,7 @@ export function readOptions(path: string, options: unknown, known: readonly stri
 /** A short rendering of a configuration value for error messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   try {
     const json = JSON.stringify(value);
     return json.length > 80 ? `${json.slice(0, 77)}...` : json;

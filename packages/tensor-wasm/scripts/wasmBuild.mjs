@@ -1,0 +1,326 @@
+// How the wasm kernels are built: the element-wise kernels are generated from one table, then
+// AssemblyScript compiles assembly/index.ts into a module that src/generated/kernelsWasm.ts embeds
+// as base64 (so tests run on source and browsers need no file access). Used by build-wasm.mjs and
+// by the test that checks the committed artefacts against the sources.
+import { fileURLToPath } from 'node:url';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const ASSEMBLY_ENTRY = 'assembly/index.ts';
+export const GENERATED_ELEMENTWISE = 'assembly/generated/elementwise.ts';
+export const GENERATED_MICROKERNEL = 'assembly/generated/microkernel.ts';
+export const GENERATED_MODULE = 'src/generated/kernelsWasm.ts';
+
+/** Maximum memory in 64 KiB pages (2 GiB); the memory is shared so worker threads can use it. */
+export const MAXIMUM_PAGES = 32768;
+
+/** asc flags: SIMD and threads, no runtime (JS owns the memory layout), no data segments. */
+export const ASC_FLAGS = [
+  '-O3', '--noAssert', '--runtime', 'stub', '--use', 'abort=',
+  '--enable', 'simd,threads', '--importMemory', '--sharedMemory',
+  '--initialMemory', '0', '--maximumMemory', String(MAXIMUM_PAGES),
+];
+
+// ─── element-wise kernels ──────────────────────────────────────────────────────────────────────
+// Each op is a list of statements on one f64x2 vector, written with `$` where the vector's number
+// goes: operands arrive as `a$` (and `b$`), scalars splatted under their own names, the result is
+// `y$`. The main loop runs LANES vectors in lock-step, statement by statement, so that a long
+// dependency chain (exp's polynomial) of one vector overlaps the others' (written one vector after
+// another, the out-of-order window covers barely two, and exp ran 2.5× slower).
+const LANES = 4;
+const splat = (x) => `f64x2.splat(${x})`;
+const ONE = splat('1.0');
+
+// e^x and e^x − 1 after Cody–Waite reduction: x = n·ln2 + r, |r| ≤ ln2/2, n integral; e^r − 1 by
+// its Taylor series to r^13 (truncation below 1e-17 relative), Horner. ln 2 = LN2_HI + LN2_LO with
+// n·LN2_HI exact for |n| < 2^11 (fdlibm's split). Adding SHIFT = 1.5·2^52 rounds to an integer.
+const LOG2E = '1.4426950408889634';
+const LN2_HI = '6.93147180369123816490e-1';
+const LN2_LO = '1.90821492927058770002e-10';
+const SHIFT = '6755399441055744.0';
+const TAYLOR = [6227020800, 479001600, 39916800, 3628800, 362880, 40320, 5040, 720, 120, 24, 6, 2, 1];
+
+/** `n$` = round(x·log2 e), `r$` = x − n·ln 2, under the prefix `p`. */
+function reduce(p, x) {
+  return [
+    `const ${p}n$ = f64x2.sub(f64x2.add(f64x2.mul(${x}, ${splat(LOG2E)}), ${splat(SHIFT)}), ${splat(SHIFT)});`,
+    `const ${p}r$ = f64x2.sub(f64x2.sub(${x}, f64x2.mul(${p}n$, ${splat(LN2_HI)})), f64x2.mul(${p}n$, ${splat(LN2_LO)}));`,
+  ];
+}
+
+/** `${p}q$` = e^r − 1 for the reduced `${p}r$`. */
+function expm1Reduced(p) {
+  const [first, ...rest] = TAYLOR;
+  return [
+    `let ${p}q$ = ${splat(`1.0 / ${first}.0`)};`,
+    ...rest.map((f) => `${p}q$ = f64x2.add(f64x2.mul(${p}q$, ${p}r$), ${splat(`1.0 / ${f}.0`)});`),
+    `${p}q$ = f64x2.mul(${p}q$, ${p}r$);`,
+  ];
+}
+
+/** 2^n for integral f64 lanes n in [−1022, 1023]: the biased exponent, shifted into place. */
+const pow2 = (n) => `i64x2.shl(f64x2.add(${n}, ${splat(`1023.0 + ${SHIFT}`)}), 52)`;
+
+/**
+ * `${y}$` = e^x. x is clamped to [−746, 710] (e^x is 0 or +Infinity past there; NaN passes the
+ * pmin/pmax), and 2^n is applied as two factors, so that n = 1024 overflows to +Infinity and
+ * n < −1022 reaches the subnormals, as Math.exp does.
+ */
+function exp(y, x) {
+  const p = `${y}_`;
+  return [
+    `const ${p}x$ = f64x2.pmax(f64x2.pmin(${x}, ${splat('710.0')}), ${splat('-746.0')});`,
+    ...reduce(p, `${p}x$`),
+    ...expm1Reduced(p),
+    `const ${p}h$ = f64x2.floor(f64x2.mul(${p}n$, ${splat('0.5')}));`,
+    `const ${y}$ = f64x2.mul(f64x2.mul(f64x2.add(${p}q$, ${ONE}), ${pow2(`${p}h$`)}), ${pow2(`f64x2.sub(${p}n$, ${p}h$)`)});`,
+  ];
+}
+
+/** `${y}$` = e^x − 1 for 0 ≤ x ≤ 64, accurate relative to the result near 0. */
+function expm1(y, x) {
+  const p = `${y}_`;
+  return [
+    ...reduce(p, x),
+    ...expm1Reduced(p),
+    `const ${p}s$ = ${pow2(`${p}n$`)};`,
+    // 2^n·(e^r − 1) + (2^n − 1): exact for n = 0, and without cancellation for n ≥ 1 (result > 0.4).
+    `const ${y}$ = f64x2.add(f64x2.mul(${p}s$, ${p}q$), f64x2.sub(${p}s$, ${ONE}));`,
+  ];
+}
+
+/** The element-wise ops: name, operands, scalar parameters, statements giving `y$`. */
+export const ELEMENTWISE_OPS = [
+  { name: 'add', operands: 2, steps: ['const y$ = f64x2.add(a$, b$);'] },
+  { name: 'sub', operands: 2, steps: ['const y$ = f64x2.sub(a$, b$);'] },
+  { name: 'mul', operands: 2, steps: ['const y$ = f64x2.mul(a$, b$);'] },
+  { name: 'scale', operands: 1, scalars: ['factor'], steps: ['const y$ = f64x2.mul(a$, factor);'] },
+  { name: 'addScaled', operands: 2, scalars: ['factor'], steps: ['const y$ = f64x2.add(a$, f64x2.mul(factor, b$));'] },
+  { name: 'sigmoidDerivative', operands: 1, steps: [`const y$ = f64x2.mul(a$, f64x2.sub(${ONE}, a$));`] },
+  { name: 'sigmoidBackward', operands: 2, steps: [`const y$ = f64x2.mul(a$, f64x2.mul(b$, f64x2.sub(${ONE}, b$)));`] },
+  { name: 'tanhDerivative', operands: 1, steps: [`const y$ = f64x2.sub(${ONE}, f64x2.mul(a$, a$));`] },
+  { name: 'tanhBackward', operands: 2, steps: [`const y$ = f64x2.mul(a$, f64x2.sub(${ONE}, f64x2.mul(b$, b$)));`] },
+  // pmax(a, 0) is `a < 0 ? 0 : a`: NaN passes, as in the cpu backend.
+  { name: 'relu', operands: 1, steps: [`const y$ = f64x2.pmax(a$, ${splat('0.0')});`] },
+  { name: 'reluDerivative', operands: 1, steps: [`const y$ = v128.and(f64x2.gt(a$, ${splat('0.0')}), ${ONE});`] },
+  // Selects rather than multiplies, so an infinite gradient where y ≤ 0 still gives 0.
+  { name: 'reluBackward', operands: 2, steps: [`const y$ = v128.and(f64x2.gt(b$, ${splat('0.0')}), a$);`] },
+  { name: 'clip', operands: 1, scalars: ['lo', 'hi'], steps: ['const y$ = f64x2.pmin(f64x2.pmax(a$, lo), hi);'] },
+  // 1 / (1 + e^−x): e^−x overflows to +Infinity below x ≈ −709 and 1 / Infinity is 0.
+  {
+    name: 'sigmoid',
+    operands: 1,
+    steps: [...exp('e', 'f64x2.neg(a$)'), `const y$ = f64x2.div(${ONE}, f64x2.add(${ONE}, e$));`],
+  },
+  // tanh|x| = m / (m + 2) with m = e^{2|x|} − 1, then x's sign (so −0 stays −0); tanh(20) rounds
+  // to 1, so |x| is capped there and m stays finite.
+  {
+    name: 'tanh',
+    operands: 1,
+    steps: [
+      `const s$ = v128.and(a$, ${splat('-0.0')});`,
+      `const t$ = f64x2.pmin(f64x2.abs(a$), ${splat('20.0')});`,
+      ...expm1('m', 'f64x2.add(t$, t$)'),
+      `const y$ = v128.or(f64x2.div(m$, f64x2.add(m$, ${splat('2.0')})), s$);`,
+    ],
+  },
+];
+
+/** Ops that add or multiply a 1 × cols row vector into every row. */
+export const ROW_VECTOR_OPS = [
+  { name: 'addRowVector', steps: ['const y$ = f64x2.add(a$, b$);'] },
+  { name: 'mulRowVector', steps: ['const y$ = f64x2.mul(a$, b$);'] },
+];
+
+/** The statements for vectors `lanes` (e.g. ['0', '1', '2', '3']), interleaved statement by statement. */
+function lockstep(steps, lanes, indent) {
+  return steps.flatMap((step) => lanes.map((lane) => `${indent}${step.replaceAll('$', lane)}`));
+}
+
+function elementwiseKernel({ name, operands, scalars = [], steps }) {
+  const two = operands === 2;
+  const params = ['x: usize', ...(two ? ['y: usize'] : []), ...scalars.map((s) => `${s}Scalar: f64`), 'out: usize', 'n: i32'];
+  const lanes = Array.from({ length: LANES }, (_, i) => String(i));
+  const advance = (bytes) => [`x += ${bytes}`, ...(two ? [`y += ${bytes}`] : []), `out += ${bytes}`].join(', ');
+  return [
+    `export function ${name}(${params.join(', ')}): void {`,
+    ...scalars.map((s) => `  const ${s} = f64x2.splat(${s}Scalar);`),
+    '  const end = x + (<usize>n << 3);',
+    `  const blocks = x + (<usize>(n & ~${2 * LANES - 1}) << 3);`,
+    '  const pairs = x + (<usize>(n & ~1) << 3);',
+    `  for (; x < blocks; ${advance(16 * LANES)}) {`,
+    ...lanes.map((l) => `    const a${l} = v128.load(x, ${16 * Number(l)});`),
+    ...(two ? lanes.map((l) => `    const b${l} = v128.load(y, ${16 * Number(l)});`) : []),
+    ...lockstep(steps, lanes, '    '),
+    ...lanes.map((l) => `    v128.store(out, y${l}, ${16 * Number(l)});`),
+    '  }',
+    `  for (; x < pairs; ${advance(16)}) {`,
+    '    const a0 = v128.load(x);',
+    ...(two ? ['    const b0 = v128.load(y);'] : []),
+    ...lockstep(steps, ['0'], '    '),
+    '    v128.store(out, y0);',
+    '  }',
+    // The odd last value goes through the same vector code, so every value is treated alike.
+    '  if (x < end) {',
+    '    const a0 = f64x2.splat(load<f64>(x));',
+    ...(two ? ['    const b0 = f64x2.splat(load<f64>(y));'] : []),
+    ...lockstep(steps, ['0'], '    '),
+    '    store<f64>(out, f64x2.extract_lane(y0, 0));',
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+function rowVectorKernel({ name, steps }) {
+  return [
+    `export function ${name}(x: usize, v: usize, out: usize, rows: i32, cols: i32): void {`,
+    '  const rowBytes = <usize>cols << 3;',
+    '  const pairs = <usize>(cols & ~1) << 3;',
+    '  for (let r = 0; r < rows; r++) {',
+    '    let c: usize = 0;',
+    '    for (; c < pairs; c += 16) {',
+    '      const a0 = v128.load(x + c);',
+    '      const b0 = v128.load(v + c);',
+    ...lockstep(steps, ['0'], '      '),
+    '      v128.store(out + c, y0);',
+    '    }',
+    '    if (c < rowBytes) {',
+    '      const a0 = f64x2.splat(load<f64>(x + c));',
+    '      const b0 = f64x2.splat(load<f64>(v + c));',
+    ...lockstep(steps, ['0'], '      '),
+    '      store<f64>(out + c, f64x2.extract_lane(y0, 0));',
+    '    }',
+    '    x += rowBytes;',
+    '    out += rowBytes;',
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+/**
+ * The AssemblyScript source of the element-wise kernels. Each takes byte offsets into wasm
+ * memory; `out` may equal an operand.
+ */
+export function generateElementwise() {
+  return [
+    '// GENERATED by scripts/wasmBuild.mjs (ELEMENTWISE_OPS, ROW_VECTOR_OPS): do not edit.',
+    '',
+    ...ELEMENTWISE_OPS.map(elementwiseKernel).flatMap((k) => [k, '']),
+    ...ROW_VECTOR_OPS.map(rowVectorKernel).flatMap((k) => [k, '']),
+  ].join('\n');
+}
+
+// ─── GEMM micro-kernel ────────────────────────────────────────────────────────────────────────
+/**
+ * Register tile of the GEMM: MR rows × NR columns of C, in MR·NR/2 f64x2 accumulators. Measured
+ * (scripts/tmp/variants.mjs, V8 11.3 on x64): tiles of 8 accumulators run fastest, 2 × 8 ahead of
+ * 4 × 4 on the small products of the tutorial and level on large ones; 12 or 16 accumulators
+ * (6 × 4, 4 × 6, 8 × 4, 2 × 12) ran 30–45% slower, as V8 then spills registers.
+ */
+export const MICROKERNEL = { MR: 2, NR: 8 };
+
+/**
+ * The AssemblyScript source of the MR × NR micro-kernel: Σ_p A-panel(:, p) ⊗ B-panel(p, :) over
+ * kc steps, each accumulator in its own local, then stored into (or, when `accumulate`, added to)
+ * the height × width corner of the tile at c. Rows and columns past the edge of C come from
+ * padding (or neighbouring data) and are dropped through the `tile` scratch.
+ */
+export function generateMicrokernel({ MR, NR, unroll = 1 } = MICROKERNEL) {
+  const rows = Array.from({ length: MR }, (_, r) => r);
+  const vectors = Array.from({ length: NR / 2 }, (_, v) => v);
+  const acc = (r, v) => `c${r}${v}`;
+  const step = (indent, u) => [
+    ...vectors.map((v) => `${indent}const b${v}_${u} = v128.load(pb, ${16 * v});`),
+    ...rows.flatMap((r) => [
+      `${indent}const a${r}_${u} = v128.load64_splat(pa, ${8 * r});`,
+      ...vectors.map((v) => `${indent}${acc(r, v)} = f64x2.add(${acc(r, v)}, f64x2.mul(a${r}_${u}, b${v}_${u}));`),
+    ]),
+    `${indent}pa += aStep;`,
+    `${indent}pb += bStep;`,
+  ];
+  const L = [
+    '// GENERATED by scripts/wasmBuild.mjs (MICROKERNEL): do not edit.',
+    '',
+    `export const MR: i32 = ${MR};`,
+    `export const NR: i32 = ${NR};`,
+    '',
+    '// @ts-ignore: decorator',
+    '@inline',
+    'export function kernel(',
+    '  pa: usize, aStep: usize, pb: usize, bStep: usize, kc: i32,',
+    '  c: usize, ldc: usize, accumulate: bool, height: i32, width: i32, tile: usize,',
+    '): void {',
+    ...rows.flatMap((r) => vectors.map((v) => `  let ${acc(r, v)} = f64x2.splat(0);`)),
+    ...(unroll === 1 ? ['  for (let p = 0; p < kc; p++) {', ...step('    ', 0), '  }'] : [
+      '  let p = 0;',
+      `  for (; p + ${unroll - 1} < kc; p += ${unroll}) {`,
+      ...Array.from({ length: unroll }, (_, u) => step('    ', u)).flat(),
+      '  }',
+      '  for (; p < kc; p++) {',
+      ...step('    ', 0),
+      '  }',
+    ]),
+    `  if (height == ${MR} && width == ${NR}) {`,
+    '    if (accumulate) {',
+    ...rows.flatMap((r) => [
+      ...vectors.map((v) => `      v128.store(c, f64x2.add(v128.load(c, ${16 * v}), ${acc(r, v)}), ${16 * v});`),
+      ...(r < MR - 1 ? ['      c += ldc;'] : []),
+    ]),
+    '    } else {',
+    ...rows.flatMap((r) => [
+      ...vectors.map((v) => `      v128.store(c, ${acc(r, v)}, ${16 * v});`),
+      ...(r < MR - 1 ? ['      c += ldc;'] : []),
+    ]),
+    '    }',
+    '    return;',
+    '  }',
+    ...rows.flatMap((r) => vectors.map((v) => `  v128.store(tile, ${acc(r, v)}, ${16 * (r * vectors.length + v)});`)),
+    '  for (let r = 0; r < height; r++) {',
+    '    const row = c + <usize>r * ldc;',
+    `    const t = tile + (<usize>(r * ${NR}) << 3);`,
+    '    for (let q = 0; q < width; q++) {',
+    '      const o = row + (<usize>q << 3);',
+    '      const v = load<f64>(t + (<usize>q << 3));',
+    '      store<f64>(o, accumulate ? load<f64>(o) + v : v);',
+    '    }',
+    '  }',
+    '}',
+    '',
+  ];
+  return L.join('\n');
+}
+
+/** Compiles assembly/index.ts (as it is on disk) with {@link ASC_FLAGS}; resolves to the wasm bytes. */
+export async function compileKernels(baseDir = PACKAGE_ROOT) {
+  const { default: asc } = await import('assemblyscript/asc');
+  let binary;
+  const { error, stderr } = await asc.main(
+    [ASSEMBLY_ENTRY, ...ASC_FLAGS, '--baseDir', baseDir, '--outFile', 'kernels.wasm'],
+    {
+      // Keep the binary in memory: the caller decides where it goes.
+      writeFile: (name, contents) => {
+        if (name.endsWith('.wasm')) binary = contents;
+      },
+    },
+  );
+  if (error) throw new Error(`asc failed: ${error.message}\n${stderr.toString()}`);
+  if (binary === undefined) throw new Error('asc produced no binary');
+  return new Uint8Array(binary);
+}
+
+/** The TypeScript module that embeds `bytes`. */
+export function renderModuleSource(bytes) {
+  const base64 = Buffer.from(bytes).toString('base64');
+  const lines = base64.match(/.{1,100}/g) ?? [];
+  return [
+    '// GENERATED by scripts/build-wasm.mjs from assembly/ (AssemblyScript): do not edit.',
+    '// `npm run build:wasm` regenerates it; wasmArtefacts.test.ts checks it is up to date.',
+    '',
+    `/** The kernels' WebAssembly module (${bytes.length} bytes), base64. */`,
+    'export const KERNELS_WASM_BASE64 =',
+    ...lines.map((line, i) => `  '${line}'${i === lines.length - 1 ? ';' : ' +'}`),
+    '',
+    '/** Maximum memory the module declares, in 64 KiB pages. */',
+    `export const KERNELS_MAXIMUM_PAGES = ${MAXIMUM_PAGES};`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,66 @@
+import { KERNELS_WASM_BASE64 } from './generated/kernelsWasm.js';
+import { WebAssemblyApi, type WasmMemory, type WasmModule } from './wasmApi.js';
+
+/** An element-wise kernel over n values at byte offset x (and y); out may equal x or y. */
+type Unary = (x: number, out: number, n: number) => void;
+type Binary = (x: number, y: number, out: number, n: number) => void;
+type RowVector = (x: number, v: number, out: number, rows: number, cols: number) => void;
+type ColumnReduction = (x: number, rows: number, cols: number, out: number) => void;
+
+/** The exports of the AssemblyScript kernels (assembly/index.ts); every pointer is a byte offset. */
+export interface Kernels {
+  /** C[i0:i1, j0:j1] = op(A)·op(B), op(A)(i, p) = a[i·ars + p·acs], op(B)(p, j) = b[p·brs + j·bcs]. */
+  gemm(
+    a: number, ars: number, acs: number,
+    b: number, brs: number, bcs: number,
+    c: number, ldc: number,
+    i0: number, i1: number, j0: number, j1: number, k: number,
+    work: number,
+  ): void;
+  readonly GEMM_WORK_BYTES: { readonly value: number };
+  /** Claims and computes chunks of the job in the control block at `control` (GemmThreads). */
+  gemmChunks(control: number, seq: number, work: number): void;
+  add: Binary;
+  sub: Binary;
+  mul: Binary;
+  scale(x: number, factor: number, out: number, n: number): void;
+  addScaled(x: number, y: number, factor: number, out: number, n: number): void;
+  sigmoid: Unary;
+  sigmoidDerivative: Unary;
+  sigmoidBackward: Binary;
+  tanh: Unary;
+  tanhDerivative: Unary;
+  tanhBackward: Binary;
+  relu: Unary;
+  reluDerivative: Unary;
+  reluBackward: Binary;
+  clip(x: number, lo: number, hi: number, out: number, n: number): void;
+  addRowVector: RowVector;
+  mulRowVector: RowVector;
+  sumColumns: ColumnReduction;
+  meanColumns: ColumnReduction;
+  varianceColumns(x: number, rows: number, cols: number, mean: number, out: number): void;
+  sum(x: number, n: number): number;
+  dot(x: number, y: number, n: number): number;
+  allFinite(x: number, n: number): number;
+}
+
+let compiled: WasmModule | undefined;
+
+/** The compiled kernels' module, compiled once per thread, synchronously (it is about 8 KiB). */
+export function kernelsModule(): WasmModule {
+  compiled ??= new WebAssemblyApi.Module(decodeBase64(KERNELS_WASM_BASE64));
+  return compiled;
+}
+
+/** An instance of the kernels working on `memory`. */
+export function instantiateKernels(memory: WasmMemory, module: WasmModule = kernelsModule()): Kernels {
+  return new WebAssemblyApi.Instance(module, { env: { memory } }).exports as Kernels;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

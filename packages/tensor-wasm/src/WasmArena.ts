@@ -1,0 +1,96 @@
+import { KERNELS_MAXIMUM_PAGES } from './generated/kernelsWasm.js';
+import { PAGE_BYTES, WebAssemblyApi, type WasmMemory } from './wasmApi.js';
+
+const ALIGN = 64;
+// The GEMM reads whole register tiles: up to a few values past the end of an operand that lies
+// in panel order. They are dropped, but must be inside memory.
+const TAIL_PADDING = 64;
+// Offsets below this stay unused: the kernels keep no statics, but null stays a trap.
+const FIRST_OFFSET = PAGE_BYTES;
+// Up to this many values are copied element by element: cheaper than a call of `set` (and, for
+// copies out, than the view it needs).
+const SMALL_COPY = 64;
+
+/**
+ * The kernels' shared wasm memory: a permanent region (GEMM scratch, one per thread), then a bump
+ * arena that every op resets, so memory grows only to the largest op seen and then stays flat.
+ */
+export class WasmArena {
+  readonly memory: WasmMemory;
+  /** A float64 view of the whole memory; replaced when the memory grows. */
+  f64: Float64Array;
+  private base = FIRST_OFFSET;
+  private top = FIRST_OFFSET;
+  // memory.buffer.byteLength, kept here: the buffer getter is not free on every allocation.
+  private size: number;
+
+  constructor(initialPages = 64) {
+    this.memory = new WebAssemblyApi.Memory({ initial: initialPages, maximum: KERNELS_MAXIMUM_PAGES, shared: true });
+    this.f64 = new Float64Array(this.memory.buffer);
+    this.size = this.f64.byteLength;
+  }
+
+  /** Bytes of wasm memory now. */
+  get byteLength(): number {
+    return this.size;
+  }
+
+  /** Reserves bytes that no `reset` gives back; only before the first op's allocations. */
+  reservePermanent(bytes: number): number {
+    if (this.top !== this.base) throw new Error('WasmArena: permanent memory after temporary allocations');
+    const offset = this.allocateBytes(bytes);
+    this.base = this.top;
+    return offset;
+  }
+
+  /** Frees every temporary allocation. */
+  reset(): void {
+    this.top = this.base;
+  }
+
+  /** Byte offset of room for `count` float64 values (64-byte aligned, padded). */
+  allocate(count: number): number {
+    return this.allocateBytes(count * 8);
+  }
+
+  /** Copies `values` into the arena; returns their byte offset. */
+  put(values: Float64Array): number {
+    const n = values.length;
+    const offset = this.allocate(n);
+    const start = offset >>> 3;
+    if (n <= SMALL_COPY) {
+      const f64 = this.f64;
+      for (let i = 0; i < n; i++) f64[start + i] = values[i];
+    } else {
+      this.f64.set(values, start);
+    }
+    return offset;
+  }
+
+  /** Copies `target.length` values from byte offset `offset` into `target`. */
+  get(offset: number, target: Float64Array): void {
+    const start = offset >>> 3;
+    const n = target.length;
+    if (n <= SMALL_COPY) {
+      const f64 = this.f64;
+      for (let i = 0; i < n; i++) target[i] = f64[start + i];
+    } else {
+      target.set(this.f64.subarray(start, start + n));
+    }
+  }
+
+  private allocateBytes(bytes: number): number {
+    const offset = this.top;
+    const end = offset + bytes + TAIL_PADDING;
+    this.top = Math.ceil(end / ALIGN) * ALIGN;
+    if (this.top > this.size) this.grow(this.top);
+    return offset;
+  }
+
+  private grow(bytes: number): void {
+    const pages = Math.ceil(bytes / PAGE_BYTES) - this.size / PAGE_BYTES;
+    this.memory.grow(pages);
+    this.f64 = new Float64Array(this.memory.buffer);
+    this.size = this.f64.byteLength;
+  }
+}

@@ -1,0 +1,320 @@
+import { CpuBackend, type Matrix, type MatmulOptions, type TensorBackend } from '@synthgrad/tensor';
+import {
+  assertClipBounds,
+  assertMatmulFits,
+  assertNotAliased,
+  assertRowVectorFits,
+  assertSameShape,
+  resultMatrix,
+} from './checks.js';
+import { instantiateKernels, kernelsModule, type Kernels } from './Kernels.js';
+import { GemmThreads } from './threads/GemmThreads.js';
+import { WasmArena } from './WasmArena.js';
+
+/** Options of {@link WasmBackend}. */
+export interface WasmBackendOptions {
+  /**
+   * Threads a large product may use, the calling one included (default 1: no workers). With 2 or
+   * more, `threads − 1` worker threads share the wasm memory; products of at least
+   * `minParallelFlops` are split between them. Node.js only (`worker_threads`).
+   */
+  readonly threads?: number;
+  /** Smallest product, in flops (2·m·k·n), that is split across threads (default 4 000 000). */
+  readonly minParallelFlops?: number;
+}
+
+type UnaryKernel = (x: number, out: number, n: number) => void;
+type BinaryKernel = (x: number, y: number, out: number, n: number) => void;
+type RowVectorKernel = (x: number, v: number, out: number, rows: number, cols: number) => void;
+type ColumnKernel = (x: number, rows: number, cols: number, out: number) => void;
+
+/**
+ * The `wasm` backend: WebAssembly SIMD kernels (AssemblyScript, float64) behind the
+ * {@link TensorBackend} contract. Matrices stay ordinary `Float64Array`s; each op copies its
+ * operands into a scratch arena in wasm memory, runs one kernel, and copies the result out. The
+ * product is a packed, transpose-aware GEMM; element-wise ops, activations with their fused
+ * backward ops, and reductions run as SIMD loops. Ops that only move data (`map`, `transpose`,
+ * `concatColumns`, `gatherRows`, `argmaxRows`) run in JavaScript, where copying in and out would
+ * cost more than they do. Holds scratch memory (and any worker threads): share one instance per
+ * thread, and `dispose()` it when done with threads.
+ *
+ * @example
+ * ```ts
+ * const wasm = new WasmBackend();
+ * const x = Matrix.fromArray([[1, 2]]);
+ * const w = Matrix.fromArray([[1, 0], [0, 1]]);
+ * const h = wasm.sigmoid(wasm.matmul(x, w)); // 1×2, equal to the cpu backend's to 1e-12
+ * ```
+ */
+export class WasmBackend implements TensorBackend {
+  readonly name = 'wasm';
+
+  private readonly arena: WasmArena;
+  private readonly kernels: Kernels;
+  private readonly gemmWork: number;
+  private readonly threads: GemmThreads | undefined;
+  private readonly minParallelFlops: number;
+  private readonly js = new CpuBackend();
+
+  constructor(options: WasmBackendOptions = {}) {
+    const threads = options.threads ?? 1;
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new RangeError(`WasmBackend: threads must be a positive integer, got ${threads}`);
+    }
+    this.arena = new WasmArena();
+    const module = kernelsModule();
+    this.kernels = instantiateKernels(this.arena.memory, module);
+    const workBytes = this.kernels.GEMM_WORK_BYTES.value;
+    this.gemmWork = this.arena.reservePermanent(workBytes);
+    this.threads = threads > 1 ? new GemmThreads(module, this.arena, threads - 1, workBytes) : undefined;
+    this.minParallelFlops = options.minParallelFlops ?? 4_000_000;
+  }
+
+  /** Bytes of wasm memory in use (it grows to the largest op's needs, then stays). */
+  get memoryBytes(): number {
+    return this.arena.byteLength;
+  }
+
+  /** Worker threads ready to share products (0 until they have started, or without threads). */
+  get readyWorkers(): number {
+    return this.threads?.ready ?? 0;
+  }
+
+  /**
+   * Resolves, with the number of ready workers, once every worker thread has started (or failed
+   * to). Optional: until then products run on the calling thread.
+   */
+  async whenThreadsStarted(): Promise<number> {
+    await this.threads?.started;
+    return this.readyWorkers;
+  }
+
+  /** Stops the worker threads, if any. The backend keeps working on the calling thread. */
+  dispose(): void {
+    this.threads?.dispose();
+  }
+
+  matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
+    const transposeA = options?.transposeA === true;
+    const transposeB = options?.transposeB === true;
+    assertMatmulFits(a, b, transposeA, transposeB);
+    const m = transposeA ? a.cols : a.rows;
+    const n = transposeB ? b.rows : b.cols;
+    const k = transposeA ? a.rows : a.cols;
+    const result = resultMatrix('matmul', m, n, out);
+    if (out !== undefined) {
+      assertNotAliased('matmul', out, a);
+      assertNotAliased('matmul', out, b);
+    }
+    if (m === 0 || n === 0) return result;
+    const arena = this.arena;
+    arena.reset();
+    const pa = arena.put(a.data);
+    const pb = arena.put(b.data);
+    const pc = arena.allocate(m * n);
+    // op(A)(i, p) = A[i·ars + p·acs]; op(B)(p, j) = B[p·brs + j·bcs].
+    const ars = transposeA ? 1 : a.cols;
+    const acs = transposeA ? a.cols : 1;
+    const brs = transposeB ? 1 : b.cols;
+    const bcs = transposeB ? b.cols : 1;
+    const threads = this.threads;
+    if (threads !== undefined && threads.ready > 0 && 2 * m * n * k >= this.minParallelFlops) {
+      threads.gemm(this.kernels, this.gemmWork, pa, ars, acs, pb, brs, bcs, pc, m, n, k);
+    } else {
+      this.kernels.gemm(pa, ars, acs, pb, brs, bcs, pc, n, 0, m, 0, n, k, this.gemmWork);
+    }
+    arena.get(pc, result.data);
+    return result;
+  }
+
+  transpose(a: Matrix, out?: Matrix): Matrix {
+    return this.js.transpose(a, out);
+  }
+
+  add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+    return this.binary('add', this.kernels.add, a, b, out);
+  }
+
+  sub(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+    return this.binary('sub', this.kernels.sub, a, b, out);
+  }
+
+  mul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+    return this.binary('mul', this.kernels.mul, a, b, out);
+  }
+
+  scale(a: Matrix, factor: number, out?: Matrix): Matrix {
+    const result = resultMatrix('scale', a.rows, a.cols, out);
+    if (a.size === 0) return result;
+    this.arena.reset();
+    const px = this.arena.put(a.data);
+    this.kernels.scale(px, factor, px, a.size);
+    this.arena.get(px, result.data);
+    return result;
+  }
+
+  addScaled(a: Matrix, b: Matrix, factor: number, out?: Matrix): Matrix {
+    assertSameShape('addScaled', a, b);
+    const result = resultMatrix('addScaled', a.rows, a.cols, out);
+    if (a.size === 0) return result;
+    this.arena.reset();
+    const px = this.arena.put(a.data);
+    const py = this.arena.put(b.data);
+    this.kernels.addScaled(px, py, factor, px, a.size);
+    this.arena.get(px, result.data);
+    return result;
+  }
+
+  addRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
+    return this.rowVector('addRowVector', this.kernels.addRowVector, a, row, out);
+  }
+
+  mulRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
+    return this.rowVector('mulRowVector', this.kernels.mulRowVector, a, row, out);
+  }
+
+  map(a: Matrix, fn: (x: number) => number, out?: Matrix): Matrix {
+    return this.js.map(a, fn, out);
+  }
+
+  sigmoid(a: Matrix, out?: Matrix): Matrix {
+    return this.unary('sigmoid', this.kernels.sigmoid, a, out);
+  }
+
+  sigmoidDerivative(y: Matrix, out?: Matrix): Matrix {
+    return this.unary('sigmoidDerivative', this.kernels.sigmoidDerivative, y, out);
+  }
+
+  sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
+    return this.binary('sigmoidBackward', this.kernels.sigmoidBackward, grad, y, out);
+  }
+
+  tanh(a: Matrix, out?: Matrix): Matrix {
+    return this.unary('tanh', this.kernels.tanh, a, out);
+  }
+
+  tanhDerivative(y: Matrix, out?: Matrix): Matrix {
+    return this.unary('tanhDerivative', this.kernels.tanhDerivative, y, out);
+  }
+
+  tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
+    return this.binary('tanhBackward', this.kernels.tanhBackward, grad, y, out);
+  }
+
+  relu(a: Matrix, out?: Matrix): Matrix {
+    return this.unary('relu', this.kernels.relu, a, out);
+  }
+
+  reluDerivative(y: Matrix, out?: Matrix): Matrix {
+    return this.unary('reluDerivative', this.kernels.reluDerivative, y, out);
+  }
+
+  reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
+    return this.binary('reluBackward', this.kernels.reluBackward, grad, y, out);
+  }
+
+  sumColumns(a: Matrix, out?: Matrix): Matrix {
+    return this.columns('sumColumns', this.kernels.sumColumns, a, out);
+  }
+
+  meanColumns(a: Matrix, out?: Matrix): Matrix {
+    return this.columns('meanColumns', this.kernels.meanColumns, a, out);
+  }
+
+  varianceColumns(a: Matrix, out?: Matrix): Matrix {
+    const result = resultMatrix('varianceColumns', 1, a.cols, out);
+    if (a.cols === 0) return result;
+    this.arena.reset();
+    const px = this.arena.put(a.data);
+    const mean = this.arena.allocate(a.cols);
+    const py = this.arena.allocate(a.cols);
+    this.kernels.varianceColumns(px, a.rows, a.cols, mean, py);
+    this.arena.get(py, result.data);
+    return result;
+  }
+
+  sum(a: Matrix): number {
+    this.arena.reset();
+    return this.kernels.sum(this.arena.put(a.data), a.size);
+  }
+
+  dot(a: Matrix, b: Matrix): number {
+    assertSameShape('dot', a, b);
+    this.arena.reset();
+    return this.kernels.dot(this.arena.put(a.data), this.arena.put(b.data), a.size);
+  }
+
+  concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
+    return this.js.concatColumns(parts, out);
+  }
+
+  gatherRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
+    return this.js.gatherRows(a, indices, out);
+  }
+
+  argmaxRows(a: Matrix): Int32Array {
+    return this.js.argmaxRows(a);
+  }
+
+  clip(a: Matrix, min: number, max: number, out?: Matrix): Matrix {
+    assertClipBounds(min, max);
+    const result = resultMatrix('clip', a.rows, a.cols, out);
+    if (a.size === 0) return result;
+    this.arena.reset();
+    const px = this.arena.put(a.data);
+    this.kernels.clip(px, min, max, px, a.size);
+    this.arena.get(px, result.data);
+    return result;
+  }
+
+  allFinite(a: Matrix): boolean {
+    this.arena.reset();
+    return this.kernels.allFinite(this.arena.put(a.data), a.size) === 1;
+  }
+
+  /** Copies `a` in, runs `kernel` in place, copies the result out. */
+  private unary(op: string, kernel: UnaryKernel, a: Matrix, out?: Matrix): Matrix {
+    const result = resultMatrix(op, a.rows, a.cols, out);
+    if (a.size === 0) return result;
+    this.arena.reset();
+    const px = this.arena.put(a.data);
+    kernel(px, px, a.size);
+    this.arena.get(px, result.data);
+    return result;
+  }
+
+  private binary(op: string, kernel: BinaryKernel, a: Matrix, b: Matrix, out?: Matrix): Matrix {
+    assertSameShape(op, a, b);
+    const result = resultMatrix(op, a.rows, a.cols, out);
+    if (a.size === 0) return result;
+    this.arena.reset();
+    const px = this.arena.put(a.data);
+    const py = this.arena.put(b.data);
+    kernel(px, py, px, a.size);
+    this.arena.get(px, result.data);
+    return result;
+  }
+
+  private rowVector(op: string, kernel: RowVectorKernel, a: Matrix, row: Matrix, out?: Matrix): Matrix {
+    assertRowVectorFits(op, a, row);
+    const result = resultMatrix(op, a.rows, a.cols, out);
+    if (a.size === 0) return result;
+    this.arena.reset();
+    const px = this.arena.put(a.data);
+    const pv = this.arena.put(row.data);
+    kernel(px, pv, px, a.rows, a.cols);
+    this.arena.get(px, result.data);
+    return result;
+  }
+
+  private columns(op: string, kernel: ColumnKernel, a: Matrix, out?: Matrix): Matrix {
+    const result = resultMatrix(op, 1, a.cols, out);
+    if (a.cols === 0) return result;
+    this.arena.reset();
+    const px = this.arena.put(a.data);
+    const py = this.arena.allocate(a.cols);
+    kernel(px, a.rows, a.cols, py);
+    this.arena.get(py, result.data);
+    return result;
+  }
+}

@@ -1,0 +1,2 @@
+export { WasmBackend, type WasmBackendOptions } from './WasmBackend.js';
+export { tensorWasmModule } from './tensorWasmModule.js';

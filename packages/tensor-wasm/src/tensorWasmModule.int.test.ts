@@ -1,0 +1,29 @@
+import { createContainer, TensorBackend, TensorBackendRegistry, UnknownPluginError } from '@synthgrad/core';
+import { Matrix } from '@synthgrad/tensor';
+import { describe, expect, it } from 'vitest';
+import { tensorWasmModule } from './tensorWasmModule.js';
+import { WasmBackend } from './WasmBackend.js';
+
+describe('tensorWasmModule', () => {
+  it('lets createContainer select the wasm backend by name', () => {
+    const container = createContainer({ modules: [tensorWasmModule], backend: 'wasm' });
+    const backend = container.get(TensorBackend);
+    expect(backend).toBeInstanceOf(WasmBackend);
+    expect(backend.name).toBe('wasm');
+    const product = backend.matmul(Matrix.fromArray([[1, 2]]), Matrix.fromArray([[3], [4]]));
+    expect(product.toArray()).toEqual([[11]]);
+  });
+
+  it('registers wasm beside the core backends, which stay the default', () => {
+    const container = createContainer({ modules: [tensorWasmModule] });
+    expect(container.get(TensorBackend).name).toBe('cpu');
+    const registry = container.get(TensorBackendRegistry);
+    expect(registry.names()).toEqual(['cpu', 'mathjs', 'wasm']);
+    expect(registry.get('wasm').name).toBe('wasm');
+    expect(registry.get('wasm').create()).toBeInstanceOf(WasmBackend);
+  });
+
+  it('is needed: without it the name is unknown', () => {
+    expect(() => createContainer({ backend: 'wasm' })).toThrow(UnknownPluginError);
+  });
+});
