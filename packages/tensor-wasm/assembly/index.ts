@@ -1,5 +1,5 @@
 // The kernels' exports: every function takes byte offsets into the (imported, shared) memory.
-export { gemm, GEMM_WORK_BYTES } from './gemm';
+export { gemm, gemm32, GEMM_WORK_BYTES } from './gemm';
 export { gemmChunks, CONTROL_BYTES } from './gemmChunks';
 export * from './generated/elementwise';
 export { allFinite, dot, meanColumns, sum, sumColumns, varianceColumns } from './reductions';

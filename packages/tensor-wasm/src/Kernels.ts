@@ -17,6 +17,14 @@ export interface Kernels {
     i0: number, i1: number, j0: number, j1: number, k: number,
     work: number,
   ): void;
+  /** {@link Kernels.gemm} on float32 operands (byte offsets; strides in elements). */
+  gemm32(
+    a: number, ars: number, acs: number,
+    b: number, brs: number, bcs: number,
+    c: number, ldc: number,
+    i0: number, i1: number, j0: number, j1: number, k: number,
+    work: number,
+  ): void;
   readonly GEMM_WORK_BYTES: { readonly value: number };
   /** Claims and computes chunks of the job in the control block at `control` (GemmThreads). */
   gemmChunks(control: number, seq: number, work: number): void;

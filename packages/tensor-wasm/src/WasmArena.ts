@@ -17,8 +17,9 @@ const SMALL_COPY = 64;
  */
 export class WasmArena {
   readonly memory: WasmMemory;
-  /** A float64 view of the whole memory; replaced when the memory grows. */
+  /** Float64 and float32 views of the whole memory; replaced when the memory grows. */
   f64: Float64Array;
+  f32: Float32Array;
   private base = FIRST_OFFSET;
   private top = FIRST_OFFSET;
   // memory.buffer.byteLength, kept here: the buffer getter is not free on every allocation.
@@ -27,6 +28,7 @@ export class WasmArena {
   constructor(initialPages = 64) {
     this.memory = new WebAssemblyApi.Memory({ initial: initialPages, maximum: KERNELS_MAXIMUM_PAGES, shared: true });
     this.f64 = new Float64Array(this.memory.buffer);
+    this.f32 = new Float32Array(this.memory.buffer);
     this.size = this.f64.byteLength;
   }
 
@@ -79,6 +81,24 @@ export class WasmArena {
     }
   }
 
+  /** Copies `values`, rounded to float32, into the arena; returns their byte offset. */
+  putFloat32(values: Float64Array): number {
+    const offset = this.allocateBytes(values.length * 4);
+    this.f32.set(values, offset >>> 2);
+    return offset;
+  }
+
+  /** Byte offset of room for `count` float32 values. */
+  allocateFloat32(count: number): number {
+    return this.allocateBytes(count * 4);
+  }
+
+  /** Copies `target.length` float32 values from byte offset `offset`, widened, into `target`. */
+  getFloat32(offset: number, target: Float64Array): void {
+    const start = offset >>> 2;
+    target.set(this.f32.subarray(start, start + target.length));
+  }
+
   private allocateBytes(bytes: number): number {
     const offset = this.top;
     const end = offset + bytes + TAIL_PADDING;
@@ -91,6 +111,7 @@ export class WasmArena {
     const pages = Math.ceil(bytes / PAGE_BYTES) - this.size / PAGE_BYTES;
     this.memory.grow(pages);
     this.f64 = new Float64Array(this.memory.buffer);
+    this.f32 = new Float32Array(this.memory.buffer);
     this.size = this.f64.byteLength;
   }
 }

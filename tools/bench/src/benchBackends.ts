@@ -1,4 +1,5 @@
 import { CpuBackend, MathjsBackend, type TensorBackend } from '@synthgrad/tensor';
+import { WasmBackend } from '@synthgrad/tensor-wasm';
 import {
   MATMUL_SHAPES,
   SQUARE_256_SHAPE,
@@ -23,6 +24,12 @@ export function benchBackends(quick: boolean): readonly BenchBackend[] {
   return [
     {
       backend: new CpuBackend(),
+      matmulShapes: MATMUL_SHAPES,
+      matmul: { warmup: 3, repetitions: quick ? 5 : 15, minSampleMs: 20, budgetMs: 10_000 },
+      tutorial: { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 },
+    },
+    {
+      backend: new WasmBackend(),
       matmulShapes: MATMUL_SHAPES,
       matmul: { warmup: 3, repetitions: quick ? 5 : 15, minSampleMs: 20, budgetMs: 10_000 },
       tutorial: { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 },

@@ -11,6 +11,7 @@ import { checkTargets } from './targets.js';
 import { TUTORIAL } from './tutorialConfig.js';
 import { numpyMsPerEpoch, runTutorialSection } from './tutorialSection.js';
 import { rawOpsVariant } from './rawOpsVariant.js';
+import { runWasmSections } from './wasmSections.js';
 
 const SEED = 1;
 
@@ -65,6 +66,8 @@ function main(): void {
   console.log(tutorial.table);
   for (const { note } of backends) if (note !== undefined) console.log(`note: ${note}`);
 
+  const wasmChecks = runWasmSections(args, numpy, tutorial.results);
+
   const square = matmul.results.get(target.backend.name)?.get(matmulKey(SQUARE_256_SHAPE));
   const batch10 = tutorial.results.find(
     (r) => r.variant === rawOpsVariant.name && r.backend === target.backend.name && r.batchSize === 10,
@@ -81,7 +84,7 @@ function main(): void {
   console.log(
     formatTable(
       ['target', 'measured', 'result'],
-      checks.map((c) => [c.target, c.measured, c.met === undefined ? 'unknown' : c.met ? 'met' : 'NOT met']),
+      [...checks, ...wasmChecks].map((c) => [c.target, c.measured, c.met === undefined ? 'unknown' : c.met ? 'met' : 'NOT met']),
       ['l', 'l', 'l'],
     ),
   );

@@ -63,7 +63,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const finished = finishedKeys(await log.read());
   const pending = all.filter((run) => !finished.has(runKey(run)));
   const alreadyDone = all.length - pending.length;
-  io.err(
+  if (!options.quiet) io.err(
     `Suite "${suite.name}": ${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
       `${Math.min(workers, Math.max(pending.length, 1))} workers, backend ${all[0].backend}\n` +
       `Results: ${runFolder}` +

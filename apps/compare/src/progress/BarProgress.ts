@@ -69,6 +69,7 @@ export class BarProgress implements ProgressReporter {
     this.#done++;
     this.#multibar.log(`${runName(spec)}: ${describeOutcome(record)}\n`);
     this.#overall.update(this.#done, { status: this.#overallStatus() });
+    this.#multibar.update(); // draw now: a log line waits for the next frame, and stop() would drop it
   }
 
   log(line: string): void {
@@ -76,6 +77,7 @@ export class BarProgress implements ProgressReporter {
   }
 
   stop(): void {
+    this.#multibar.update();
     this.#multibar.stop();
   }
 

@@ -1,3 +1,4 @@
+import type { EvaluationMetrics } from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from '../run/ProgressMessage.js';
 import type { RunSpec } from '../run/RunSpec.js';
@@ -12,6 +13,8 @@ import type { ProgressReporter } from './ProgressReporter.js';
 export class LineProgress implements ProgressReporter {
   readonly #lastLine = new Map<number, number>();
   readonly #finished = new Set<number>();
+  /** Per run: epochs done and the latest test metrics. */
+  readonly #latest = new Map<number, { epochsDone: number; test: EvaluationMetrics | undefined }>();
   #done: number;
 
   constructor(
@@ -31,9 +34,14 @@ export class LineProgress implements ProgressReporter {
       this.#print(spec, `started (${epochs} epochs)`);
       return;
     }
+    const latest = this.#latest.get(spec.index) ?? { epochsDone: 0, test: undefined };
+    if (message.type === 'epoch') this.#latest.set(spec.index, { epochsDone: message.epochsDone, test: message.test });
     if (this.now() - (this.#lastLine.get(spec.index) ?? -Infinity) < this.intervalMs) return;
     if (message.type === 'epoch') this.#print(spec, `epoch ${message.epochsDone}/${epochs} ${formatMetrics(message.test)}`);
-    else this.#print(spec, `epoch ${message.epoch + 1}/${epochs} batch ${message.batch + 1}/${message.batches}`);
+    else {
+      const batch = `batch ${message.batch + 1}/${message.batches} of epoch ${message.epoch + 1}`;
+      this.#print(spec, `epoch ${latest.epochsDone}/${epochs} (${batch}) ${formatMetrics(latest.test)}`.trimEnd());
+    }
   }
 
   finished(spec: RunSpec, record: RunRecord): void {

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escapeHtml.js';
+import { scopeSvgIds } from './scopeSvgIds.js';
 
 /** What one figure shows. */
 export interface ChartFigure {
@@ -9,20 +10,22 @@ export interface ChartFigure {
   readonly caption: string;
   /** The chart, an inline `<svg>`. */
   readonly svg: string;
+  /** Spans the whole row of the chart grid (a chart drawn wide for a long legend). */
+  readonly wide?: boolean;
 }
 
 /**
  * A chart in its stable container: `<figure class="chart" data-metric="…">` holding the inline
- * SVG and a `<figcaption>`.
+ * SVG (its ids scoped by the metric) and a `<figcaption>`.
  *
  * @example
  * ```ts
  * chartFigure({ metric: 'test-loss', title: 'Test loss', caption: 'Mean over seeds…', svg });
  * ```
  */
-export function chartFigure({ metric, title, caption, svg }: ChartFigure): string {
-  return `<figure class="chart" data-metric="${escapeHtml(metric)}" aria-label="${escapeHtml(title)}">
-<div class="chart-svg">${svg}</div>
+export function chartFigure({ metric, title, caption, svg, wide = false }: ChartFigure): string {
+  return `<figure class="chart${wide ? ' wide' : ''}" data-metric="${escapeHtml(metric)}" aria-label="${escapeHtml(title)}">
+<div class="chart-svg">${scopeSvgIds(svg, `chart-${metric}`)}</div>
 <figcaption>${escapeHtml(caption)}</figcaption>
 </figure>`;
 }

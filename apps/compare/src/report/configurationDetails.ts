@@ -27,9 +27,9 @@ export function configurationDetails(run: SuiteRun | undefined, suite: Suite): s
     ['Options', optionCount > 0 ? json(options) : '<span class="muted">none (the trainer\'s defaults)</span>'],
     ['Network overrides', run.network && Object.keys(run.network).length > 0 ? json(run.network) : '<span class="muted">none (the suite\'s network)</span>'],
     ['Training overrides', run.training && Object.keys(run.training).length > 0 ? json(run.training) : '<span class="muted">none</span>'],
-    ['Learning rate (layers)', layersRate === undefined ? '<span class="muted">the trainer\'s default</span>' : code(String(layersRate))],
+    ['Layers\' learning rate', layersRate === undefined ? '<span class="muted">the trainer\'s default</span>' : code(String(layersRate))],
   ];
-  if ('generatorLearningRate' in options) rows.push(['Learning rate (generators)', code(String(options.generatorLearningRate))]);
+  if ('generatorLearningRate' in options) rows.push(['Generators\' learning rate', code(String(options.generatorLearningRate))]);
   return `<details class="config"><summary>${escapeHtml(summary.join(' · '))}</summary><dl>${rows
     .map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`)
     .join('')}</dl></details>`;

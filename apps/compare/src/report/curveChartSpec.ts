@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { YScale } from './chooseYScale.js';
+import { estimateTextWidth } from './estimateTextWidth.js';
 import type { CurvePoint } from './learningCurve.js';
 
 /** One line of a curve chart: a configuration's mean over seeds, in one panel. */
@@ -24,9 +25,18 @@ export interface CurveChart {
   readonly rule?: { readonly value: number; readonly label: string };
   /** Panels' order, for faceted charts. */
   readonly panels?: readonly string[];
+  /** Plot width in px of an unfaceted chart (default 520). */
+  readonly width?: number;
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
+const WIDTH = 520;
+const HEIGHT = 260;
+const PANEL_HEIGHT = 220;
+const PANEL_GAP = 20;
+/** A legend entry's symbol, gaps and column padding, besides its label. */
+const LEGEND_ENTRY_PX = 46;
+const LEGEND_FONT_PX = 12;
 
 /**
  * A vega-lite chart of mean curves over seeds with a min–max band: one line and one band per
@@ -44,6 +54,11 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
   );
   const drawn = new Set(chart.series.map((s) => s.label));
   const domain = [...chart.colours.keys()].filter((label) => drawn.has(label));
+  const panelCount = chart.panels?.length ?? 0;
+  const panelColumns = Math.min(panelCount, 3);
+  const panelWidth = panelCount <= 2 ? 420 : 300;
+  const plotWidth = panelCount > 0 ? panelColumns * panelWidth + (panelColumns - 1) * PANEL_GAP : (chart.width ?? WIDTH);
+  const legend = legendLayout(domain, plotWidth);
   const { log, max } = chart.yScale ?? { log: false };
   const clip = max !== undefined;
   const lastEpoch = Math.max(1, ...rows.map((r) => r.epoch));
@@ -55,10 +70,16 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
     axis: { format: 'd', tickMinStep: 1 },
   } as const;
   const yScale = {
-    ...(log ? { type: 'log' } : { zero: false }),
+    ...(log ? { type: 'log', nice: false } : { zero: false }),
     ...(clip ? { domainMax: max, nice: false } : {}),
+    ...(chart.yFormat === 'percent'
+      ? flatPercentDomain([...rows, ...(chart.rule ? [{ min: chart.rule.value, max: chart.rule.value }] : [])])
+      : {}),
   };
-  const yAxis = chart.yFormat === 'percent' ? { format: '.0%' } : log ? { format: '~g' } : {};
+  const yAxis = {
+    format: chart.yFormat === 'percent' ? '.0%' : '~g',
+    ...(log ? { values: logTicks(Math.min(...rows.map((r) => r.min)), max ?? Math.max(...rows.map((r) => r.max))) } : {}),
+  };
   const yTitle = log ? `${chart.yTitle} (log scale)` : chart.yTitle;
   const color = {
     field: 'configuration',
@@ -68,8 +89,8 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
       title: null,
       orient: 'bottom',
       direction: 'horizontal',
-      columns: Math.min(domain.length, 3),
-      labelLimit: 280,
+      columns: legend.columns,
+      labelLimit: legend.labelLimit,
       symbolType: 'stroke',
       symbolStrokeWidth: 3,
       symbolSize: 260,
@@ -123,7 +144,7 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
         tickColor: '#9ca3af',
         titlePadding: 10,
       },
-      legend: { labelFontSize: 12, labelColor: '#1f2937' },
+      legend: { labelFontSize: LEGEND_FONT_PX, labelColor: '#1f2937' },
       header: { labelFontSize: 12, labelFontWeight: 600, labelColor: '#374151', title: null },
     },
     data: { values: rows },
@@ -132,10 +153,46 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
     return {
       ...top,
       facet: { field: 'panel', type: 'ordinal', sort: [...chart.panels], title: null },
-      columns: Math.min(chart.panels.length, 3),
-      spec: { width: chart.panels.length <= 2 ? 420 : 300, height: 220, layer },
+      columns: panelColumns,
+      spacing: PANEL_GAP,
+      spec: { width: panelWidth, height: PANEL_HEIGHT, layer },
       resolve: { scale: { y: 'shared' } },
     } as TopLevelSpec;
   }
-  return { ...top, width: 520, height: 260, layer } as TopLevelSpec;
+  return { ...top, width: plotWidth, height: HEIGHT, layer } as TopLevelSpec;
+}
+
+/** A visible band around accuracies that never move (all 0% for a few epochs, say): vega would collapse the axis. */
+function flatPercentDomain(rows: readonly { min: number; max: number }[]): { domain?: [number, number] } {
+  if (rows.length === 0) return {};
+  const low = Math.min(...rows.map((r) => r.min));
+  const high = Math.max(...rows.map((r) => r.max));
+  return high - low >= 0.01 ? {} : { domain: [Math.max(0, low - 0.05), Math.min(1, high + 0.05)] };
+}
+
+/**
+ * Legend columns that fit under the plot: up to 3, fewer for long labels (4 entries as 2 × 2),
+ * and the label width each column leaves, so the legend never widens (and so shrinks) the chart.
+ */
+function legendLayout(labels: readonly string[], plotWidth: number): { columns: number; labelLimit: number } {
+  const longest = Math.max(0, ...labels.map((label) => estimateTextWidth(label, LEGEND_FONT_PX))) + LEGEND_ENTRY_PX;
+  let columns = Math.max(1, Math.min(3, labels.length, Math.floor(plotWidth / longest)));
+  if (labels.length === 4 && columns === 3) columns = 2;
+  return { columns, labelLimit: Math.floor(plotWidth / columns) - LEGEND_ENTRY_PX };
+}
+
+/** Ticks of a log axis: 1-2-5 steps per decade, or whole decades when that would be more than 8. */
+function logTicks(low: number, high: number): number[] {
+  const ticks = (steps: readonly number[]) => {
+    const values: number[] = [];
+    for (let decade = Math.floor(Math.log10(low)); decade <= Math.ceil(Math.log10(high)); decade++) {
+      for (const step of steps) {
+        const value = Number((step * 10 ** decade).toPrecision(1));
+        if (value >= low && value <= high) values.push(value);
+      }
+    }
+    return values;
+  };
+  const fine = ticks([1, 2, 5]);
+  return fine.length <= 8 ? fine : ticks([1]);
 }

@@ -31,15 +31,19 @@ export function formatNumber(value: number, format: NumberFormat): string {
 export function formatStatistic(statistics: SeedStatistics | undefined, format: NumberFormat, seeds: number): string {
   if (statistics === undefined) return '<span class="none">—</span>';
   const { n, mean, std } = statistics;
-  const spread = n > 1 ? ` <span class="std">± ${formatSpread(std, format)}</span>` : '';
+  const spread = n > 1 ? ` <span class="std">± ${formatSpread(std, mean, format)}</span>` : '';
   const count = n < seeds ? ` <span class="n" title="seeds that contributed">n = ${n}</span>` : '';
   return `<span class="mean">${escapeHtml(formatNumber(mean, format))}</span>${spread}${count}`;
 }
 
-/** A standard deviation: percentage points for percentages, else 2 significant digits. */
-function formatSpread(std: number, format: NumberFormat): string {
+/**
+ * A standard deviation: percentage points for percentages, seconds like the mean, else 2
+ * significant digits; rounding noise (below 1e-9 of the mean) is 0.
+ */
+function formatSpread(std: number, mean: number, format: NumberFormat): string {
   if (format === 'percent') return (std * 100).toFixed(1);
-  if (std === 0) return '0';
+  if (format === 'seconds') return formatNumber(std, 'seconds').replace(' s', '');
+  if (std <= 1e-9 * Math.abs(mean)) return '0';
   return std >= 1000 || std < 1e-4 ? std.toExponential(1) : String(Number(std.toPrecision(2)));
 }
 

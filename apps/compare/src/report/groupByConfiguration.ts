@@ -1,8 +1,9 @@
 import type { RunRecord, Suite } from '../RunRecord.js';
 
 /**
- * The records of each configuration (label), by seed: the suite's configurations first in its
- * order (also those with no record yet), then any label the suite does not name.
+ * The records of each configuration (label), one per seed in seed order: the suite's
+ * configurations first in its order (also those with no record yet), then any label the suite
+ * does not name. A seed recorded twice (a failed run redone by `--resume`) keeps its last record.
  *
  * @example
  * ```ts
@@ -10,12 +11,10 @@ import type { RunRecord, Suite } from '../RunRecord.js';
  * ```
  */
 export function groupByConfiguration(records: readonly RunRecord[], suite: Suite): Map<string, RunRecord[]> {
-  const groups = new Map<string, RunRecord[]>(suite.runs.map((run) => [run.label, []]));
+  const bySeed = new Map<string, Map<number, RunRecord>>(suite.runs.map((run) => [run.label, new Map()]));
   for (const record of records) {
-    const group = groups.get(record.label);
-    if (group) group.push(record);
-    else groups.set(record.label, [record]);
+    const seeds = bySeed.get(record.label) ?? new Map<number, RunRecord>();
+    bySeed.set(record.label, seeds.set(record.seed, record));
   }
-  for (const group of groups.values()) group.sort((a, b) => a.seed - b.seed);
-  return groups;
+  return new Map([...bySeed].map(([label, seeds]) => [label, [...seeds.values()].sort((a, b) => a.seed - b.seed)]));
 }

@@ -8,6 +8,9 @@ import { reportMetrics } from './reportMetrics.js';
 import { renderChartSvg } from './renderChartSvg.js';
 import type { TaskCriteria } from './taskCriteria.js';
 
+/** Above this many configurations a learning curve is drawn across the whole page, for its legend. */
+const WIDE_ABOVE = 8;
+
 /** Says how a curve chart aggregates; every curve caption ends with it. */
 export const CURVE_AGGREGATION =
   'Lines: mean over seeds; shaded band: min–max over seeds. A diverged run contributes only the epochs it finished.';
@@ -41,6 +44,7 @@ export async function learningCurveFigures(
     const threshold = criteria.threshold.metric.id === metric.id ? criteria.threshold.value : undefined;
     const thresholdText = formatLevel(threshold ?? 0);
     const yScale = metric.kind === 'accuracy' ? { log: false } : chooseYScale(series);
+    const wide = series.length > WIDE_ABOVE;
     const spec = curveChartSpec({
       title: metric.title,
       yTitle: metric.axisTitle,
@@ -48,6 +52,7 @@ export async function learningCurveFigures(
       yScale,
       series,
       colours,
+      ...(wide ? { width: 1040 } : {}),
       ...(threshold === undefined ? {} : { rule: { value: threshold, label: `threshold ${thresholdText}` } }),
     });
     const caption = [
@@ -58,11 +63,11 @@ export async function learningCurveFigures(
     ]
       .filter(Boolean)
       .join(' ');
-    return [{ metric, spec, caption }];
+    return [{ metric, spec, caption, wide }];
   });
   return Promise.all(
-    charts.map(async ({ metric, spec, caption }) =>
-      chartFigure({ metric: metric.id, title: metric.title, caption, svg: await renderChartSvg(spec) }),
+    charts.map(async ({ metric, spec, caption, wide }) =>
+      chartFigure({ metric: metric.id, title: metric.title, caption, svg: await renderChartSvg(spec), wide }),
     ),
   );
 }

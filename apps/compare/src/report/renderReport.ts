@@ -34,17 +34,18 @@ export async function renderReport(
   suite: Suite,
   options: RenderReportOptions = {},
 ): Promise<string> {
-  const task = reportTaskOf(records);
-  const criteria = taskCriteria(task);
   const groups = groupByConfiguration(records, suite);
-  const summaries = [...groups].map(([label, runs]) => summariseConfiguration(label, runs, suite, criteria));
+  const runs = [...groups.values()].flat();
+  const task = reportTaskOf(runs);
+  const criteria = taskCriteria(task);
+  const summaries = [...groups].map(([label, group]) => summariseConfiguration(label, group, suite, criteria));
   const colours = chartColours([...groups.keys()]);
   const [curves, alignment] = await Promise.all([
     learningCurveFigures(groups, criteria, colours),
     alignmentFigures(groups, colours),
   ]);
   const sections = [
-    reportHeader(suite, records, task, options.generatedAt ?? new Date()),
+    reportHeader(suite, runs, task, options.generatedAt ?? new Date()),
     runNotes(summaries),
     `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
@@ -70,7 +71,7 @@ ${curves.join('\n')}
 ${alignment.join('\n')}
 </div>
 </section>`,
-    `<footer>synthgrad · suite <code>${escapeHtml(suite.name)}</code> · ${records.length} run records · charts drawn with Vega-Lite</footer>`,
+    `<footer>synthgrad · suite <code>${escapeHtml(suite.name)}</code> · ${runs.length} run records · charts drawn with Vega-Lite</footer>`,
   ];
   return pageTemplate(`${suite.name} — synthgrad comparison`, `<main>\n${sections.filter(Boolean).join('\n')}\n</main>`);
 }

@@ -32,14 +32,14 @@ section { margin-top: 28px; }
 .notice p { margin: 6px 0 0; font-size: 13px; }
 .table-scroll { overflow-x: auto; background: var(--panel); border: 1px solid var(--line); border-radius: 10px; }
 table.summary { border-collapse: collapse; width: 100%; font-size: 14px; }
-.summary th, .summary td { padding: 9px 12px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
+.summary th, .summary td { padding: 9px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
 .summary thead th { background: #f3f4f6; font-size: 12px; font-weight: 600; color: #374151; text-transform: uppercase; letter-spacing: 0.03em; vertical-align: bottom; }
 .summary tbody tr:last-child > * { border-bottom: none; }
 .summary tbody tr:nth-child(even) { background: #fafbfc; }
 .summary .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.summary thead th.num { white-space: normal; min-width: 64px; }
+.summary thead th.num { white-space: normal; min-width: 56px; }
 .summary .rank { color: var(--muted); }
-.summary th.label { font-weight: 600; white-space: nowrap; }
+.summary th.label { font-weight: 600; min-width: 200px; max-width: 340px; padding-left: 30px; text-indent: -20px; }
 .summary .std, .summary .of { color: var(--muted); font-size: 12.5px; }
 .summary .n { display: block; color: var(--warn); font-size: 11.5px; }
 .none { color: #9ca3af; }
@@ -51,14 +51,16 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 14px; }
 .badge.missing { color: #374151; background: #eceff3; }
 details.config { min-width: 120px; }
 details.config summary { cursor: pointer; color: var(--accent); }
-details.config dl { display: grid; grid-template-columns: max-content minmax(220px, 1fr); gap: 4px 12px; margin: 8px 0 2px; font-size: 13px; }
-details.config dt { color: var(--muted); }
-details.config dd { margin: 0; }
-details.config pre { margin: 0; padding: 6px 8px; background: #f3f4f6; border-radius: 6px; white-space: pre-wrap; }
+details.config[open] { width: 220px; }
+details.config dl { margin: 6px 0 2px; font-size: 12.5px; }
+details.config dt { margin-top: 6px; color: var(--muted); font-weight: 600; font-size: 12px; }
+details.config dd { margin: 1px 0 0; overflow-wrap: anywhere; }
+details.config pre { margin: 2px 0 0; padding: 6px 8px; background: #f3f4f6; border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .guide { margin: 12px 0 0; padding-left: 20px; color: #4b5563; font-size: 13.5px; max-width: 110ch; }
 .guide li { margin: 3px 0; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 18px; }
 .charts.wide { grid-template-columns: 1fr; }
+figure.chart.wide { grid-column: 1 / -1; }
 figure.chart { margin: 0; padding: 14px 14px 12px; background: var(--panel); border: 1px solid var(--line); border-radius: 10px; }
 .chart-svg svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figure.chart figcaption { margin-top: 8px; color: #4b5563; font-size: 13px; }

@@ -1,14 +1,16 @@
-// Builds the kernels with several micro-kernel shapes and races their GEMMs in one process.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+// Builds the kernels with several float64 micro-kernel shapes (MRxNR, optionally uN for a k loop
+// unrolled N times) and races their GEMMs in one process, in alternation, so that every variant
+// sees the same machine load:  node scripts/race-microkernels.mjs 2x8 4x4 2x8u2
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileKernels, generateMicrokernel, PACKAGE_ROOT } from '../wasmBuild.mjs';
+import { compileKernels, generateMicrokernel, PACKAGE_ROOT } from './wasmBuild.mjs';
 const variants = process.argv.slice(2).map((v) => v.split(/[xu]/).map(Number));
 const modules = [];
 for (const [MR, NR, unroll = 1] of variants) {
-  const dir = `/tmp/wb/var_${MR}x${NR}u${unroll}`;
-  mkdirSync(dir, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), `kernel-${MR}x${NR}u${unroll}-`));
   cpSync(join(PACKAGE_ROOT, 'assembly'), join(dir, 'assembly'), { recursive: true });
-  writeFileSync(join(dir, 'assembly/generated/microkernel.ts'), generateMicrokernel({ MR, NR, unroll }));
+  writeFileSync(join(dir, 'assembly/generated/microkernel.ts'), generateMicrokernel({ f64: { MR, NR, type: 'f64', vector: 'f64x2', lanes: 2 }, f32: { MR: 2, NR: 16, type: 'f32', vector: 'f32x4', lanes: 4 } }, unroll));
   modules.push([`${MR}x${NR}u${unroll}`, new WebAssembly.Module(await compileKernels(dir))]);
 }
 const memory = new WebAssembly.Memory({ initial: 1024, maximum: 32768, shared: true });

@@ -1,0 +1,30 @@
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunRecord } from '../RunRecord.js';
+import { ResultsLog } from './ResultsLog.js';
+
+const record = (label: string, seed: number) => ({ label, seed, status: 'completed', history: [] }) as unknown as RunRecord;
+
+describe('ResultsLog', () => {
+  it('appends one line per record, in order, even when appends overlap', async () => {
+    const log = new ResultsLog(join(mkdtempSync(join(tmpdir(), 'results-')), 'results.jsonl'));
+    await Promise.all([log.append(record('a', 1)), log.append(record('b', 1)), log.append(record('c', 1))]);
+    expect(readFileSync(log.file, 'utf8').split('\n')).toHaveLength(4);
+    expect((await log.read()).map((r) => r.label)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('skips a last line cut short by a crash, and names a damaged line elsewhere', async () => {
+    const log = new ResultsLog(join(mkdtempSync(join(tmpdir(), 'results-')), 'results.jsonl'));
+    await log.append(record('a', 1));
+    appendFileSync(log.file, '{"label":"b","se');
+    expect((await log.read()).map((r) => r.label)).toEqual(['a']);
+    appendFileSync(log.file, '\n{"label":"c"}\n');
+    await expect(log.read()).rejects.toThrow(/results\.jsonl:2: not a JSON record/);
+  });
+
+  it('reads a missing file as no records', async () => {
+    expect(await new ResultsLog(join(tmpdir(), 'does-not-exist', 'results.jsonl')).read()).toEqual([]);
+  });
+});

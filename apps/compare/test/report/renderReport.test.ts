@@ -1,0 +1,116 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderReport, writeReport } from '../../src/report/index.js';
+import { FIXTURE_CHART_METRICS, loadFixture } from './loadFixture.js';
+import { makeRecord } from './makeRecord.js';
+
+const { records, suite } = loadFixture();
+const generatedAt = new Date('2026-11-26T05:00:00Z');
+
+/** `toContain` without printing a whole page when it fails. */
+function expectIn(html: string, ...snippets: string[]): void {
+  for (const snippet of snippets) expect(html.includes(snippet), `page contains ${JSON.stringify(snippet)}`).toBe(true);
+}
+
+function expectNotIn(html: string, ...snippets: string[]): void {
+  for (const snippet of snippets) expect(html.includes(snippet), `page lacks ${JSON.stringify(snippet)}`).toBe(false);
+}
+
+/** The `<tbody>` rows of the summary table, in order, by label. */
+function tableLabels(html: string): string[] {
+  const body = /<table id="summary-table"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)![1];
+  return [...body.matchAll(/<tr data-label="([^"]*)"/g)].map((m) => m[1]);
+}
+
+describe('renderReport (fixture of a real run)', async () => {
+  const html = await renderReport(records, suite, { generatedAt });
+
+  it('has one ranked table row per configuration', () => {
+    // final test exact accuracy of the fixture: backprop 3.5%, cDNI 0.5%, DNI 0%; the rest never completed
+    expect(tableLabels(html)).toEqual(['backprop', 'cDNI (labels)', 'DNI', 'DNI (generator lr 0.03)', 'unknown trainer']);
+    expect(html.match(/<tr data-label=/g)).toHaveLength(suite.runs.length);
+  });
+
+  it('draws one inline SVG chart per metric, each with a caption', () => {
+    const figures = [...html.matchAll(/<figure class="chart" data-metric="([^"]+)"[\s\S]*?<\/figure>/g)];
+    expect(figures.map((f) => f[1])).toEqual(FIXTURE_CHART_METRICS);
+    for (const [figure] of figures) {
+      expect(figure).toMatch(/<svg[\s\S]*<\/svg>/);
+      expect(figure).toMatch(/<figcaption>[^<]*min–max over seeds/);
+    }
+  });
+
+  it('states the threshold, the header facts and the runs that did not complete', () => {
+    expectIn(html, 'Epochs to 75% bit acc.');
+    expectIn(html, 'reaches <strong>75%</strong>');
+    expectIn(html, '<h1>report-fixture</h1>');
+    expectIn(html, '10 recorded of 10 expected');
+    expectIn(html, '64 → 32 → 8 units, sigmoid, no bias');
+    expectIn(html, 'Report generated 2026-11-26 05:00 UTC');
+    expectIn(html, '2 runs diverged, 2 runs failed');
+    expectIn(html, 'seed 1 diverged after 3 finished epochs');
+    expectIn(html, 'seeds 1, 2 failed: <q>UnknownPluginError: unknown trainer &quot;no-such-trainer&quot;');
+  });
+
+  it('is self-contained: no script, no external reference, unique element ids', () => {
+    expect(/<script/i.test(html), String(/<script/i)).toBe(false);
+    const withoutNamespaces = html.replace(/xmlns(:\w+)?="[^"]*"/g, '').replace('http-equiv', '');
+    expect(withoutNamespaces).not.toMatch(/https?:|\/\/[a-z]/i);
+    expect(/<(link|img)[^>]+(href|src)="(?!data:)/.test(html), String(/<(link|img)[^>]+(href|src)="(?!data:)/)).toBe(false);
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('writes report.html into the output folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'synthgrad-report-'));
+    try {
+      const path = await writeReport(join(dir, 'nested'), records, suite, { generatedAt });
+      expect(path).toBe(join(dir, 'nested', 'report.html'));
+      // the same bytes as a render in memory: the page does not depend on what was rendered before
+      expect((await readFile(path, 'utf8')) === html, 'report.html equals renderReport()').toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('renderReport (hand-made cases)', () => {
+  const base = loadFixture().suite;
+
+  it('leaves the gradient section out when no run measured alignment, and escapes labels', async () => {
+    const suite = { ...base, seeds: [1], runs: [{ label: '<b>bp</b> & "co"', trainer: 'backprop' }] };
+    const html = await renderReport([makeRecord('<b>bp</b> & "co"', 1, [{ bitAccuracy: 0.5, exactAccuracy: 0 }])], suite);
+    expectNotIn(html, 'gradient-alignment');
+    expectNotIn(html, 'data-metric="gradient-cosine"');
+    expectNotIn(html, '<b>bp</b>');
+    expectIn(html, '&lt;b&gt;bp&lt;/b&gt; &amp; &quot;co&quot;');
+    expectNotIn(html, 'id="run-notes"');
+  });
+
+  it('ranks classification by accuracy with a 90% threshold and draws its accuracy curve', async () => {
+    const suite = { ...base, seeds: [1], runs: [{ label: 'low', trainer: 'backprop' }, { label: 'high', trainer: 'backprop' }] };
+    const html = await renderReport(
+      [
+        makeRecord('low', 1, [{ accuracy: 0.5, loss: 1 }, { accuracy: 0.8, loss: 0.7 }]),
+        makeRecord('high', 1, [{ accuracy: 0.875, loss: 0.5 }, { accuracy: 0.9375, loss: 0.25 }]),
+      ],
+      suite,
+    );
+    expect(tableLabels(html)).toEqual(['high', 'low']);
+    expectIn(html, 'Epochs to 90% acc.');
+    expect(/data-metric="test-accuracy"/.test(html), String(/data-metric="test-accuracy"/)).toBe(true);
+    expect(/data-metric="test-bit-accuracy"/.test(html), String(/data-metric="test-bit-accuracy"/)).toBe(false);
+    // "high" reaches 90% mean accuracy at epoch 2 of 2
+    expect(/<tr data-label="high">(?:<t[dh][^>]*>[\s\S]*?<\/t[dh]>){5}<td class="num">2<span class="of"> \/ 2<\/span><\/td>/.test(html), String(/<tr data-label="high">(?:<t[dh][^>]*>[\s\S]*?<\/t[dh]>){5}<td class="num">2<span class="of"> \/ 2<\/span><\/td>/)).toBe(true);
+  });
+
+  it('notes the seeds with no record yet', async () => {
+    const suite = { ...base, seeds: [1, 2], runs: [{ label: 'a', trainer: 'backprop' }] };
+    const html = await renderReport([makeRecord('a', 1, [{ bitAccuracy: 0.5, exactAccuracy: 0 }])], suite);
+    expectIn(html, '1 run missing');
+    expectIn(html, 'seed 2 has no record');
+    expectIn(html, '<span class="badge missing">1 missing</span>');
+  });
+});
