@@ -66,7 +66,7 @@ function main(): void {
   console.log(tutorial.table);
   for (const { note } of backends) if (note !== undefined) console.log(`note: ${note}`);
 
-  const wasmChecks = runWasmSections(args, numpy, tutorial.results);
+  const wasmChecks = runWasmSections(args);
 
   const square = matmul.results.get(target.backend.name)?.get(matmulKey(SQUARE_256_SHAPE));
   const batch10 = tutorial.results.find(

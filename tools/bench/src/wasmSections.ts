@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { CpuBackend, Rng, type TensorBackend } from '@synthgrad/tensor';
@@ -10,13 +11,12 @@ import { benchMatmul, MATMUL_SHAPES, matmulKey, matmulLabel, type Rate } from '.
 import { benchMnistMlp } from './mnistCase.js';
 import { MNIST_MLP, createMnistMlp, mnistMlpStep } from './mnistMlp.js';
 import { runMnistNumpyReference } from './mnistNumpyReference.js';
-import type { NumpyReference } from './numpyReference.js';
+import { runNumpyReference, type NumpyReference } from './numpyReference.js';
 import { rawOpsVariant } from './rawOpsVariant.js';
 import type { TargetCheck } from './targets.js';
 import { runTfjsReference, type TfjsReference } from './tfjsReference.js';
 import { benchTutorial } from './tutorialCase.js';
 import { TUTORIAL } from './tutorialConfig.js';
-import type { TutorialResult } from './tutorialSection.js';
 
 /** The wasm backend's goals (issue: WebAssembly SIMD backend). */
 export const WASM_TARGETS = {
@@ -38,26 +38,37 @@ function dataset(): BinaryAdditionDataset {
  * with float32 products, tfjs-wasm, numpy float64 and float32), the tutorial beside tfjs-wasm,
  * wasm matmul on one against two threads, and the memory of a long wasm run. Prints its tables; returns the wasm targets for the targets table.
  */
-export function runWasmSections(
-  args: BenchOptions,
-  numpy: NumpyReference | undefined,
-  tutorial: readonly TutorialResult[],
-): TargetCheck[] {
+export function runWasmSections(args: BenchOptions): TargetCheck[] {
   const quick = args.quick;
+  // The references run first and the wasm figures right after them, so that the ratios compare
+  // minutes of the same load (on a shared machine the load moves a lot within one bench run).
+  console.log(`\n── wasm backend against tfjs-wasm and numpy, timed back to back; load average now ${loadLine()}`);
   const tfjsRun = runTfjsReference(quick);
   const tfjs = isSkipped(tfjsRun) ? undefined : tfjsRun.value;
-  const numpyRun = runMnistNumpyReference(quick, args.numpyThreads);
-  const numpyMnist = isSkipped(numpyRun) ? undefined : numpyRun.value;
+  const numpyRun = runNumpyReference(quick, args.numpyThreads);
+  const numpy = isSkipped(numpyRun) ? undefined : numpyRun.value;
+  const numpyMnistRun = runMnistNumpyReference(quick, args.numpyThreads);
+  const numpyMnist = isSkipped(numpyMnistRun) ? undefined : numpyMnistRun.value;
   console.log(
-    `\n${isSkipped(tfjsRun) ? tfjsRun.skipped : `tfjs-wasm ${tfjs!.version} (float32, SIMD ${tfjs!.simd ? 'on' : 'off'}, ` +
-      `${tfjs!.threads} thread${tfjs!.threads === 1 ? '' : 's'}), in a child process, explicit transposes`}`,
+    isSkipped(tfjsRun)
+      ? tfjsRun.skipped
+      : `tfjs-wasm ${tfjsRun.value.version} (float32, SIMD ${tfjsRun.value.simd ? 'on' : 'off'}, ` +
+          `${tfjsRun.value.threads} thread${tfjsRun.value.threads === 1 ? '' : 's'}), in a child process, explicit transposes`,
   );
+  if (isSkipped(numpyRun)) console.log(numpyRun.skipped);
 
   const wasm = new WasmBackend();
   const wasm2 = new WasmBackend({ threads: 2 });
   void wasm2.whenThreadsStarted();
-  const options = { warmup: quick ? 1 : 2, repetitions: quick ? 5 : 15, budgetMs: quick ? 4_000 : 10_000 };
   const wasm32 = new WasmBackend({ precision: 'float32' });
+  const tutorialOptions = { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 };
+  const tutorial = new Map<string, number>();
+  for (const [label, backend] of [['wasm', wasm], ['wasm f32', wasm32]] as const) {
+    for (const batch of TUTORIAL_BATCHES) {
+      tutorial.set(`${label}/${batch}`, benchTutorial(rawOpsVariant, backend, dataset(), batch, SEED, tutorialOptions).median);
+    }
+  }
+  const options = { warmup: quick ? 1 : 2, repetitions: quick ? 5 : 15, budgetMs: quick ? 4_000 : 10_000 };
   const backends: [string, TensorBackend][] = [
     ['cpu', new CpuBackend()], ['wasm', wasm], ['wasm, 2 threads', wasm2], ['wasm, float32 matmul', wasm32],
   ];
@@ -81,45 +92,39 @@ export function runWasmSections(
       's per 10,000 examples; lower is better',
   );
   console.log(formatTable(['implementation', 'dtype', 's/10k', '[min–max]', '÷ numpy f64', '÷ tfjs-wasm'], rows, ['l', 'l']));
-  if (isSkipped(numpyRun)) console.log(numpyRun.skipped);
-  if (isSkipped(tfjsRun)) console.log(tfjsRun.skipped);
+  if (isSkipped(numpyMnistRun)) console.log(numpyMnistRun.skipped);
 
-  const float32Tutorial = new Map(
-    TUTORIAL_BATCHES.map((batch) => [
-      batch,
-      benchTutorial(rawOpsVariant, wasm32, dataset(), batch, SEED, { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 }).median,
-    ]),
-  );
-  printTutorialAgainstTfjs(tutorial, tfjs, numpy, float32Tutorial);
+  printTutorialAgainstTfjs(tutorial, tfjs, numpy);
   printThreads(wasm, wasm2, numpy, quick);
   printMemory(quick);
   wasm2.dispose();
 
+  console.log(`load average after the wasm sections: ${loadLine()}`);
   return wasmTargets(tutorial, tfjs, numpy, mnist.get('wasm')?.median, f64, tfjsMnist);
 }
 
+function loadLine(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(' ');
+}
+
 function printTutorialAgainstTfjs(
-  tutorial: readonly TutorialResult[],
+  tutorial: ReadonlyMap<string, number>,
   tfjs: TfjsReference | undefined,
   numpy: NumpyReference | undefined,
-  float32: ReadonlyMap<number, number>,
 ): void {
   const rows = TUTORIAL_BATCHES.map((batch) => {
-    const ms = (backend: string): number | undefined =>
-      tutorial.find((r) => r.variant === rawOpsVariant.name && r.backend === backend && r.batchSize === batch)?.timing.median;
-    const cpu = ms('cpu');
-    const wasm = ms('wasm');
+    const wasm = tutorial.get(`wasm/${batch}`);
+    const wasm32 = tutorial.get(`wasm f32/${batch}`);
     const tf = tfjs?.tutorialMs[String(batch)];
     const np = batch === 10 ? numpy?.batch10_ms : numpy?.batch100_ms;
     const cell = (x: number | undefined): string => (x === undefined ? '—' : formatNumber(x));
     const over = (x: number | undefined, y: number | undefined): string =>
       x === undefined || y === undefined ? '—' : `${formatNumber(x / y)}×`;
-    const wasm32 = float32.get(batch);
-    return [String(batch), cell(cpu), cell(wasm), cell(wasm32), cell(tf), cell(np), over(wasm, tf), over(wasm32, tf), over(wasm, np)];
+    return [String(batch), cell(wasm), cell(wasm32), cell(tf), cell(np), over(wasm, tf), over(wasm32, tf), over(wasm, np)];
   });
-  console.log('\ntutorial workload (raw ops), ms per epoch, wasm beside tfjs-wasm (float32) and numpy');
+  console.log('\ntutorial workload (raw ops), ms per epoch: wasm beside tfjs-wasm (float32) and numpy (float64)');
   console.log(
-    formatTable(['batch', 'cpu', 'wasm', 'wasm f32 matmul', 'tfjs-wasm', 'numpy', 'wasm ÷ tfjs', 'f32 ÷ tfjs', 'wasm ÷ numpy'], rows),
+    formatTable(['batch', 'wasm', 'wasm, f32 matmul', 'tfjs-wasm', 'numpy', 'wasm ÷ tfjs', 'f32 ÷ tfjs', 'wasm ÷ numpy'], rows),
   );
 }
 
@@ -172,15 +177,14 @@ function printMemory(quick: boolean): void {
 }
 
 function wasmTargets(
-  tutorial: readonly TutorialResult[],
+  tutorial: ReadonlyMap<string, number>,
   tfjs: TfjsReference | undefined,
   numpy: NumpyReference | undefined,
   wasmMnist: number | undefined,
   numpyMnist: number | undefined,
   tfjsMnist: number | undefined,
 ): TargetCheck[] {
-  const wasmTutorial = (batch: number): number | undefined =>
-    tutorial.find((r) => r.variant === rawOpsVariant.name && r.backend === 'wasm' && r.batchSize === batch)?.timing.median;
+  const wasmTutorial = (batch: number): number | undefined => tutorial.get(`wasm/${batch}`);
   const faster = (name: string, ours: number | undefined, theirs: number | undefined, unit: string): TargetCheck => ({
     target: `wasm faster than tfjs-wasm: ${name}`,
     measured:
