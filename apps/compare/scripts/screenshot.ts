@@ -2,7 +2,7 @@
 //   cd apps/compare && npx tsx scripts/screenshot.ts <report.html> <out.png> [--width 1280] [--height 2400] [--scale 1]
 // Without --height the whole page is captured.
 import { parseArgs } from 'node:util';
-import { screenshotReport } from '../src/report/screenshotReport.js';
+import { screenshotReport } from '../test/browser/screenshotReport.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

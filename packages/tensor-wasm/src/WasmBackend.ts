@@ -1,12 +1,15 @@
-import { CpuBackend, type Matrix, type MatmulOptions, type TensorBackend } from '@synthgrad/tensor';
 import {
   assertClipBounds,
   assertMatmulFits,
   assertNotAliased,
   assertRowVectorFits,
   assertSameShape,
+  CpuBackend,
   resultMatrix,
-} from './checks.js';
+  type Matrix,
+  type MatmulOptions,
+  type TensorBackend,
+} from '@synthgrad/tensor';
 import { instantiateKernels, kernelsModule, type Kernels } from './Kernels.js';
 import { GemmThreads } from './threads/GemmThreads.js';
 import { WasmArena } from './WasmArena.js';

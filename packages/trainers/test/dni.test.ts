@@ -120,6 +120,9 @@ describe('dni trainer', () => {
     expect(() => dni({ updateProbability: 1.5 })).toThrow('dni.updateProbability: expected a number in (0, 1], got 1.5');
     expect(() => dni({ lastLayer: 'tutorial' })).toThrow('dni.lastLayer: expected "true-gradient" or "synthetic", got "tutorial"');
     expect(() => dni({ generatorHiddenSizes: [8, 0] })).toThrow('dni.generatorHiddenSizes[1]: expected a positive integer, got 0');
+    expect(() => dni({ generatorLearningrate: 0.01 })).toThrow(
+      'dni: unknown option "generatorLearningrate"; known: "generatorInput", "generatorHiddenSizes"',
+    );
     expect(() => dni({ generatorInput: 'lables' })).toThrow(UnknownPluginError);
     expect(() => dni({ generatorInput: 'lables' })).toThrow(/unknown generator input "lables"; known: .*"labels"/);
   });

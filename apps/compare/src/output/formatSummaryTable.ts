@@ -1,4 +1,4 @@
-import type { MeanStd } from './meanStd.js';
+import type { SeedStatistics } from '../report/index.js';
 import type { ConfigurationSummary } from './summarize.js';
 
 /**
@@ -33,7 +33,7 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-function pm(stat: MeanStd | undefined): string {
+function pm(stat: SeedStatistics | undefined): string {
   return stat ? `${stat.mean.toFixed(3)} ± ${stat.std.toFixed(3)}` : '–';
 }
 

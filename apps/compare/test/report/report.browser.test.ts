@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.js';
-import { CHROMIUM_PATH, launchChromium } from '../../src/report/launchChromium.js';
+import { CHROMIUM_PATH, launchChromium } from '../browser/launchChromium.js';
 import { FIXTURE_CHART_METRICS, loadFixture } from './loadFixture.js';
 
 const SKIP = process.env.SYNTHGRAD_SKIP_BROWSER_TESTS === '1';

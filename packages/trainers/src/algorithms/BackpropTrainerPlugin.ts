@@ -1,4 +1,4 @@
-import type { TrainerAlgorithmPlugin, TrainerContext } from '@synthgrad/core';
+import { readOptions, type TrainerAlgorithmPlugin, type TrainerContext } from '@synthgrad/core';
 import { inject, injectable } from 'inversify';
 import { buildNetwork } from '../network/buildNetwork.js';
 import { LayerRegistries } from '../network/LayerRegistries.js';
@@ -16,7 +16,8 @@ export class BackpropTrainerPlugin implements TrainerAlgorithmPlugin<Record<stri
 
   constructor(@inject(LayerRegistries) private readonly registries: LayerRegistries) {}
 
-  create(context: TrainerContext): BackpropTrainer {
+  create(context: TrainerContext, options?: Record<string, never>): BackpropTrainer {
+    readOptions('backprop', options, []);
     return new BackpropTrainer(
       buildNetwork(context, this.registries),
       compileSchedule(context.network.learningRate ?? DEFAULT_LEARNING_RATE, 'network.learningRate'),

@@ -1,4 +1,4 @@
-import { ConfigError, GeneratorInputRegistry, type LayerShape, type TrainerAlgorithmPlugin, type TrainerContext } from '@synthgrad/core';
+import { ConfigError, GeneratorInputRegistry, readOptions, type LayerShape, type TrainerAlgorithmPlugin, type TrainerContext } from '@synthgrad/core';
 import { createGeneratorInput } from '@synthgrad/generator-inputs';
 import { SyntheticGradientGenerator } from '@synthgrad/layers';
 import { inject, injectable } from 'inversify';
@@ -9,6 +9,18 @@ import { DEFAULT_LEARNING_RATE } from './BackpropTrainerPlugin.js';
 import type { DecoupledLayer } from './DecoupledLayer.js';
 import { DniTrainer } from './DniTrainer.js';
 import type { DniOptions } from './DniOptions.js';
+
+/** Every key a `DniOptions` may have: others are typos and fail. */
+const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
+  'generatorInput',
+  'generatorHiddenSizes',
+  'zeroInitGenerator',
+  'generatorLearningRate',
+  'generatorOptimiser',
+  'generatorInitialiser',
+  'updateProbability',
+  'lastLayer',
+];
 
 /** `dni`: every layer learns at once from a synthetic gradient (Jaderberg et al. 2016). */
 @injectable()
@@ -21,7 +33,8 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     @inject(GeneratorInputRegistry) private readonly generatorInputs: GeneratorInputRegistry,
   ) {}
 
-  create(context: TrainerContext, options: DniOptions = {}): DniTrainer {
+  create(context: TrainerContext, dniOptions?: DniOptions): DniTrainer {
+    const options = readOptions('dni', dniOptions, DNI_OPTION_NAMES) as DniOptions;
     const { backend, rng } = context;
     const probability = options.updateProbability ?? 1;
     if (!(probability > 0 && probability <= 1)) {
