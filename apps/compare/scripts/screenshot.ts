@@ -1,4 +1,4 @@
-// Saves a PNG of a report.html, as seen by headless Chromium (Debian's; see .ci/install-browser.sh):
+// Saves a PNG of a report.html, as seen by headless Chromium (Debian's; see tools/scripts/install-browser.sh):
 //   cd apps/compare && npx tsx scripts/screenshot.ts <report.html> <out.png> [--width 1280] [--height 2400] [--scale 1]
 // Without --height the whole page is captured.
 import { parseArgs } from 'node:util';

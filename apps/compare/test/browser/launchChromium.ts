@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, installed by `.ci/install-browser.sh`. */
+/** Debian's Chromium, installed by `tools/scripts/install-browser.sh`. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
@@ -31,7 +31,7 @@ const CHROMIUM_ARGS = [
  */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} not found: run .ci/install-browser.sh (as root) to install Debian's chromium`);
+    throw new Error(`${CHROMIUM_PATH} not found: run tools/scripts/install-browser.sh (as root) to install Debian's chromium`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

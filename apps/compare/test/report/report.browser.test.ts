@@ -1,5 +1,5 @@
 // The report as a reader sees it: rendered from the committed fixture, opened from disk in Debian's
-// headless Chromium (playwright-core). Needs /usr/bin/chromium (.ci/install-browser.sh); set
+// headless Chromium (playwright-core). Needs /usr/bin/chromium (tools/scripts/install-browser.sh); set
 // SYNTHGRAD_SKIP_BROWSER_TESTS=1 to skip it where no browser can be installed.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -44,7 +44,7 @@ describe.skipIf(SKIP)('report.html in headless Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM_PATH)) {
       throw new Error(
-        `${CHROMIUM_PATH} is missing: run .ci/install-browser.sh (as root) to install Debian's chromium, ` +
+        `${CHROMIUM_PATH} is missing: run tools/scripts/install-browser.sh (as root) to install Debian's chromium, ` +
           'or set SYNTHGRAD_SKIP_BROWSER_TESTS=1 to skip the browser tests',
       );
     }
