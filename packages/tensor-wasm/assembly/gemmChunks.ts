@@ -1,12 +1,13 @@
-import { gemm } from './gemm';
+import { gemm, gemm32 } from './gemm';
 
 // A product split into chunks (row or column blocks of C) that every thread taking part claims
 // one at a time, so a thread that starts late, or is descheduled on a busy machine, just claims
 // fewer. The job lives in a control block in shared memory (i32 fields at these byte offsets):
 //   0 state: job sequence number << 16 | next unclaimed chunk      4 finished chunks
 //   8 a, 12 ars, 16 acs, 20 b, 24 brs, 28 bcs, 32 c, 36 m, 40 n, 44 k,
-//   48 chunk count, 52 chunk size, 56 1 when chunks are row blocks (else column blocks)
-export const CONTROL_BYTES: i32 = 64;
+//   48 chunk count, 52 chunk size, 56 1 when chunks are row blocks (else column blocks),
+//   60 1 for float32 operands (else float64), 64 workers ready (kept by the JavaScript side)
+export const CONTROL_BYTES: i32 = 68;
 
 /**
  * Claims and computes chunks of job `seq` until none is left (or another job has replaced it).
@@ -27,6 +28,7 @@ export function gemmChunks(control: usize, seq: i32, work: usize): void {
   const chunks = load<i32>(control, 48);
   const size = load<i32>(control, 52);
   const rows = load<i32>(control, 56) != 0;
+  const float32 = load<i32>(control, 60) != 0;
   for (;;) {
     const state = atomic.load<i32>(control);
     if ((state >>> 16) != seq) return;
@@ -34,8 +36,12 @@ export function gemmChunks(control: usize, seq: i32, work: usize): void {
     if (chunk >= chunks) return;
     if (atomic.cmpxchg<i32>(control, state, state + 1) != state) continue;
     const start = chunk * size;
-    if (rows) gemm(a, ars, acs, b, brs, bcs, c, n, start, min(m, start + size), 0, n, k, work);
-    else gemm(a, ars, acs, b, brs, bcs, c, n, 0, m, start, min(n, start + size), k, work);
+    const i0 = rows ? start : 0;
+    const i1 = rows ? min(m, start + size) : m;
+    const j0 = rows ? 0 : start;
+    const j1 = rows ? n : min(n, start + size);
+    if (float32) gemm32(a, ars, acs, b, brs, bcs, c, n, i0, i1, j0, j1, k, work);
+    else gemm(a, ars, acs, b, brs, bcs, c, n, i0, i1, j0, j1, k, work);
     atomic.add<i32>(control + 4, 1);
     atomic.notify(control + 4, 1);
   }

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
-  compileKernels,
+  compileAllKernels,
   generateElementwise,
   generateMicrokernel,
   GENERATED_ELEMENTWISE,
@@ -22,6 +22,6 @@ async function write(relative, text) {
 
 await write(GENERATED_ELEMENTWISE, generateElementwise());
 await write(GENERATED_MICROKERNEL, generateMicrokernel());
-const bytes = await compileKernels();
-await write(GENERATED_MODULE, renderModuleSource(bytes));
-console.log(`wasm kernels: ${bytes.length} bytes → ${GENERATED_MODULE}`);
+const modules = await compileAllKernels();
+await write(GENERATED_MODULE, renderModuleSource(modules));
+console.log(`wasm kernels: ${modules.plain.length} + ${modules.shared.length} bytes → ${GENERATED_MODULE}`);

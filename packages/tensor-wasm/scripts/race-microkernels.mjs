@@ -11,7 +11,7 @@ for (const [MR, NR, unroll = 1] of variants) {
   const dir = mkdtempSync(join(tmpdir(), `kernel-${MR}x${NR}u${unroll}-`));
   cpSync(join(PACKAGE_ROOT, 'assembly'), join(dir, 'assembly'), { recursive: true });
   writeFileSync(join(dir, 'assembly/generated/microkernel.ts'), generateMicrokernel({ f64: { MR, NR, type: 'f64', vector: 'f64x2', lanes: 2 }, f32: { MR: 2, NR: 16, type: 'f32', vector: 'f32x4', lanes: 4 } }, unroll));
-  modules.push([`${MR}x${NR}u${unroll}`, new WebAssembly.Module(await compileKernels(dir))]);
+  modules.push([`${MR}x${NR}u${unroll}`, new WebAssembly.Module(await compileKernels({ shared: true, baseDir: dir }))]);
 }
 const memory = new WebAssembly.Memory({ initial: 1024, maximum: 32768, shared: true });
 const f = new Float64Array(memory.buffer);

@@ -1,4 +1,4 @@
-import { KERNELS_WASM_BASE64 } from './generated/kernelsWasm.js';
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './generated/kernelsWasm.js';
 import { WebAssemblyApi, type WasmMemory, type WasmModule } from './wasmApi.js';
 
 /** An element-wise kernel over n values at byte offset x (and y); out may equal x or y. */
@@ -26,6 +26,8 @@ export interface Kernels {
     work: number,
   ): void;
   readonly GEMM_WORK_BYTES: { readonly value: number };
+  /** Bytes of the control block `gemmChunks` reads (assembly/gemmChunks.ts). */
+  readonly CONTROL_BYTES: { readonly value: number };
   /** Claims and computes chunks of the job in the control block at `control` (GemmThreads). */
   gemmChunks(control: number, seq: number, work: number): void;
   add: Binary;
@@ -53,16 +55,20 @@ export interface Kernels {
   allFinite(x: number, n: number): number;
 }
 
-let compiled: WasmModule | undefined;
+const compiled: { plain?: WasmModule; shared?: WasmModule } = {};
 
-/** The compiled kernels' module, compiled once per thread, synchronously (it is about 8 KiB). */
-export function kernelsModule(): WasmModule {
-  compiled ??= new WebAssemblyApi.Module(decodeBase64(KERNELS_WASM_BASE64));
-  return compiled;
+/**
+ * The kernels' module for a plain or a shared memory, compiled synchronously (about 18 KiB) once
+ * per thread.
+ */
+export function kernelsModule(shared: boolean): WasmModule {
+  if (shared) compiled.shared ??= new WebAssemblyApi.Module(decodeBase64(KERNELS_SHARED_WASM_BASE64));
+  else compiled.plain ??= new WebAssemblyApi.Module(decodeBase64(KERNELS_WASM_BASE64));
+  return (shared ? compiled.shared : compiled.plain)!;
 }
 
-/** An instance of the kernels working on `memory`. */
-export function instantiateKernels(memory: WasmMemory, module: WasmModule = kernelsModule()): Kernels {
+/** An instance of `module` working on `memory` (shared exactly when the module wants it so). */
+export function instantiateKernels(memory: WasmMemory, module: WasmModule): Kernels {
   return new WebAssemblyApi.Instance(module, { env: { memory } }).exports as Kernels;
 }
 

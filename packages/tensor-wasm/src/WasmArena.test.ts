@@ -5,7 +5,7 @@ import { WasmBackend } from './WasmBackend.js';
 
 describe('WasmArena', () => {
   it('hands out aligned, disjoint blocks and reuses them after reset', () => {
-    const arena = new WasmArena(1);
+    const arena = new WasmArena(false, 1);
     arena.reservePermanent(100);
     const first = arena.allocate(3);
     const second = arena.allocate(5);
@@ -16,18 +16,19 @@ describe('WasmArena', () => {
     expect(arena.allocate(3)).toBe(first);
   });
 
-  it('grows the memory when an op needs more, keeping its contents', () => {
-    const arena = new WasmArena(1);
+  it.each([false, true])('grows the memory when an op needs more, keeping its contents (shared: %s)', (shared) => {
+    const arena = new WasmArena(shared, 1);
     const values = Float64Array.from({ length: 100_000 }, (_, i) => i);
     const offset = arena.put(values);
     expect(arena.byteLength).toBeGreaterThanOrEqual(offset + values.byteLength);
     const back = new Float64Array(values.length);
     arena.get(offset, back);
-    expect(back).toEqual(values);
+    expect(back.every((x, i) => x === values[i])).toBe(true);
+    expect(arena.f64.buffer).toBe(arena.memory.buffer);
   });
 
   it('refuses permanent memory once temporary blocks are in use', () => {
-    const arena = new WasmArena(1);
+    const arena = new WasmArena(false, 1);
     arena.allocate(1);
     expect(() => arena.reservePermanent(8)).toThrow(/permanent memory after temporary/);
   });

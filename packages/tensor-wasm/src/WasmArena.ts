@@ -12,8 +12,9 @@ const FIRST_OFFSET = PAGE_BYTES;
 const SMALL_COPY = 64;
 
 /**
- * The kernels' shared wasm memory: a permanent region (GEMM scratch, one per thread), then a bump
- * arena that every op resets, so memory grows only to the largest op seen and then stays flat.
+ * The kernels' wasm memory: a permanent region (GEMM scratch, one per thread), then a bump arena
+ * that every op resets, so memory grows only to the largest op seen and then stays flat. Shared
+ * when worker threads use it too.
  */
 export class WasmArena {
   readonly memory: WasmMemory;
@@ -25,8 +26,8 @@ export class WasmArena {
   // memory.buffer.byteLength, kept here: the buffer getter is not free on every allocation.
   private size: number;
 
-  constructor(initialPages = 64) {
-    this.memory = new WebAssemblyApi.Memory({ initial: initialPages, maximum: KERNELS_MAXIMUM_PAGES, shared: true });
+  constructor(readonly shared = false, initialPages = 64) {
+    this.memory = new WebAssemblyApi.Memory({ initial: initialPages, maximum: KERNELS_MAXIMUM_PAGES, shared });
     this.f64 = new Float64Array(this.memory.buffer);
     this.f32 = new Float32Array(this.memory.buffer);
     this.size = this.f64.byteLength;
@@ -109,6 +110,7 @@ export class WasmArena {
 
   private grow(bytes: number): void {
     const pages = Math.ceil(bytes / PAGE_BYTES) - this.size / PAGE_BYTES;
+    // A plain memory's old buffer is detached by growing: every view is made anew.
     this.memory.grow(pages);
     this.f64 = new Float64Array(this.memory.buffer);
     this.f32 = new Float32Array(this.memory.buffer);

@@ -72,18 +72,17 @@ export class WasmBackend implements TensorBackend {
     if (!Number.isInteger(threads) || threads < 1) {
       throw new RangeError(`WasmBackend: threads must be a positive integer, got ${threads}`);
     }
-    this.arena = new WasmArena();
-    const module = kernelsModule();
-    this.kernels = instantiateKernels(this.arena.memory, module);
-    const workBytes = this.kernels.GEMM_WORK_BYTES.value;
-    this.gemmWork = this.arena.reservePermanent(workBytes);
-    this.threads = threads > 1 ? new GemmThreads(module, this.arena, threads - 1, workBytes) : undefined;
-    this.minParallelFlops = options.minParallelFlops ?? 4_000_000;
     const precision = options.precision ?? 'float64';
     if (precision !== 'float64' && precision !== 'float32') {
       throw new RangeError(`WasmBackend: precision must be 'float64' or 'float32', got ${String(precision)}`);
     }
     this.float32 = precision === 'float32';
+    this.arena = new WasmArena(threads > 1);
+    const module = kernelsModule(threads > 1);
+    this.kernels = instantiateKernels(this.arena.memory, module);
+    this.gemmWork = this.arena.reservePermanent(this.kernels.GEMM_WORK_BYTES.value);
+    this.threads = threads > 1 ? new GemmThreads(module, this.kernels, this.arena, threads - 1) : undefined;
+    this.minParallelFlops = options.minParallelFlops ?? 4_000_000;
   }
 
   /** Bytes of wasm memory in use (it grows to the largest op's needs, then stays). */
@@ -125,10 +124,10 @@ export class WasmBackend implements TensorBackend {
     if (m === 0 || n === 0) return result;
     const arena = this.arena;
     arena.reset();
-    if (this.float32) return this.matmulFloat32(a, b, transposeA, transposeB, result);
-    const pa = arena.put(a.data);
-    const pb = arena.put(b.data);
-    const pc = arena.allocate(m * n);
+    const float32 = this.float32;
+    const pa = float32 ? arena.putFloat32(a.data) : arena.put(a.data);
+    const pb = float32 ? arena.putFloat32(b.data) : arena.put(b.data);
+    const pc = float32 ? arena.allocateFloat32(m * n) : arena.allocate(m * n);
     // op(A)(i, p) = A[i·ars + p·acs]; op(B)(p, j) = B[p·brs + j·bcs].
     const ars = transposeA ? 1 : a.cols;
     const acs = transposeA ? a.cols : 1;
@@ -136,26 +135,14 @@ export class WasmBackend implements TensorBackend {
     const bcs = transposeB ? b.cols : 1;
     const threads = this.threads;
     if (threads !== undefined && threads.ready > 0 && 2 * m * n * k >= this.minParallelFlops) {
-      threads.gemm(this.kernels, this.gemmWork, pa, ars, acs, pb, brs, bcs, pc, m, n, k);
+      threads.gemm(this.kernels, this.gemmWork, float32, pa, ars, acs, pb, brs, bcs, pc, m, n, k);
+    } else if (float32) {
+      this.kernels.gemm32(pa, ars, acs, pb, brs, bcs, pc, n, 0, m, 0, n, k, this.gemmWork);
     } else {
       this.kernels.gemm(pa, ars, acs, pb, brs, bcs, pc, n, 0, m, 0, n, k, this.gemmWork);
     }
-    arena.get(pc, result.data);
-    return result;
-  }
-
-  private matmulFloat32(a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, result: Matrix): Matrix {
-    const arena = this.arena;
-    const pa = arena.putFloat32(a.data);
-    const pb = arena.putFloat32(b.data);
-    const pc = arena.allocateFloat32(result.size);
-    const k = transposeA ? a.rows : a.cols;
-    this.kernels.gemm32(
-      pa, transposeA ? 1 : a.cols, transposeA ? a.cols : 1,
-      pb, transposeB ? 1 : b.cols, transposeB ? b.cols : 1,
-      pc, result.cols, 0, result.rows, 0, result.cols, k, this.gemmWork,
-    );
-    arena.getFloat32(pc, result.data);
+    if (float32) arena.getFloat32(pc, result.data);
+    else arena.get(pc, result.data);
     return result;
   }
 

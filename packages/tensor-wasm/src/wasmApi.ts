@@ -2,7 +2,7 @@
 // not declare `WebAssembly`, and declaring it globally would clash with a user's DOM lib.
 
 export interface WasmMemory {
-  readonly buffer: SharedArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
   grow(pages: number): number;
 }
 

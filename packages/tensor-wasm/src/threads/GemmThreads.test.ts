@@ -34,6 +34,19 @@ describe('WasmBackend with worker threads', () => {
     }
   });
 
+  it("shares float32 products too, bit-identical to one thread's", async () => {
+    const threaded32 = new WasmBackend({ threads: 2, minParallelFlops: 0, precision: 'float32' });
+    expect(await threaded32.whenThreadsStarted()).toBe(1);
+    const single32 = new WasmBackend({ precision: 'float32' });
+    const rng = new Rng(11);
+    for (const [m, k, n] of [[300, 70, 9], [9, 70, 300], [130, 257, 131]]) {
+      const a = rng.fillNormal(new Matrix(m, k), 0, 1);
+      const b = rng.fillNormal(new Matrix(n, k), 0, 1);
+      expect(threaded32.matmul(a, b, { transposeB: true }).data).toEqual(single32.matmul(a, b, { transposeB: true }).data);
+    }
+    threaded32.dispose();
+  });
+
   it('keeps working on one thread after dispose', () => {
     const backend = new WasmBackend({ threads: 2, minParallelFlops: 0 });
     backend.dispose();
