@@ -5,11 +5,10 @@ import {
   type GeneratorInputPlugin,
   type LayerShape,
 } from '@synthgrad/core';
-import { Matrix, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, type TensorBackend } from '@synthgrad/tensor';
 import { assertContextWidth } from './assertContextWidth.js';
 import { layerWidth } from './layerWidth.js';
 import { describeValue, readOptions } from '@synthgrad/core';
-import { reuseMatrix } from './reuseMatrix.js';
 
 const NAME = 'batch-normalized-output';
 
@@ -77,7 +76,7 @@ export class BatchNormalizedOutput implements GeneratorInput {
   /** batch × size; the returned matrix is reused by the next call with the same batch size. */
   features(context: GeneratorInputContext): Matrix {
     const output = assertContextWidth(NAME, context, 'layerOutput', this.#shape, 'outputSize');
-    const out = (this.#out = reuseMatrix(this.#out, output.rows, this.size));
+    const out = (this.#out = bufferOfShape(this.#out, output.rows, this.size));
     // An empty batch has no statistics; updating with NaN would poison the running ones for good.
     if (output.rows === 0) return out;
     const backend = this.#backend;

@@ -5,9 +5,8 @@ import {
   type GeneratorInputPlugin,
   type GeneratorInputSpec,
 } from '@synthgrad/core';
-import { ShapeError, type Matrix, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, ShapeError, type Matrix, type TensorBackend } from '@synthgrad/tensor';
 import { describeValue, readOptions } from '@synthgrad/core';
-import { reuseMatrix } from './reuseMatrix.js';
 
 const NAME = 'combination';
 
@@ -63,7 +62,7 @@ export class Combination implements GeneratorInput {
       }
       partFeatures[i] = features;
     }
-    const out = (this.#out = reuseMatrix(this.#out, rows, this.size));
+    const out = (this.#out = bufferOfShape(this.#out, rows, this.size));
     return this.#backend.concatColumns(partFeatures, out);
   }
 }

@@ -1,8 +1,7 @@
-import { Matrix, ShapeError } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, ShapeError } from '@synthgrad/tensor';
 import type { Activation } from './Activation.js';
 import { assertColumns } from './assertColumns.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
-import { bufferOfShape } from './bufferOfShape.js';
 import type { Layer } from './Layer.js';
 import type { Parameter } from './Parameter.js';
 

@@ -89,3 +89,21 @@ describe('BatchNorm', () => {
     );
   });
 });
+
+describe('BatchNorm running statistics', () => {
+  it('leaves them alone for a one-row training batch, and refuses epsilon 0', () => {
+    const bn = new BatchNorm(cpu, { size: 2, optimiser: optimiser(cpu) });
+    bn.forward(Matrix.fromArray([[1, 2], [3, 6]]), true);
+    const mean = bn.runningMean.clone();
+    const variance = bn.runningVariance.clone();
+    // oracle by hand: momentum 0.9 from mean 0 / variance 1, batch mean (2, 4), unbiased variance (2, 8)
+    expect(mean.toArray()[0][0]).toBeCloseTo(0.2, 12);
+    expect(variance.toArray()[0][1]).toBeCloseTo(0.9 + 0.1 * 8, 12);
+    bn.forward(Matrix.fromArray([[5, 5]]), true);
+    expect(bn.runningMean.toArray()).toEqual(mean.toArray());
+    expect(bn.runningVariance.toArray()).toEqual(variance.toArray());
+    expect(() => new BatchNorm(cpu, { size: 2, epsilon: 0, optimiser: optimiser(cpu) })).toThrow(
+      'BatchNorm.epsilon: must be positive, got 0',
+    );
+  });
+});

@@ -1,9 +1,8 @@
 import { ConfigError } from '@synthgrad/core';
-import { Matrix, ShapeError, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, ShapeError, type TensorBackend } from '@synthgrad/tensor';
 import { assertColumns } from './assertColumns.js';
 import { assertInRange } from './assertInRange.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
-import { bufferOfShape } from './bufferOfShape.js';
 import type { Layer } from './Layer.js';
 import type { Optimiser, ParameterUpdater } from './Optimiser.js';
 import type { Parameter } from './Parameter.js';
@@ -68,7 +67,7 @@ export class BatchNorm implements Layer {
     this.momentum = options.momentum ?? 0.9;
     this.epsilon = options.epsilon ?? 1e-5;
     assertInRange('BatchNorm.momentum', this.momentum, 0, 1, true);
-    if (!(this.epsilon >= 0)) throw new ConfigError('BatchNorm.epsilon', `must be non-negative, got ${this.epsilon}`);
+    if (!(this.epsilon > 0)) throw new ConfigError('BatchNorm.epsilon', `must be positive, got ${this.epsilon}`);
     this.#backend = backend;
     this.inputSize = this.outputSize = size;
 
@@ -110,12 +109,14 @@ export class BatchNorm implements Layer {
       if (rows === 0) throw new ShapeError('BatchNorm.forward: training needs at least one row, got 0');
       mean = backend.meanColumns(input, this.#mean);
       variance = backend.varianceColumns(input, this.#variance);
-      const keep = this.momentum;
-      const unbiased = rows > 1 ? rows / (rows - 1) : 1;
-      backend.scale(this.runningMean, keep, this.runningMean);
-      backend.addScaled(this.runningMean, mean, 1 - keep, this.runningMean);
-      backend.scale(this.runningVariance, keep, this.runningVariance);
-      backend.addScaled(this.runningVariance, variance, (1 - keep) * unbiased, this.runningVariance);
+      // One row has no spread to learn from: its zero variance would drag the running variance to 0.
+      if (rows > 1) {
+        const keep = this.momentum;
+        backend.scale(this.runningMean, keep, this.runningMean);
+        backend.addScaled(this.runningMean, mean, 1 - keep, this.runningMean);
+        backend.scale(this.runningVariance, keep, this.runningVariance);
+        backend.addScaled(this.runningVariance, variance, (1 - keep) * (rows / (rows - 1)), this.runningVariance);
+      }
     }
     backend.map(variance, this.#inverseStdOf, this.#inverseStd);
     const xHat = backend.addRowVector(input, backend.scale(mean, -1, this.#row), this.#normalised);

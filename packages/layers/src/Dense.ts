@@ -1,8 +1,7 @@
-import { Matrix, ShapeError, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, ShapeError, type Rng, type TensorBackend } from '@synthgrad/tensor';
 import type { Activation } from './Activation.js';
 import { assertColumns } from './assertColumns.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
-import { bufferOfShape } from './bufferOfShape.js';
 import type { Initialiser } from './Initialiser.js';
 import type { Layer } from './Layer.js';
 import type { Optimiser, ParameterUpdater } from './Optimiser.js';

@@ -1,9 +1,9 @@
+import { resultMatrix } from '@synthgrad/tensor';
 import type { Matrix, TensorBackend } from '@synthgrad/tensor';
 import { derivative, evaluate, parse, type EvalFunction, type MathNode } from 'mathjs';
 import type { Activation } from './Activation.js';
 import { assertSameShape } from './assertSameShape.js';
 import { FormulaError } from './FormulaError.js';
-import { resultBuffer } from './resultBuffer.js';
 
 const allowedNodes = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'FunctionNode', 'ParenthesisNode']);
 
@@ -59,7 +59,7 @@ export class FormulaActivation implements Activation {
 
   backward(gradOutput: Matrix, z: Matrix, _y: Matrix, out?: Matrix): Matrix {
     assertSameShape('FormulaActivation.backward', 'gradient', gradOutput, 'pre-activation', z);
-    const dz = resultBuffer('FormulaActivation.backward', z.rows, z.cols, out);
+    const dz = resultMatrix('FormulaActivation.backward', z.rows, z.cols, out);
     const gd = gradOutput.data;
     const zd = z.data;
     const dd = dz.data;

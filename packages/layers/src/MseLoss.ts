@@ -1,6 +1,5 @@
-import { Matrix, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, type TensorBackend } from '@synthgrad/tensor';
 import { assertSameShape } from './assertSameShape.js';
-import { bufferOfShape } from './bufferOfShape.js';
 import type { Loss } from './Loss.js';
 
 /** Mean squared error over all elements; its gradient is of that mean, 2 (output − target) / (rows · cols). */

@@ -1,7 +1,7 @@
+import { resultMatrix } from '@synthgrad/tensor';
 import type { Matrix } from '@synthgrad/tensor';
 import type { Activation } from './Activation.js';
 import { assertSameShape } from './assertSameShape.js';
-import { resultBuffer } from './resultBuffer.js';
 import { softmaxRow } from './softmaxRow.js';
 
 /** Row-wise softmax; each row of the output sums to 1. */
@@ -9,7 +9,7 @@ export class SoftmaxActivation implements Activation {
   readonly name = 'softmax';
 
   forward(z: Matrix, out?: Matrix): Matrix {
-    const y = resultBuffer('softmax.forward', z.rows, z.cols, out);
+    const y = resultMatrix('softmax.forward', z.rows, z.cols, out);
     const { cols } = z;
     const zd = z.data;
     const yd = y.data;
@@ -20,7 +20,7 @@ export class SoftmaxActivation implements Activation {
   /** dz = y ⊙ (g − rowsum(g ⊙ y)): the softmax Jacobian applied without forming it. */
   backward(gradOutput: Matrix, _z: Matrix, y: Matrix, out?: Matrix): Matrix {
     assertSameShape('softmax.backward', 'gradient', gradOutput, 'output', y);
-    const dz = resultBuffer('softmax.backward', y.rows, y.cols, out);
+    const dz = resultMatrix('softmax.backward', y.rows, y.cols, out);
     const { cols } = y;
     const gd = gradOutput.data;
     const yd = y.data;

@@ -1,8 +1,8 @@
+import { resultMatrix } from '@synthgrad/tensor';
 import type { Matrix } from '@synthgrad/tensor';
 import { assertSameShape } from './assertSameShape.js';
 import { logSumExp } from './logSumExp.js';
 import type { Loss } from './Loss.js';
-import { resultBuffer } from './resultBuffer.js';
 import { softmaxRow } from './softmaxRow.js';
 
 /**
@@ -30,7 +30,7 @@ export class SoftmaxCrossEntropyLoss implements Loss {
 
   gradient(output: Matrix, target: Matrix, out?: Matrix): Matrix {
     assertSameShape('softmax-cross-entropy.gradient', 'output', output, 'target', target);
-    const g = resultBuffer('softmax-cross-entropy.gradient', output.rows, output.cols, out);
+    const g = resultMatrix('softmax-cross-entropy.gradient', output.rows, output.cols, out);
     if (g === target) throw new Error('softmax-cross-entropy.gradient: out must not be the target');
     const { cols } = output;
     const od = output.data;

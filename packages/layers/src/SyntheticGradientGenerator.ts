@@ -1,9 +1,8 @@
-import { Matrix, ShapeError, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, ShapeError, type Rng, type TensorBackend } from '@synthgrad/tensor';
 import { ActivationLayer } from './ActivationLayer.js';
 import { assertColumns } from './assertColumns.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
 import { BatchNorm } from './BatchNorm.js';
-import { bufferOfShape } from './bufferOfShape.js';
 import { Dense } from './Dense.js';
 import { FusedActivation } from './FusedActivation.js';
 import { IdentityActivation } from './IdentityActivation.js';

@@ -1,6 +1,5 @@
-import { Matrix, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, type TensorBackend } from '@synthgrad/tensor';
 import { assertSameShape } from './assertSameShape.js';
-import { bufferOfShape } from './bufferOfShape.js';
 import type { Loss } from './Loss.js';
 
 /**

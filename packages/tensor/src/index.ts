@@ -1,3 +1,4 @@
+export { bufferOfShape } from './bufferOfShape.js';
 export { Matrix } from './Matrix.js';
 export { ShapeError } from './errors.js';
 export type { MatmulOptions, TensorBackend } from './TensorBackend.js';

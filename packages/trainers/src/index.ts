@@ -1,5 +1,5 @@
 export { BackpropTrainer } from './algorithms/BackpropTrainer.js';
-export { BackpropTrainerPlugin, DEFAULT_LEARNING_RATE } from './algorithms/BackpropTrainerPlugin.js';
+export { BackpropTrainerPlugin } from './algorithms/BackpropTrainerPlugin.js';
 export type { DecoupledLayer } from './algorithms/DecoupledLayer.js';
 export type { DniOptions } from './algorithms/DniOptions.js';
 export { DniTrainer } from './algorithms/DniTrainer.js';
@@ -17,6 +17,7 @@ export {
 } from './fit/fit.js';
 export { buildNetwork } from './network/buildNetwork.js';
 export { LayerRegistries } from './network/LayerRegistries.js';
+export { DEFAULT_LEARNING_RATE, layerLearningRate } from './network/layerLearningRate.js';
 export { Network } from './network/Network.js';
 export { NormalizedBlock } from './network/NormalizedBlock.js';
 export { tutorialNetwork } from './network/tutorialNetwork.js';

@@ -24,6 +24,17 @@ describe('ResultsLog', () => {
     await expect(log.read()).rejects.toThrow(/results\.jsonl:2: not a JSON record/);
   });
 
+  it('on resume, cuts off a line a crash left unfinished before appending', async () => {
+    const log = new ResultsLog(join(mkdtempSync(join(tmpdir(), 'results-')), 'results.jsonl'));
+    await log.append(record('a', 1));
+    appendFileSync(log.file, '{"label":"b","se');
+    const resumed = new ResultsLog(log.file);
+    await resumed.touch();
+    await resumed.append(record('b', 1));
+    await resumed.append(record('c', 1));
+    expect((await resumed.read()).map((r) => r.label)).toEqual(['a', 'b', 'c']);
+  });
+
   it('reads a missing file as no records', async () => {
     expect(await new ResultsLog(join(tmpdir(), 'does-not-exist', 'results.jsonl')).read()).toEqual([]);
   });

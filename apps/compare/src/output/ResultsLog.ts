@@ -1,4 +1,4 @@
-import { appendFile, open, readFile } from 'node:fs/promises';
+import { appendFile, open, readFile, truncate } from 'node:fs/promises';
 import type { RunRecord } from '../RunRecord.js';
 
 /** `results.jsonl` of a run folder: one finished run per line, each written and fsynced as it finishes. */
@@ -23,9 +23,14 @@ export class ResultsLog {
     return write;
   }
 
-  /** Creates the file (empty) if it does not exist yet. */
+  /**
+   * Creates the file (empty) if it does not exist yet, and cuts off a last line that a crash left
+   * without its newline, so the next append starts a line of its own instead of gluing onto it.
+   */
   async touch(): Promise<void> {
     await appendFile(this.file, '');
+    const text = await readFile(this.file);
+    if (text.length > 0 && text[text.length - 1] !== 0x0a) await truncate(this.file, text.lastIndexOf(0x0a) + 1);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Batch, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
-import type { Matrix } from '@synthgrad/tensor';
+import { bufferOfShape, type Matrix } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
 
@@ -16,7 +16,11 @@ export class BackpropTrainer implements TrainerAlgorithm {
   step(batch: Batch, progress: TrainingProgress): StepMetrics {
     const output = this.network.forward(batch.inputs, true);
     const loss = this.network.loss.value(output, batch.labels);
-    this.#lossGradient = this.network.loss.gradient(output, batch.labels, reuse(this.#lossGradient, output));
+    this.#lossGradient = this.network.loss.gradient(
+      output,
+      batch.labels,
+      (this.#lossGradient = bufferOfShape(this.#lossGradient, output.rows, output.cols)),
+    );
     this.network.backward(this.#lossGradient);
     this.network.update(this.learningRate(progress));
     return { loss };
@@ -29,9 +33,4 @@ export class BackpropTrainer implements TrainerAlgorithm {
   loss(outputs: Matrix, labels: Matrix): number {
     return this.network.loss.value(outputs, labels);
   }
-}
-
-/** `buffer` when it has `like`'s shape, else undefined so the op allocates a new one. */
-export function reuse(buffer: Matrix | undefined, like: Matrix): Matrix | undefined {
-  return buffer !== undefined && buffer.sameShape(like) ? buffer : undefined;
 }

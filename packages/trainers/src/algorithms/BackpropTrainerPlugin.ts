@@ -2,11 +2,8 @@ import { readOptions, type TrainerAlgorithmPlugin, type TrainerContext } from '@
 import { inject, injectable } from 'inversify';
 import { buildNetwork } from '../network/buildNetwork.js';
 import { LayerRegistries } from '../network/LayerRegistries.js';
-import { compileSchedule } from '../schedule/compileSchedule.js';
+import { layerLearningRate } from '../network/layerLearningRate.js';
 import { BackpropTrainer } from './BackpropTrainer.js';
-
-/** The layers' learning rate when a network spec gives none: the tutorial's alpha. */
-export const DEFAULT_LEARNING_RATE = 0.1;
 
 /** `backprop`: the baseline every synthetic-gradient method is compared with. */
 @injectable()
@@ -20,7 +17,7 @@ export class BackpropTrainerPlugin implements TrainerAlgorithmPlugin<Record<stri
     readOptions('backprop', options, []);
     return new BackpropTrainer(
       buildNetwork(context, this.registries),
-      compileSchedule(context.network.learningRate ?? DEFAULT_LEARNING_RATE, 'network.learningRate'),
+      layerLearningRate(context),
     );
   }
 }

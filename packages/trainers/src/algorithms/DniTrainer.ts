@@ -1,8 +1,7 @@
 import type { Batch, GradientAlignment, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
-import type { Matrix, Rng, TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, type Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
-import { reuse } from './BackpropTrainer.js';
 import type { DecoupledLayer } from './DecoupledLayer.js';
 import { gradientAlignment } from './gradientAlignment.js';
 
@@ -37,7 +36,8 @@ export class DniTrainer implements TrainerAlgorithm {
       let gradient: Matrix;
       if (i === last) {
         loss = this.network.loss.value(layerOutput, labels);
-        this.#lossGradient = this.network.loss.gradient(layerOutput, labels, reuse(this.#lossGradient, layerOutput));
+        this.#lossGradient = bufferOfShape(this.#lossGradient, layerOutput.rows, layerOutput.cols);
+        this.network.loss.gradient(layerOutput, labels, this.#lossGradient);
       }
       if (synthesis === null) {
         gradient = this.#lossGradient!;
@@ -72,21 +72,15 @@ export class DniTrainer implements TrainerAlgorithm {
    */
   measureGradients(batch: Batch): GradientAlignment[] {
     const { inputs, labels } = batch;
+    // Layer-owned outputs stay valid: nothing below runs a layer forward again.
     const outputs: Matrix[] = [];
     let h = inputs;
-    for (const { layer } of this.decoupled) {
-      h = layer.forward(h, false).clone();
-      outputs.push(h);
-    }
+    for (const { layer } of this.decoupled) outputs.push((h = layer.forward(h, false)));
     const trueGradients: Matrix[] = new Array(outputs.length);
     let g = this.network.loss.gradient(outputs[outputs.length - 1], labels);
     for (let i = outputs.length - 1; i >= 0; i--) {
       trueGradients[i] = g.clone();
-      // backward needs layer i's own forward cache: re-run it on its input before going down.
-      if (i > 0) {
-        this.decoupled[i].layer.forward(outputs[i - 1], false);
-        g = this.decoupled[i].layer.backward(g);
-      }
+      if (i > 0) g = this.decoupled[i].layer.backward(g);
     }
     const alignments: GradientAlignment[] = [];
     this.decoupled.forEach(({ synthesis }, i) => {

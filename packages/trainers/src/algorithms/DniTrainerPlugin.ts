@@ -5,7 +5,7 @@ import { inject, injectable } from 'inversify';
 import { buildNetwork, resolveInitialiser, resolveOptimiser } from '../network/buildNetwork.js';
 import { compileSchedule } from '../schedule/compileSchedule.js';
 import { LayerRegistries } from '../network/LayerRegistries.js';
-import { DEFAULT_LEARNING_RATE } from './BackpropTrainerPlugin.js';
+import { layerLearningRate } from '../network/layerLearningRate.js';
 import type { DecoupledLayer } from './DecoupledLayer.js';
 import { DniTrainer } from './DniTrainer.js';
 import type { DniOptions } from './DniOptions.js';
@@ -51,7 +51,7 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
       }
     });
     const network = buildNetwork(context, this.registries);
-    const layers = compileSchedule(context.network.learningRate ?? DEFAULT_LEARNING_RATE, 'network.learningRate');
+    const layers = layerLearningRate(context);
     const generators =
       options.generatorLearningRate === undefined
         ? layers

@@ -1,5 +1,5 @@
 import type { Activation, BatchNorm, Dense, Layer, Parameter } from '@synthgrad/layers';
-import { Matrix } from '@synthgrad/tensor';
+import { bufferOfShape, type Matrix } from '@synthgrad/tensor';
 
 /**
  * The paper's hidden unit: linear → batch norm → activation, one decoupled layer.
@@ -8,9 +8,9 @@ import { Matrix } from '@synthgrad/tensor';
 export class NormalizedBlock implements Layer {
   readonly inputSize: number;
   readonly outputSize: number;
-  #z: Matrix | null = null;
-  #y: Matrix | null = null;
-  #gradZ: Matrix | null = null;
+  #z: Matrix | undefined;
+  #y: Matrix | undefined;
+  #gradZ: Matrix | undefined;
 
   constructor(
     readonly dense: Dense,
@@ -23,10 +23,8 @@ export class NormalizedBlock implements Layer {
 
   forward(input: Matrix, training: boolean): Matrix {
     const z = this.batchNorm.forward(this.dense.forward(input, training), training);
-    if (this.#y === null || this.#y.rows !== z.rows) {
-      this.#y = Matrix.zeros(z.rows, z.cols);
-      this.#gradZ = Matrix.zeros(z.rows, z.cols);
-    }
+    this.#y = bufferOfShape(this.#y, z.rows, z.cols);
+    this.#gradZ = bufferOfShape(this.#gradZ, z.rows, z.cols);
     this.#z = z;
     return this.activation.forward(z, this.#y);
   }
