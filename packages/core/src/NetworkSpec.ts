@@ -4,7 +4,10 @@ export type PluginSpec = string | { readonly name: string; readonly options?: Re
 /** One fully connected layer. */
 export interface LayerSpec {
   readonly units: number;
-  /** Activation plugin name or a mathjs expression of `x` (default `"sigmoid"`). */
+  /**
+   * Activation plugin name or a mathjs expression of `x`. Default by the dataset's task: sigmoid
+   * everywhere for `binary-digits`; relu hidden and identity output (logits) for `classification`.
+   */
   readonly activation?: string;
   /** Batch normalisation before the activation (default false). */
   readonly batchNorm?: boolean;
@@ -16,7 +19,7 @@ export interface LayerSpec {
 export interface NetworkSpec {
   /** Hidden layers then the output layer. */
   readonly layers: readonly LayerSpec[];
-  /** Loss plugin name (default chosen by the dataset's task). */
+  /** Loss plugin name (default by task: `tutorial-delta` for `binary-digits`, `softmax-cross-entropy` for `classification`). */
   readonly loss?: string;
   readonly initialiser?: PluginSpec;
   readonly optimiser?: PluginSpec;

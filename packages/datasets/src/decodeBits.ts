@@ -1,6 +1,6 @@
 /**
  * The integer whose binary digits, most significant first, are `row`: a digit counts as 1 when it is
- * above `threshold` (so network outputs in (0, 1) decode directly). Used for exact-sum accuracy.
+ * above `threshold` (so network outputs in (0, 1) decode directly): the predicted sum of a row.
  *
  * @example
  * ```ts

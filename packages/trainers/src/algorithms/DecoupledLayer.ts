@@ -3,7 +3,7 @@ import type { Layer, SyntheticGradientGenerator } from '@synthgrad/layers';
 
 /**
  * A layer with its synthetic gradient module: the generator `M_i` and what it looks at.
- * `generator` is null only for a last layer trained on the true loss gradient.
+ * `synthesis` is null only for a last layer trained on the true loss gradient.
  */
 export interface DecoupledLayer {
   readonly layer: Layer;
