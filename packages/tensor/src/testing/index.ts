@@ -1,2 +1,3 @@
 export { describeBackendContract } from './describeBackendContract.js';
+export { describeBackendProperties, type BackendPropertiesOptions } from './describeBackendProperties.js';
 export { expectMatrixClose } from './expectMatrixClose.js';
