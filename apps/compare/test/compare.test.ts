@@ -86,7 +86,7 @@ describe('synthgrad list', () => {
   it("shows built-in suites and plugins, and a user plugin's generator input (--plugin or a suite's plugins)", async () => {
     const plain = await cli(['list']);
     expect(plain.code).toBe(0);
-    expect(plain.out).toMatch(/Built-in suites.*:\n\s+seed\s+The tutorial's question/);
+    expect(plain.out).toMatch(/Built-in suites.*:\n(?: {2}\S.*\n)* {2}seed +The tutorial's question/);
     expect(plain.out).toMatch(/Generator inputs:\n(\s+.*\n)*\s+labels\s+the labels y of the batch \(cDNI\)/);
     expect(plain.out).toMatch(/Trainers:\n\s+backprop\s+/);
     expect(plain.out).toMatch(/Datasets:\n\s+binary-addition\s+/);

@@ -58,8 +58,8 @@ describe('a bad suite fails before any training', () => {
     });
     expect(err).toContain('runs[0].trainer (configuration "backprop"): unknown trainer "backprob"; known: "backprop", "dni"');
     expect(err).toMatch(/runs\[1\]\.network\.layers\[0\]\.activation .*unknown activation "sigmod"; known: .*"sigmoid"/);
-    const dataset = await compareVariant((s) => ({ ...s, dataset: { name: 'mnist' } }));
-    expect(dataset.err).toContain('dataset.name: unknown dataset "mnist"; known: "binary-addition"');
+    const dataset = await compareVariant((s) => ({ ...s, dataset: { name: 'mnsit' } }));
+    expect(dataset.err).toContain('dataset.name: unknown dataset "mnsit"; known: "binary-addition", "mnist"');
   });
 
   it('checks learning-rate schedules (mathjs expressions of epoch and step) up front', async () => {
@@ -73,6 +73,41 @@ describe('a bad suite fails before any training', () => {
     expect(err).toMatch(/runs\[0\]\.network\.learningRate .*cannot parse "0\.1 \* 0\.5 \^ floor\(epoch \/ 10"/);
     expect(err).toContain('uses "epochs"; only epoch and step are defined');
     expect(err).toMatch(/runs\[2\]\.options\.generatorLearningRate .*gave -0\.01 at epoch 2/);
+  });
+
+  it('checks sizes and the paper-style table: their fields, tags that exist, one configuration per cell', async () => {
+    const { code, err } = await compareVariant((s) => {
+      s.runs[0].tags = { method: 'backprop', layers: 2 };
+      s.runs[1].tags = { method: 'DNI', layers: 2 };
+      s.runs[2].tags = { method: 'DNI', layers: 2 };
+      s.runs[3].tags = { method: ['cDNI'] };
+      return {
+        ...s,
+        table: { rows: 'method', columns: 'depth', metric: 'testLoss' },
+        sizes: { Quick: { training: { epochs: 2 } }, small: { epochs: 2, training: { epochs: -1 } } },
+      };
+    });
+    expect(code).toBe(2);
+    expect(err).toContain('runs[3].tags.method: expected a string or a number or a boolean, got ["cDNI"]');
+    expect(err).toMatch(/table\.metric: .*"testError".*"testAccuracy".*got "testLoss"/);
+    expect(err).toContain('sizes.Quick: expected a kebab-case name such as "seed-smoke", got the name "Quick"');
+    expect(err).toMatch(/sizes\.small\.epochs: unknown key "epochs"; expected only "description", "dataset", "network", "training", "seeds"/);
+    expect(err).toContain('sizes.small.training.epochs: expected number to be >=0, got -1');
+    const seeds = await compareVariant((s) => ({ ...s, sizes: { quick: { seeds: [1, 1] } } }));
+    expect(seeds.err).toContain('sizes.quick.seeds[1]: duplicate seed');
+    const table = await compareVariant((s) => {
+      s.runs[0].tags = { method: 'backprop', layers: 2 };
+      s.runs[1].tags = { method: 'DNI', layers: 2 };
+      s.runs[2].tags = { method: 'DNI', layers: 2 };
+      return { ...s, table: { rows: 'method', columns: 'depth' } };
+    });
+    expect(table.err).toContain('table.columns: no configuration has the tag "depth" (tags used: "method", "layers")');
+    const cell = await compareVariant((s) => {
+      s.runs[1].tags = { method: 'DNI', layers: 2 };
+      s.runs[2].tags = { method: 'DNI', layers: 2 };
+      return { ...s, table: { rows: 'method', columns: 'layers' } };
+    });
+    expect(cell.err).toContain('runs[2].tags: runs[1] has the same method (DNI) and layers (2); a table cell holds one configuration');
   });
 
   it('reports what only building the trainer finds (a bad option), naming the configuration', async () => {

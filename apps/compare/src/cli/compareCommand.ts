@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { latestRecords, finishedKeys } from '../output/latestRecords.js';
 import { createRunFolder } from '../output/createRunFolder.js';
+import { formatPaperTable } from '../output/formatPaperTable.js';
 import { formatSummaryTable } from '../output/formatSummaryTable.js';
 import { ResultsLog } from '../output/ResultsLog.js';
 import { summarize } from '../output/summarize.js';
@@ -14,9 +15,11 @@ import { BarProgress } from '../progress/BarProgress.js';
 import { LineProgress } from '../progress/LineProgress.js';
 import type { ProgressReporter } from '../progress/ProgressReporter.js';
 import { QuietProgress } from '../progress/QuietProgress.js';
+import { paperTable } from '../report/paperTable.js';
 import type { RunSpec } from '../run/RunSpec.js';
 import { runSuite } from '../run/runSuite.js';
 import { applyOverrides } from '../suite/applyOverrides.js';
+import { applySize } from '../suite/applySize.js';
 import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
@@ -30,6 +33,9 @@ import { parseSeeds } from './parseSeeds.js';
 export interface CompareOptions {
   readonly seeds?: string;
   readonly epochs?: string;
+  /** A size the suite defines (`--size`); `--quick` is `--size quick`. */
+  readonly size?: string;
+  readonly quick?: boolean;
   readonly out: string;
   readonly workers?: string;
   readonly backend?: string;
@@ -64,7 +70,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const pending = all.filter((run) => !finished.has(runKey(run)));
   const alreadyDone = all.length - pending.length;
   if (!options.quiet) io.err(
-    `Suite "${suite.name}": ${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
+    `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
       `${Math.min(workers, Math.max(pending.length, 1))} workers, backend ${all[0].backend}\n` +
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
@@ -98,6 +104,8 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   await writeSummaryCsv(runFolder, summaries);
   const report = await writeReportIfAvailable(runFolder, records, suite, io.err);
   io.out(`\n${formatSummaryTable(summaries)}\n`);
+  const table = paperTable(records, suite);
+  if (table) io.out(`${formatPaperTable(table)}\n`);
   io.out(`${records.length} of ${all.length} runs recorded in ${join(runFolder, 'results.jsonl')}`);
   io.out(`Summary: ${join(runFolder, 'summary.csv')}`);
   if (report) io.out(`Report: ${report}`);
@@ -122,7 +130,7 @@ async function newFolderLater(
 ): Promise<{ suite: Suite; folder: undefined; source: string }> {
   if (suiteArgument === undefined) throw new CliError('compare: name a suite (see `synthgrad list`) or a suite file, or give --resume <folder>');
   const file = await findSuiteFile(suiteArgument, io.cwd);
-  const suite = applyOverrides(await readSuiteFile(file), {
+  const suite = applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
     ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 0) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
@@ -141,6 +149,8 @@ async function resumeFolder(
   const changes = [
     options.seeds !== undefined && '--seeds',
     options.epochs !== undefined && '--epochs',
+    options.size !== undefined && '--size',
+    options.quick && '--quick',
     options.backend !== undefined && '--backend',
     (options.plugin ?? []).length > 0 && '--plugin',
   ].filter(Boolean);
@@ -160,6 +170,14 @@ async function resumeFolder(
     throw new CliError(`--resume ${options.resume} holds suite "${suite.name}", not "${suiteArgument}"`);
   }
   return { suite, folder, source: file };
+}
+
+/** `--size <name>` or `--quick`; both only when they agree. */
+function chosenSize(options: CompareOptions): string | undefined {
+  if (options.quick && options.size !== undefined && options.size !== 'quick') {
+    throw new CliError(`--quick means --size quick; it cannot be combined with --size ${options.size}`);
+  }
+  return options.quick ? 'quick' : options.size;
 }
 
 function createProgress(options: CompareOptions, io: CliIo, all: RunSpec[], pending: RunSpec[], done: number): ProgressReporter {

@@ -43,7 +43,10 @@ export async function listCommand(options: ListOptions, io: CliIo): Promise<numb
   const builtIn = plugins.length ? await createSuiteContainer([]) : container;
   const suites = await listBuiltInSuites();
   const sections = [
-    section('Built-in suites (synthgrad compare <name>)', suites.map((s) => ({ name: s.name, description: s.description }))),
+    section('Built-in suites (synthgrad compare <name>)', suites.map((s) => ({
+      name: s.name,
+      description: s.sizes.length ? `${s.description} [sizes: full, ${s.sizes.join(', ')}]` : s.description,
+    }))),
     ...KINDS.map(([title, token]) => {
       const known = new Set(builtIn.get(token).names());
       return section(

@@ -21,6 +21,8 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
     .argument('[suite]', 'a built-in suite name (see `synthgrad list`) or the path of a suite JSON file')
     .option('--seeds <n|list>', 'seeds to run: a count n (seeds 1..n) or a list such as 1,2,3 (default: the suite\'s)')
     .option('--epochs <n>', "epochs per run (default: the suite's)")
+    .option('--size <name>', "a size the suite defines, e.g. quick (default: full, the suite as written)")
+    .option('--quick', 'the suite\'s quick size: shorthand for --size quick')
     .option('--out <dir>', 'folder for results; each run goes to <dir>/<suite>/<timestamp>/', 'results')
     .option('--workers <n>', 'parallel worker threads (default: number of CPUs)')
     .option('--backend <name>', "tensor backend, e.g. cpu or mathjs (default: the suite's, else cpu)")
@@ -29,7 +31,7 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
     .option('--quiet', 'no progress output')
     .addHelpText(
       'after',
-      '\nExamples:\n  synthgrad compare seed\n  synthgrad compare ./my-suite.json --seeds 5 --epochs 20\n' +
+      '\nExamples:\n  synthgrad compare seed\n  synthgrad compare paper-mnist --quick\n  synthgrad compare ./my-suite.json --seeds 5 --epochs 20\n' +
         '  synthgrad compare --resume results/seed/2026-11-26T04-30-00Z',
     )
     .action(async (suite: string | undefined, options: CompareOptions) => {

@@ -1,16 +1,24 @@
-import type { Container } from 'inversify';
+import { datasetsMnistModule } from '@synthgrad/datasets-mnist';
+import type { Container, ContainerModule } from 'inversify';
 import { createSynthgradContainer, SynthgradError } from 'synthgrad';
 import { SuiteError } from '../suite/SuiteError.js';
 import { loadPlugins } from './loadPlugins.js';
 
 /**
- * A container with every built-in, the plugins' modules (absolute paths) and the named backend —
- * the same one the main process validates with and every worker trains with.
+ * What the app adds to the umbrella's built-ins: the `mnist` dataset (`@synthgrad/datasets-mnist`,
+ * a package of its own so the library does not carry the data). Listed by `synthgrad list` as built in.
+ */
+export const appModules: readonly ContainerModule[] = [datasetsMnistModule];
+
+/**
+ * A container with every built-in (the umbrella's and {@link appModules}), the plugins' modules
+ * (absolute paths) and the named backend — the same one the main process validates with and every
+ * worker trains with.
  */
 export async function createSuiteContainer(plugins: readonly string[] = [], backend?: string): Promise<Container> {
   const modules = await loadPlugins(plugins);
   try {
-    return createSynthgradContainer({ modules, ...(backend ? { backend } : {}) });
+    return createSynthgradContainer({ modules: [...appModules, ...modules], ...(backend ? { backend } : {}) });
   } catch (error) {
     if (error instanceof SynthgradError) throw new SuiteError(backend ? `backend "${backend}"` : 'plugins', [error.message]);
     throw error;

@@ -5,6 +5,8 @@ import { escapeHtml } from './escapeHtml.js';
 import { groupByConfiguration } from './groupByConfiguration.js';
 import { learningCurveFigures } from './learningCurveFigures.js';
 import { pageTemplate } from './pageTemplate.js';
+import { paperTable } from './paperTable.js';
+import { paperTableSection } from './paperTableSection.js';
 import { rankConfigurations } from './rankConfigurations.js';
 import { readingGuide } from './readingGuide.js';
 import { reportHeader } from './reportHeader.js';
@@ -21,7 +23,7 @@ export interface RenderReportOptions {
 
 /**
  * The self-contained HTML report of a suite's runs: header, notes on runs that did not complete,
- * the ranked summary table, a learning-curve chart per metric and, when measured, per-layer
+ * the paper-style table when the suite declares one (`table`), the ranked summary table, a learning-curve chart per metric and, when measured, per-layer
  * synthetic-vs-true gradient charts. Charts are inline SVG; the page has no script and loads nothing.
  *
  * @example
@@ -47,6 +49,7 @@ export async function renderReport(
   const sections = [
     reportHeader(suite, runs, task, options.generatedAt ?? new Date()),
     runNotes(summaries),
+    paperTableSection(paperTable(records, suite)),
     `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
 <p class="section-intro">One row per configuration, best first; final test metrics over seeds.</p>

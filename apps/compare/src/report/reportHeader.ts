@@ -28,6 +28,9 @@ export function reportHeader(suite: Suite, records: readonly RunRecord[], task: 
     ['Dataset', `<code>${escapeHtml(dataset.name)}</code> ${escapeHtml(describeOptions(dataset.options))} <span class="muted">(${task === 'binary-digits' ? 'binary digits' : 'classification'})</span>`],
     ['Network', escapeHtml(describeNetwork(suite.network))],
     ['Training', escapeHtml(trainingText.join(' · '))],
+    ...(suite.size
+      ? [['Size', `<code>${escapeHtml(suite.size.name)}</code>${suite.size.description ? ` ${escapeHtml(suite.size.description)}` : ''}`] as [string, string]]
+      : []),
     ['Seeds', escapeHtml(suite.seeds.join(', '))],
     [
       'Runs',

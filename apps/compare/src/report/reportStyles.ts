@@ -42,6 +42,12 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 14px; }
 .summary th.label { font-weight: 600; min-width: 200px; max-width: 340px; padding-left: 30px; text-indent: -20px; }
 .summary .std, .summary .of { color: var(--muted); font-size: 12.5px; }
 .summary .n { display: block; color: var(--warn); font-size: 11.5px; }
+table.summary.paper { width: auto; min-width: min(100%, 560px); }
+.table-scroll.paper-scroll { display: inline-block; max-width: 100%; vertical-align: top; }
+.paper td.num { padding-left: 22px; }
+.paper thead th.group { text-align: center; border-bottom: 1px solid var(--line); }
+.paper th.label { min-width: 120px; padding-left: 10px; text-indent: 0; }
+.paper td.best .mean { color: var(--ok); }
 .none { color: #9ca3af; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 8px; vertical-align: -1px; }
 .badge { display: inline-block; padding: 1px 8px; margin: 1px 0; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; }

@@ -30,6 +30,11 @@ function formatIssue(issue: Issue, prefix: readonly PropertyKey[], data: unknown
       const expected = issue.errors.flatMap((branch) => branch.map((i) => (i.code === 'invalid_type' ? i.expected : '?')));
       return [`${jsonPath(path)}: expected ${[...new Set(expected)].map(article).join(' or ')}, got ${got}`];
     }
+    case 'invalid_key': {
+      // A record's key (a size's name) failed its own schema: name the key, not the value under it.
+      const why = issue.issues.map((inner) => lowerFirst(inner.message)).join('; ');
+      return [`${jsonPath(path)}: ${why}, got the name ${JSON.stringify(String(path[path.length - 1]))}`];
+    }
     default:
       return [`${jsonPath(path)}: ${lowerFirst(issue.message)}, got ${got}`];
   }

@@ -38,6 +38,11 @@ export const trainingSchema = z.strictObject({
   measurementSize: z.number().int().positive().optional(),
 });
 
+/** A tag's value: what a paper-style table groups configurations by (`"cDNI"`, `4`). */
+const tagValue = z.union([z.string().min(1), z.number(), z.boolean()]);
+
+const seedList = z.array(z.number().int().nonnegative()).min(1);
+
 /** One configuration of a suite: it runs once per seed. */
 export const runSchema = z.strictObject({
   /** Unique within the suite; what tables and reports call the configuration. */
@@ -47,6 +52,45 @@ export const runSchema = z.strictObject({
   network: networkOverrideSchema.optional(),
   /** Overrides of the suite's training settings for this configuration. */
   training: trainingSchema.partial().optional(),
+  /** Named facts about the configuration (`{ "method": "cDNI", "hiddenLayers": 4 }`) that `table` groups by. */
+  tags: z.record(z.string().min(1), tagValue).optional(),
+});
+
+/**
+ * A named size of a suite (`"quick"`), chosen with `--size <name>` (`--quick` = `--size quick`).
+ * Each field replaces the suite's value and every configuration's own value of the same field,
+ * as `--epochs` does; dataset options are merged over the suite's.
+ */
+export const sizeSchema = z.strictObject({
+  /** What this size runs, in a sentence (shown by `list`, the terminal and the report). */
+  description: z.string().optional(),
+  dataset: z.strictObject({ options: z.record(z.string(), z.unknown()) }).optional(),
+  network: networkOverrideSchema.optional(),
+  training: trainingSchema.partial().optional(),
+  seeds: seedList.optional(),
+});
+
+/** The size a suite.json was resolved with (written by `compare`; `--resume` keeps it). */
+export const appliedSizeSchema = z.strictObject({ name: z.string().min(1), description: z.string().optional() });
+
+/** What a paper-style table shows in its cells: final test metrics in percent. */
+export const TABLE_METRICS = ['testError', 'testAccuracy'] as const;
+
+/**
+ * A table laid out like a paper's (rows × columns of tag values, mean ± std over seeds in each
+ * cell), shown above the summary in the report and printed at the end of `compare`.
+ */
+export const tableSchema = z.strictObject({
+  /** The tag whose values are the rows (`"method"`). */
+  rows: z.string().min(1),
+  /** The tag whose values are the columns (`"hiddenLayers"`). */
+  columns: z.string().min(1),
+  /** `testError` = 100 × (1 − final test accuracy; exact-sum accuracy for binary digits), `testAccuracy` = 100 × accuracy. */
+  metric: z.enum(TABLE_METRICS).default('testError'),
+  title: z.string().min(1).optional(),
+  /** What the table's header calls the rows and the columns (default: the tag names). */
+  rowsTitle: z.string().min(1).optional(),
+  columnsTitle: z.string().min(1).optional(),
 });
 
 /**
@@ -61,12 +105,18 @@ export const suiteSchema = z
     dataset: z.strictObject({ name: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }),
     network: networkSchema,
     training: trainingSchema,
-    seeds: z.array(z.number().int().nonnegative()).min(1),
+    seeds: seedList,
     /** Modules exporting a `ContainerModule` (default export or `module`), relative to the suite file. */
     plugins: z.array(z.string().min(1)).optional(),
     /** Tensor backend name (default `"cpu"`; `--backend` overrides it). */
     backend: z.string().min(1).optional(),
     runs: z.array(runSchema).min(1),
+    /** Named sizes (`"quick"`); the suite as written is the size `full`. */
+    sizes: z.record(kebabCase, sizeSchema).optional(),
+    /** Set in a run folder's suite.json: the size it was resolved with. */
+    size: appliedSizeSchema.optional(),
+    /** A paper-style table of the configurations' tags. */
+    table: tableSchema.optional(),
   })
   .superRefine((suite, context) => {
     const seen = new Map<string, number>();
@@ -81,14 +131,61 @@ export const suiteSchema = z
         });
       } else seen.set(run.label, i);
     });
-    const seeds = new Set<number>();
-    suite.seeds.forEach((seed, i) => {
-      if (seeds.has(seed)) {
-        context.addIssue({ code: 'custom', path: ['seeds', i], input: seed, message: 'duplicate seed' });
-      }
-      seeds.add(seed);
-    });
+    const duplicateSeeds = (seeds: readonly number[], path: readonly PropertyKey[]) => {
+      const seen = new Set<number>();
+      seeds.forEach((seed, i) => {
+        if (seen.has(seed)) context.addIssue({ code: 'custom', path: [...path, i], input: seed, message: 'duplicate seed' });
+        seen.add(seed);
+      });
+    };
+    duplicateSeeds(suite.seeds, ['seeds']);
+    for (const [name, size] of Object.entries(suite.sizes ?? {})) if (size.seeds) duplicateSeeds(size.seeds, ['sizes', name, 'seeds']);
+    if (suite.table) checkTable(suite.table, suite.runs, (issue) => context.addIssue(issue));
   });
+
+/**
+ * A table needs two different tags that some configuration carries, and at most one configuration
+ * per cell (else the cell would mix them).
+ */
+function checkTable(
+  table: z.output<typeof tableSchema>,
+  runs: readonly z.output<typeof runSchema>[],
+  addIssue: (issue: { code: 'custom'; path: PropertyKey[]; input: unknown; message: string }) => void,
+): void {
+  if (table.rows === table.columns) {
+    addIssue({ code: 'custom', path: ['table', 'columns'], input: table.columns, message: 'must be a different tag from table.rows' });
+    return;
+  }
+  for (const axis of ['rows', 'columns'] as const) {
+    const tag = table[axis];
+    if (!runs.some((run) => run.tags?.[tag] !== undefined)) {
+      const known = [...new Set(runs.flatMap((run) => Object.keys(run.tags ?? {})))].map((t) => `"${t}"`).join(', ');
+      addIssue({
+        code: 'custom',
+        path: ['table', axis],
+        input: tag,
+        message: `no configuration has the tag "${tag}" (tags used: ${known || 'none'})`,
+      });
+    }
+  }
+  const cells = new Map<string, number>();
+  runs.forEach((run, i) => {
+    const row = run.tags?.[table.rows];
+    const column = run.tags?.[table.columns];
+    if (row === undefined || column === undefined) return;
+    const key = JSON.stringify([row, column]);
+    const first = cells.get(key);
+    if (first === undefined) cells.set(key, i);
+    else {
+      addIssue({
+        code: 'custom',
+        path: ['runs', i, 'tags'],
+        input: run.tags,
+        message: `runs[${first}] has the same ${table.rows} (${String(row)}) and ${table.columns} (${String(column)}); a table cell holds one configuration`,
+      });
+    }
+  });
+}
 
 /** A suite as written in its JSON file. */
 export type SuiteInput = z.input<typeof suiteSchema>;
@@ -96,3 +193,6 @@ export type SuiteInput = z.input<typeof suiteSchema>;
 export type Suite = z.output<typeof suiteSchema>;
 export type SuiteRun = Suite['runs'][number];
 export type SuiteTraining = Suite['training'];
+export type SuiteSize = z.output<typeof sizeSchema>;
+export type SuiteTable = z.output<typeof tableSchema>;
+export type TableMetric = (typeof TABLE_METRICS)[number];

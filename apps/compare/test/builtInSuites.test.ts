@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSuiteContainer } from '../src/plugins/createSuiteContainer.js';
+import { applySize } from '../src/suite/applySize.js';
+import { checkSuite } from '../src/suite/checkSuite.js';
+import { expandRuns } from '../src/suite/expandRuns.js';
+import { readSuiteFile } from '../src/suite/readSuiteFile.js';
+import { appDir } from './helpers.js';
+
+describe('the paper suites (paper-mnist, unlocked)', () => {
+  it('paper-mnist: Table 1 layout (3–6 hidden layers × backprop, DNI, cDNI), every name checked at the quick size', async () => {
+    const suite = await readSuiteFile(join(appDir, 'suites', 'paper-mnist.json'));
+    expect(suite.table).toMatchObject({ rows: 'method', columns: 'hiddenLayers', metric: 'testError' });
+    const cells = suite.runs.map((run) => `${run.tags?.method}/${run.tags?.hiddenLayers}`);
+    expect(cells).toEqual(['backprop', 'DNI', 'cDNI'].flatMap((m) => [3, 4, 5, 6].map((n) => `${m}/${n}`)));
+    const runs = expandRuns(suite);
+    for (const run of runs.filter((r) => r.seed === suite.seeds[0])) {
+      const hidden = run.network.layers.slice(0, -1);
+      expect(hidden).toHaveLength(Number(/(\d) hidden/.exec(run.label)![1]));
+      expect(hidden.every((l) => l.units === 256 && l.batchNorm && l.activation === 'relu')).toBe(true);
+      if (run.trainer === 'dni') expect(run.options).toMatchObject({ generatorHiddenSizes: [], zeroInitGenerator: true });
+      if (run.label.startsWith('cDNI')) expect(run.options.generatorInput).toEqual(['layer-output', 'labels']);
+    }
+    const quick = applySize(suite, 'quick');
+    expect(quick.dataset.options).toMatchObject({ trainSize: 10000, testSize: 5000 });
+    await checkSuite(quick, await createSuiteContainer(), 'paper-mnist.json');
+  });
+
+  it('unlocked: p ∈ {1, 0.5, 0.2} for DNI and cDNI against backprop, checked at the quick size', async () => {
+    const suite = await readSuiteFile(join(appDir, 'suites', 'unlocked.json'));
+    expect(suite.runs.map((run) => [run.tags?.method, run.tags?.updateProbability, run.options?.updateProbability])).toEqual([
+      ['backprop', 1, undefined],
+      ['DNI', 1, 1],
+      ['DNI', 0.5, 0.5],
+      ['DNI', 0.2, 0.2],
+      ['cDNI', 1, 1],
+      ['cDNI', 0.5, 0.5],
+      ['cDNI', 0.2, 0.2],
+    ]);
+    await checkSuite(applySize(suite, 'quick'), await createSuiteContainer(), 'unlocked.json');
+  });
+});
