@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { latestRecords, finishedKeys } from '../output/latestRecords.js';
@@ -23,7 +22,7 @@ import { applySize } from '../suite/applySize.js';
 import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
-import { parseSuite, readSuiteFile } from '../suite/readSuiteFile.js';
+import { readSuiteFile } from '../suite/readSuiteFile.js';
 import type { Suite } from '../suite/suiteSchema.js';
 import { CliError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
@@ -159,13 +158,7 @@ async function resumeFolder(
   }
   const file = join(folder, 'suite.json');
   if (!existsSync(file)) throw new CliError(`--resume ${options.resume}: "${file}" does not exist; give a run folder made by synthgrad compare`);
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new CliError(`--resume: cannot read "${file}": ${(error as Error).message}`);
-  }
-  const suite = parseSuite(data, file);
+  const suite = await readSuiteFile(file);
   if (suiteArgument !== undefined && suiteArgument !== suite.name) {
     throw new CliError(`--resume ${options.resume} holds suite "${suite.name}", not "${suiteArgument}"`);
   }

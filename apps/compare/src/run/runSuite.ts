@@ -4,6 +4,7 @@ import type { ProgressReporter } from '../progress/ProgressReporter.js';
 import { createWorkerPool } from './createWorkerPool.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
+import { runRecord } from './runRecord.js';
 
 export interface RunSuiteOptions {
   /** Runs still to do. */
@@ -60,13 +61,10 @@ export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted:
 
 /** The record of a run whose worker threw or died before returning one. */
 function failedRecord(spec: RunSpec, error: unknown): RunRecord {
-  const { index: _index, total: _total, ...fields } = spec;
-  return {
-    ...fields,
+  return runRecord(spec, {
     status: 'failed',
     reason: error instanceof Error ? error.message : String(error),
     history: [],
     seconds: 0,
-    finishedAt: new Date().toISOString(),
-  };
+  });
 }

@@ -3,6 +3,7 @@ import { createTrainer, DatasetRegistry, fit, TensorBackend, type Dataset, type 
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
+import { runRecord } from './runRecord.js';
 
 /** Batch progress is reported at most this often (epoch ends always are). */
 const BATCH_PROGRESS_MS = 250;
@@ -22,21 +23,8 @@ export async function trainRun(
   const { index } = spec;
   const history: EpochRecord[] = [];
   let started = performance.now();
-  const record = (fields: Pick<RunRecord, 'status' | 'reason'>): RunRecord => ({
-    suite: spec.suite,
-    label: spec.label,
-    seed: spec.seed,
-    trainer: spec.trainer,
-    options: spec.options,
-    network: spec.network,
-    dataset: spec.dataset,
-    training: spec.training,
-    ...fields,
-    history,
-    seconds: (performance.now() - started) / 1000,
-    backend: spec.backend,
-    finishedAt: new Date().toISOString(),
-  });
+  const record = (fields: Pick<RunRecord, 'status' | 'reason'>): RunRecord =>
+    runRecord(spec, { ...fields, history, seconds: (performance.now() - started) / 1000 });
   try {
     const dataset = await loadDataset(container, spec.dataset);
     started = performance.now();
