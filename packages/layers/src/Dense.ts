@@ -101,7 +101,12 @@ export class Dense implements Layer {
     return this.#output;
   }
 
-  backward(gradOutput: Matrix): Matrix {
+  /**
+   * `feedback` (inputSize × outputSize, default the weights) is the matrix the gradient is sent down
+   * through: dz · feedbackᵀ. Feedback alignment passes a fixed random one; parameter gradients are
+   * unaffected.
+   */
+  backward(gradOutput: Matrix, feedback: Matrix = this.weights): Matrix {
     const input = this.#input;
     if (input === null) throw new Error('Dense.backward: called before forward');
     if (!gradOutput.sameShape(this.#output)) {
@@ -111,7 +116,10 @@ export class Dense implements Layer {
     const dz = this.activation.backward(gradOutput, this.#preActivation, this.#output, this.#gradPreActivation);
     backend.matmul(input, dz, { transposeA: true }, this.#weightsGrad);
     if (this.#biasGrad !== null) backend.sumColumns(dz, this.#biasGrad);
-    return backend.matmul(dz, this.weights, { transposeB: true }, this.#gradInput);
+    if (!feedback.sameShape(this.weights)) {
+      throw new ShapeError(`Dense.backward: feedback matrix ${feedback.shape} but the weights are ${this.weights.shape}`);
+    }
+    return backend.matmul(dz, feedback, { transposeB: true }, this.#gradInput);
   }
 
   update(learningRate: number): void {

@@ -20,7 +20,7 @@ describe('createSynthgradContainer', () => {
       'labels',
       'layer-output',
     ]);
-    expect(container.get(TrainerAlgorithmRegistry).names()).toEqual(['backprop', 'dni']);
+    expect(container.get(TrainerAlgorithmRegistry).names()).toEqual(['backprop', 'direct-feedback-alignment', 'dni', 'feedback-alignment', 'last-layer-only']);
     expect(container.get(DatasetRegistry).names()).toEqual(['binary-addition']);
   });
 

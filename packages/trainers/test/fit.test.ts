@@ -95,7 +95,7 @@ describe('fit', () => {
     expect(() => fit(trainer, data, backend(), { epochs: 1, batchSize: 0 })).toThrow(ConfigError);
     expect(() => fit(trainer, data, backend(), { epochs: 1.5, batchSize: 10 })).toThrow('epochs: expected a non-negative integer, got 1.5');
     expect(() => testContainer().get(TrainerAlgorithmRegistry).get('backpropagation')).toThrow(
-      'unknown trainer "backpropagation"; known: "backprop", "dni"',
+      'unknown trainer "backpropagation"; known: "backprop", "direct-feedback-alignment", "dni", "feedback-alignment", "last-layer-only"',
     );
     expect(() =>
       createTrainer(testContainer(), data, { algorithm: 'backprop', network: tutorialNetwork(12) }),

@@ -29,9 +29,10 @@ export class NormalizedBlock implements Layer {
     return this.activation.forward(z, this.#y);
   }
 
-  backward(gradOutput: Matrix): Matrix {
+  /** `feedback` replaces the dense weights on the way down (see `Dense.backward`). */
+  backward(gradOutput: Matrix, feedback?: Matrix): Matrix {
     const gradZ = this.activation.backward(gradOutput, this.#z!, this.#y!, this.#gradZ!);
-    return this.dense.backward(this.batchNorm.backward(gradZ));
+    return this.dense.backward(this.batchNorm.backward(gradZ), feedback);
   }
 
   update(learningRate: number): void {
