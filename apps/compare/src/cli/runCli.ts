@@ -10,7 +10,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** The `synthgrad` program. Actions store their exit code in `exit.code`. */
 export function createProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('synthgrad')
-    .description('Compare neural networks trained with back-propagation and with synthetic gradients (DNI).')
+    .description('Compare neural networks trained with back-propagation, synthetic gradients (DNI) and other backprop-free rules (feedback alignment, DFA).')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
