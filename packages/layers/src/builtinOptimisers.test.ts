@@ -51,6 +51,22 @@ describe.each(backends)('built-in optimisers on $name', (backend) => {
   });
 });
 
+describe.each(backends)('rmsprop on $name', (backend) => {
+  it('rmsprop: v = 0.9v + 0.1g²; p −= lr·g/(√v + ε)', () => {
+    // From the formulas in plain Python floats (the first step moves each entry by lr·sign(g)/√0.1).
+    const steps = run('rmsprop', backend);
+    expectMatrixClose(
+      Matrix.fromArray(steps),
+      [
+        [0.6837722539831608, -1.6837722439831617],
+        [0.8312142014424062, -1.9694865256158147],
+        [0.5493562793036684, -1.9694865256158147],
+      ],
+      1e-14,
+    );
+  });
+});
+
 describe('optimiser options', () => {
   it('refuses unknown keys, naming the known ones', () => {
     expect(() => optimiser(cpu, 'adam', { beta3: 0.5 })).toThrow(ConfigError);

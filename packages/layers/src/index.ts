@@ -20,6 +20,7 @@ export { MomentumOptimiser, type MomentumOptions } from './MomentumOptimiser.js'
 export { OptimiserPlugin, OptimiserRegistry, type Optimiser, type ParameterUpdater } from './Optimiser.js';
 export type { Parameter } from './Parameter.js';
 export { resolveActivation } from './resolveActivation.js';
+export { RmspropOptimiser, type RmspropOptions } from './RmspropOptimiser.js';
 export { SgdOptimiser } from './SgdOptimiser.js';
 export { SyntheticGradientGenerator, type SyntheticGradientGeneratorOptions } from './SyntheticGradientGenerator.js';
 export { toNpy } from './toNpy.js';

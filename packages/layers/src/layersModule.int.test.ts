@@ -30,7 +30,7 @@ describe('layersModule', () => {
     expect(container.get(ActivationRegistry).names()).toEqual(['identity', 'relu', 'sigmoid', 'softmax', 'tanh']);
     expect(container.get(LossRegistry).names()).toEqual(['mse', 'softmax-cross-entropy', 'tutorial-delta']);
     expect(container.get(InitialiserRegistry).names()).toEqual(['glorot-uniform', 'he-normal', 'tutorial', 'zeros']);
-    expect(container.get(OptimiserRegistry).names()).toEqual(['adam', 'momentum', 'sgd']);
+    expect(container.get(OptimiserRegistry).names()).toEqual(['adam', 'momentum', 'rmsprop', 'sgd']);
   });
 
   it('resolves plugins by name and builds them on the container backend', () => {
@@ -45,7 +45,7 @@ describe('layersModule', () => {
   it('lists the known names for an unknown one', () => {
     expect(() => container.get(OptimiserRegistry).get('adamw')).toThrow(UnknownPluginError);
     expect(() => container.get(OptimiserRegistry).get('adamw')).toThrow(
-      'unknown optimiser "adamw"; known: "adam", "momentum", "sgd"',
+      'unknown optimiser "adamw"; known: "adam", "momentum", "rmsprop", "sgd"',
     );
     expect(() => container.get(LossRegistry).get('cross-entropy')).toThrow(
       'unknown loss "cross-entropy"; known: "mse", "softmax-cross-entropy", "tutorial-delta"',
