@@ -8,11 +8,11 @@ import { readSuiteFile } from '../src/suite/readSuiteFile.js';
 import { appDir } from './helpers.js';
 
 describe('the paper suites (paper-mnist, unlocked)', () => {
-  it('paper-mnist: Table 1 layout (3–6 hidden layers × backprop, DNI, cDNI), every name checked at the quick size', async () => {
+  it('paper-mnist: Table 1 layout (3–6 hidden layers × backprop, DNI, cDNI) and the backprop-free baselines, every name checked at the quick size', async () => {
     const suite = await readSuiteFile(join(appDir, 'suites', 'paper-mnist.json'));
     expect(suite.table).toMatchObject({ rows: 'method', columns: 'hiddenLayers', metric: 'testError' });
     const cells = suite.runs.map((run) => `${run.tags?.method}/${run.tags?.hiddenLayers}`);
-    expect(cells).toEqual(['backprop', 'DNI', 'cDNI'].flatMap((m) => [3, 4, 5, 6].map((n) => `${m}/${n}`)));
+    expect(cells).toEqual(['backprop', 'DNI', 'cDNI', 'feedback alignment', 'DFA', 'last layer only'].flatMap((m) => [3, 4, 5, 6].map((n) => `${m}/${n}`)));
     const runs = expandRuns(suite);
     for (const run of runs.filter((r) => r.seed === suite.seeds[0])) {
       const hidden = run.network.layers.slice(0, -1);
