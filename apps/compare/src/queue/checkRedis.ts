@@ -19,12 +19,15 @@ export async function checkRedis(target: RedisTarget): Promise<void> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  probe.on('error', () => {}); // reported by connect()/ping() below
+  // ioredis reports the cause (ECONNREFUSED, ENOTFOUND, …) on 'error' and rejects with "Connection is closed".
+  let cause: Error | undefined;
+  probe.on('error', (error: Error) => (cause ??= error));
   try {
     await probe.connect();
     await probe.ping();
   } catch (error) {
-    throw new CliError(`cannot reach Redis at ${target.display}: ${(error as Error).message || String(error)}`);
+    const reason = (cause ?? (error as Error)).message || String(error);
+    throw new CliError(`cannot reach Redis at ${target.display}: ${reason}`);
   } finally {
     probe.disconnect();
   }
