@@ -18,8 +18,6 @@ import { paperTable } from '../report/paperTable.js';
 import type { RunSpec } from '../run/RunSpec.js';
 import { runSuite } from '../run/runSuite.js';
 import { parseRedisUrl } from '../queue/redisUrl.js';
-import { runSuiteOnQueue } from '../queue/runSuiteOnQueue.js';
-import { checkRedis } from '../queue/checkRedis.js';
 import { applyOverrides } from '../suite/applyOverrides.js';
 import { applySize } from '../suite/applySize.js';
 import { checkSuite } from '../suite/checkSuite.js';
@@ -64,7 +62,9 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const { suite, folder, source } = options.resume
     ? await resumeFolder(suiteArgument, options, io)
     : await newFolderLater(suiteArgument, options, io);
-  if (target) await checkRedis(target);
+  // BullMQ and ioredis load only for --queue.
+  const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
+  if (target) await (await import('../queue/checkRedis.js')).checkRedis(target);
   const container = await createSuiteContainer(suite.plugins ?? [], suite.backend);
   await checkSuite(suite, container, source);
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
@@ -101,7 +101,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
       save: (record: RunRecord) => log.append(record),
       signal: controller.signal,
     };
-    ({ interrupted } = target ? await runSuiteOnQueue({ ...execution, target }) : await runSuite({ ...execution, workers }));
+    ({ interrupted } = target && queue ? await queue.runSuiteOnQueue({ ...execution, target }) : await runSuite({ ...execution, workers }));
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
