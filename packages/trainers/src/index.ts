@@ -34,3 +34,7 @@ export {
   type TrainingProgress,
 } from './schedule/compileSchedule.js';
 export { trainersModule } from './trainersModule.js';
+export { DniStage, type DniStageResult } from './algorithms/DniStage.js';
+export type { DniStageOptions } from './algorithms/DniStageOptions.js';
+export { LockStepDniTrainer } from './algorithms/LockStepDniTrainer.js';
+export { splitStages, type LayerSize } from './algorithms/splitStages.js';

@@ -1,7 +1,8 @@
 import type { GeneratorInputSpec, PluginSpec } from '@synthgrad/core';
+import type { DniStageOptions } from './DniStageOptions.js';
 
 /** Options of the `dni` trainer; every one has the default given. */
-export interface DniOptions {
+export interface DniOptions extends DniStageOptions {
   /** What each generator looks at (default `"layer-output"`, the tutorial's first DNI; `"labels"` is cDNI). */
   readonly generatorInput?: GeneratorInputSpec;
   /** Hidden layer widths of each generator (default `[]`: linear, the tutorial's single matrix). */

@@ -8,7 +8,10 @@ import { LayerRegistries } from '../network/LayerRegistries.js';
 import { layerLearningRate } from '../network/layerLearningRate.js';
 import type { DecoupledLayer } from './DecoupledLayer.js';
 import { DniTrainer } from './DniTrainer.js';
+import type { LockStepDniTrainer } from './LockStepDniTrainer.js';
 import type { DniOptions } from './DniOptions.js';
+import { DNI_STAGE_OPTION_NAMES } from './DniStageOptions.js';
+import { simulateStages } from './simulateStages.js';
 
 /** Every key a `DniOptions` may have: others are typos and fail. */
 const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
@@ -20,6 +23,7 @@ const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
   'generatorInitialiser',
   'updateProbability',
   'lastLayer',
+  ...DNI_STAGE_OPTION_NAMES,
 ];
 
 /** `dni`: every layer learns at once from a synthetic gradient (Jaderberg et al. 2016). */
@@ -33,7 +37,7 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     @inject(GeneratorInputRegistry) private readonly generatorInputs: GeneratorInputRegistry,
   ) {}
 
-  create(context: TrainerContext, dniOptions?: DniOptions): DniTrainer {
+  create(context: TrainerContext, dniOptions?: DniOptions): DniTrainer | LockStepDniTrainer {
     const options = readOptions('dni', dniOptions, DNI_OPTION_NAMES) as DniOptions;
     const { backend, rng } = context;
     const probability = options.updateProbability ?? 1;
@@ -81,6 +85,9 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
       });
       return { layer, synthesis: { input, generator } };
     });
-    return new DniTrainer(backend, network, decoupled, { layers, generators }, probability, rng.fork());
+    const schedules = { layers, generators };
+    const stageRng = rng.fork();
+    const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng);
+    return options.stages === undefined ? trainer : simulateStages(trainer, options, schedules, probability, stageRng);
   }
 }

@@ -1,0 +1,45 @@
+import { ConfigError } from '@synthgrad/core';
+import type { Rng } from '@synthgrad/tensor';
+import type { LearningRateSchedule } from '../schedule/compileSchedule.js';
+import { DniStage } from './DniStage.js';
+import type { DniStageOptions } from './DniStageOptions.js';
+import type { DniTrainer } from './DniTrainer.js';
+import { LockStepDniTrainer } from './LockStepDniTrainer.js';
+import { splitStages } from './splitStages.js';
+
+/** Boundary features kept per stage in lock-step: batches t − 1 and t while the target of t − 2 is learnt. */
+const KEPT = 2;
+
+/**
+ * The network of `trainer` cut into `options.stages` and run on the simulated lock-step schedule.
+ * Stage 0 draws its random update schedule from `rng` (so one stage is `dni` exactly); the others
+ * from forks of it.
+ */
+export function simulateStages(
+  trainer: DniTrainer,
+  options: DniStageOptions,
+  schedules: { readonly layers: LearningRateSchedule; readonly generators: LearningRateSchedule },
+  updateProbability: number,
+  rng: Rng,
+): LockStepDniTrainer {
+  const schedule = options.schedule ?? 'lock-step';
+  if (schedule !== 'lock-step') {
+    throw new ConfigError(
+      'dni.schedule',
+      `expected "lock-step" on one thread, got ${JSON.stringify(schedule)} ("async" stages run on worker threads: @synthgrad/parallel)`,
+    );
+  }
+  const decoupled = trainer.decoupled;
+  const split = splitStages(
+    decoupled.map(({ layer }) => layer),
+    options.stages!,
+  );
+  const rngs = split.map((_, k) => (k === 0 ? rng : rng.fork()));
+  let start = 0;
+  const stages = split.map((size, k) => {
+    const layers = decoupled.slice(start, (start += size));
+    const holdsLast = k === split.length - 1;
+    return new DniStage(layers, holdsLast ? trainer.network.loss : null, updateProbability, rngs[k], KEPT);
+  });
+  return new LockStepDniTrainer(trainer.network, trainer, stages, schedules);
+}
