@@ -100,7 +100,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   if (sweep) io.out(`${sweep}\n`);
   const table = paperTable(records, suite);
   if (table) io.out(`${formatPaperTable(table)}\n`);
-  io.out(`${records.length} run records (${all.length} runs of the full length) in ${join(runFolder, 'results.jsonl')}`);
+  io.out(`${records.length} of ${suite.runs.length * suite.seeds.length} runs recorded in ${join(runFolder, 'results.jsonl')}`);
   io.out(`Summary: ${join(runFolder, 'summary.csv')}`);
   if (report) io.out(`Report: ${report}`);
   if (interrupted) {
