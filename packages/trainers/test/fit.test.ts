@@ -23,6 +23,23 @@ function failingAt(step: number): TrainerAlgorithm {
 }
 
 describe('fit', () => {
+  it('evaluates the validation split when there is one, without changing the training', async () => {
+    const withValidation = await binaryAdditionDataset.load({ bits: 8, trainSize: 200, testSize: 100, validationSize: 80, seed: 1 });
+    const run = (dataset: Dataset) =>
+      fit(createTrainer(testContainer(), dataset, { algorithm: 'backprop', network: tutorialNetwork(8), seed: 3 }), dataset, backend(), {
+        epochs: 3,
+        batchSize: 10,
+        seed: 3,
+      }).history;
+    const validated = run(withValidation);
+    // The same training evaluated with the validation rows as its test split: the same numbers.
+    const asTest = run({ ...withValidation, validation: undefined, test: withValidation.validation! });
+    expect(validated.map((r) => r.validation)).toEqual(asTest.map((r) => r.test));
+    expect(validated.map((r) => r.train)).toEqual(asTest.map((r) => r.train));
+    expect(validated[2].validation!.bitAccuracy).not.toBe(validated[2].test.bitAccuracy);
+    expect(run(data).every((r) => r.validation === undefined)).toBe(true);
+  });
+
   it('reports a NaN loss as a diverged run and keeps the finished epochs', () => {
     const result = fit(failingAt(45), data, backend(), { epochs: 5, batchSize: 10 });
     expect(result.status).toBe('diverged');

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { latestRecords, finishedKeys } from '../output/latestRecords.js';
+import { latestRecords } from '../output/latestRecords.js';
 import { createRunFolder } from '../output/createRunFolder.js';
 import { formatPaperTable } from '../output/formatPaperTable.js';
 import { formatSummaryTable } from '../output/formatSummaryTable.js';
+import { formatSweepTable } from '../output/formatSweepTable.js';
 import { ResultsLog } from '../output/ResultsLog.js';
 import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
@@ -15,17 +16,19 @@ import { LineProgress } from '../progress/LineProgress.js';
 import type { ProgressReporter } from '../progress/ProgressReporter.js';
 import { QuietProgress } from '../progress/QuietProgress.js';
 import { paperTable } from '../report/paperTable.js';
+import type { RunRecord } from '../RunRecord.js';
 import type { RunSpec } from '../run/RunSpec.js';
-import { runSuite } from '../run/runSuite.js';
+import { runSuite, type RunSuiteOptions } from '../run/runSuite.js';
 import { parseRedisUrl } from '../queue/redisUrl.js';
 import { applyOverrides } from '../suite/applyOverrides.js';
 import { applySize } from '../suite/applySize.js';
+import { expandSweep } from '../suite/expandSweep.js';
+import { halvingRungs, survivors } from '../run/successiveHalving.js';
 import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { readSuiteFile } from '../suite/readSuiteFile.js';
 import type { Suite } from '../suite/suiteSchema.js';
-import type { RunRecord } from '../RunRecord.js';
 import { CliError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
 import { parseCount } from './parseCount.js';
@@ -73,48 +76,41 @@ export async function compareCommand(suiteArgument: string | undefined, options:
     throw new CliError(`cannot write "${log.file}": ${error.message}`);
   });
 
-  const all = expandRuns(suite);
-  const finished = finishedKeys(await log.read());
-  const pending = all.filter((run) => !finished.has(runKey(run)));
+  const onQueue: QueueExecutor | undefined =
+    target && queue ? (execution) => queue.runSuiteOnQueue({ ...execution, target }) : undefined;
+  let going = new Set(suite.runs.map((run) => run.label));
+  const plugins = suite.plugins ?? [];
+  for (const epochs of halvingRungs(suite)) {
+    const rung = expandRuns(restrictTo(suite, going, epochs));
+    const pendingRung = unfinished(rung, await log.read());
+    if (!options.quiet) io.err(`Successive halving: ${going.size} configurations to epoch ${epochs}, ${pendingRung.length} runs to do`);
+    if ((await trainPending(pendingRung, rung, plugins, workers, options, io, log, onQueue)).interrupted) {
+      io.err(`\nInterrupted at the halving rung of epoch ${epochs}. To go on:\n  synthgrad compare --resume ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`);
+      return INTERRUPTED;
+    }
+    going = survivors(suite, latestRecords(await log.read(), suite), epochs, going);
+  }
+  const all = expandRuns(restrictTo(suite, going));
+  const pending = unfinished(all, await log.read());
   const alreadyDone = all.length - pending.length;
   if (!options.quiet) io.err(
-    `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
+    `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${going.size} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
       `${target ? `queue ${target.display}` : `${Math.min(workers, Math.max(pending.length, 1))} workers`}, backend ${all[0].backend}\n` +
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
   );
-
-  const progress = createProgress(options, io, all, pending, alreadyDone);
-  const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(INTERRUPTED);
-    progress.log('Interrupted: stopping the workers (Ctrl-C again to quit at once)…');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  let interrupted: boolean;
-  try {
-    const execution = {
-      runs: pending,
-      plugins: suite.plugins ?? [],
-      progress,
-      save: (record: RunRecord) => log.append(record),
-      signal: controller.signal,
-    };
-    ({ interrupted } = target && queue ? await queue.runSuiteOnQueue({ ...execution, target }) : await runSuite({ ...execution, workers }));
-  } finally {
-    progress.stop();
-    process.off('SIGINT', onSigint);
-  }
+  const { interrupted } = await trainPending(pending, all, plugins, workers, options, io, log, onQueue);
 
   const records = latestRecords(await log.read(), suite);
   const summaries = summarize(records, suite);
   await writeSummaryCsv(runFolder, summaries);
   const report = await writeReportIfAvailable(runFolder, records, suite, io.err);
   io.out(`\n${formatSummaryTable(summaries)}\n`);
+  const sweep = formatSweepTable(records, suite);
+  if (sweep) io.out(`${sweep}\n`);
   const table = paperTable(records, suite);
   if (table) io.out(`${formatPaperTable(table)}\n`);
-  io.out(`${records.length} of ${all.length} runs recorded in ${join(runFolder, 'results.jsonl')}`);
+  io.out(`${records.length} of ${suite.runs.length * suite.seeds.length} runs recorded in ${join(runFolder, 'results.jsonl')}`);
   io.out(`Summary: ${join(runFolder, 'summary.csv')}`);
   if (report) io.out(`Report: ${report}`);
   const queueFlag = target ? ` --queue ${target.display}` : '';
@@ -131,6 +127,63 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   return 0;
 }
 
+/** Trains `pending` (of `all`) on the pool with progress; Ctrl-C stops it, keeping what finished. */
+/** Trains on the BullMQ queue instead of local threads (`--queue`). */
+type QueueExecutor = (execution: Omit<RunSuiteOptions, 'workers'>) => Promise<{ interrupted: boolean }>;
+
+async function trainPending(
+  pending: RunSpec[],
+  all: RunSpec[],
+  plugins: readonly string[],
+  workers: number,
+  options: CompareOptions,
+  io: CliIo,
+  log: ResultsLog,
+  onQueue?: QueueExecutor,
+): Promise<{ interrupted: boolean }> {
+  const progress = createProgress(options, io, all, pending, all.length - pending.length);
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(INTERRUPTED);
+    progress.log('Interrupted: stopping the workers (Ctrl-C again to quit at once)…');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const execution = { runs: pending, plugins, progress, save: (record: RunRecord) => log.append(record), signal: controller.signal };
+    return await (onQueue ? onQueue(execution) : runSuite({ ...execution, workers }));
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** The suite's configurations in `labels` only; with `epochs`, each trains at most that many (a halving rung). */
+function restrictTo(suite: Suite, labels: ReadonlySet<string>, epochs?: number): Suite {
+  const cap = (value: number) => (epochs === undefined ? value : Math.min(value, epochs));
+  return {
+    ...suite,
+    training: { ...suite.training, epochs: cap(suite.training.epochs) },
+    runs: suite.runs
+      .filter((run) => labels.has(run.label))
+      .map((run) => (epochs === undefined || run.training?.epochs === undefined ? run : { ...run, training: { ...run.training, epochs: cap(run.training.epochs) } })),
+  };
+}
+
+/**
+ * The runs with no finished record of at least their epochs: never recorded, failed, or completed
+ * with fewer epochs (a setting stopped at an earlier halving rung). A diverged run would diverge again.
+ */
+function unfinished(runs: readonly RunSpec[], records: readonly RunRecord[]): RunSpec[] {
+  const latest = new Map<string, RunRecord>();
+  for (const record of records) latest.set(runKey(record), record);
+  return runs.filter((run) => {
+    const record = latest.get(runKey(run));
+    if (!record || record.status === 'failed') return true;
+    return record.status === 'completed' && record.history.length < run.training.epochs;
+  });
+}
+
 /** A fresh suite: the folder is created only after the suite is checked. */
 async function newFolderLater(
   suiteArgument: string | undefined,
@@ -139,12 +192,12 @@ async function newFolderLater(
 ): Promise<{ suite: Suite; folder: undefined; source: string }> {
   if (suiteArgument === undefined) throw new CliError('compare: name a suite (see `synthgrad list`) or a suite file, or give --resume <folder>');
   const file = await findSuiteFile(suiteArgument, io.cwd);
-  const suite = applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
+  const suite = expandSweep(applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
     ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 0) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
     plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
-  });
+  }));
   return { suite, folder: undefined, source: relative(io.cwd, file) || file };
 }
 

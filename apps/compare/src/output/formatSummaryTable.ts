@@ -2,19 +2,21 @@ import type { SeedStatistics } from '../report/index.js';
 import type { ConfigurationSummary } from './summarize.js';
 
 /**
- * The terminal's summary: one ranked row per configuration, final test accuracy as mean ± std over
- * the completed runs (exact sum and bits for binary digits, accuracy for classification).
+ * The terminal's summary: one ranked row per configuration, the final metrics of each split (train,
+ * validation, test) as mean ± std over the completed runs, a `*` on the columns the ranking reads.
  */
 export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): string {
-  const binary = summaries[0]?.task !== 'classification';
-  const threshold = summaries[0]?.threshold;
-  const thresholdName = threshold ? `epochs to ${threshold.metric === 'bitAccuracy' ? 'bits' : 'accuracy'} ≥ ${threshold.value}` : '';
+  const first = summaries[0];
+  const columns = first?.columns ?? [];
+  const threshold = first?.threshold;
+  const thresholdName = threshold ? `epochs to ${shortTitle(threshold.title)} ≥ ${threshold.value}` : '';
+  const selected = (id: string) => first !== undefined && id.startsWith(`${first.selection}-`);
   const header = [
     '#',
     'configuration',
     'runs',
-    ...(binary ? ['test exact sum', 'test bits'] : ['test accuracy']),
-    'best epoch',
+    ...columns.map((m) => `${shortTitle(m.title)}${selected(m.id) ? '*' : ''}`),
+    'best epoch*',
     thresholdName,
     's/run',
   ];
@@ -22,7 +24,7 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
     String(i + 1),
     s.label,
     runsCell(s),
-    ...(binary ? [pm(s.exactAccuracy), pm(s.bitAccuracy)] : [pm(s.accuracy)]),
+    ...columns.map((m) => pm(s.finals.get(m.id))),
     s.bestEpoch === undefined ? '–' : String(s.bestEpoch),
     s.epochsToThreshold === undefined ? (s.runs ? 'never' : '–') : String(s.epochsToThreshold),
     s.seconds ? s.seconds.mean.toFixed(1) : '–',
@@ -30,7 +32,21 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: readonly string[]) =>
     cells.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const note = first
+    ? first.selection === 'validation'
+      ? '* ranked and best epoch chosen on validation; train and test are only reported'
+      : '* ranked on test: the dataset has no validation split (set validationSize), nothing was held out for choosing'
+    : '';
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), ...(note ? [note] : [])].join('\n');
+}
+
+/** "Validation exact accuracy" → "val exact", "Test bit accuracy" → "test bits". */
+function shortTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace('validation', 'val')
+    .replace('bit accuracy', 'bits')
+    .replace('exact accuracy', 'exact');
 }
 
 function pm(stat: SeedStatistics | undefined): string {

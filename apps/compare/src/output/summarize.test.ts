@@ -20,11 +20,12 @@ const suite = parseSuite(
   'test',
 );
 
+/** Train bits are the test bits + 0.1 (at most 1). */
 function epochs(bits: number[], exact: number[]): EpochRecord[] {
   return bits.map((bitAccuracy, epoch) => ({
     epoch,
     trainLoss: 1,
-    train: { loss: 1 },
+    train: { loss: 1, bitAccuracy: Math.min(1, bitAccuracy + 0.1) },
     test: { loss: 1, bitAccuracy, exactAccuracy: exact[epoch] },
     seconds: 0.1,
   }));
@@ -69,13 +70,28 @@ describe('summarize', () => {
     expect(third.exactAccuracy).toBeUndefined();
   });
 
-  it('reads best epoch and epochs to 75% bits off the mean curves, a diverged run counting its epochs', () => {
-    // fast: epoch 1 bits mean (0.8 + 0.7) / 2 = 0.75 reaches the threshold at once.
-    expect(first.epochsToThreshold).toBe(1);
+  it('reads best epoch and epochs to 99% train bits off the mean curves, a diverged run counting its epochs', () => {
+    // fast: train bits 0.9, 1, 1 (seed 1) and 0.8 (seed 2, diverged): means 0.85, 1, 1.
+    expect(first.epochsToThreshold).toBe(2);
     expect(first.bestEpoch).toBe(3);
-    // slow: bits means 0.5, 0.65, 0.8.
-    expect(second.epochsToThreshold).toBe(3);
+    expect(first.threshold).toEqual({ metric: 'train-bit-accuracy', title: 'Train bit accuracy', value: 0.99 });
+    // slow: train bits means 0.6, 0.75, 0.9: never.
+    expect(second.epochsToThreshold).toBeUndefined();
     expect(second.seconds!.mean).toBe(4);
     expect(third.epochsToThreshold).toBeUndefined();
+  });
+
+  it('ranks on validation when the runs measured it, and says so', () => {
+    const withValidation = (history: EpochRecord[], validationExact: number) =>
+      history.map((e) => ({ ...e, validation: { loss: 1, bitAccuracy: 0.5, exactAccuracy: validationExact } }));
+    const validated = [
+      record('slow', 1, 'completed', withValidation(epochs([0.5], [0.1]), 0.9)),
+      record('fast', 1, 'completed', withValidation(epochs([0.9], [0.8]), 0.2)),
+    ];
+    const ranked = summarize(validated, suite);
+    expect(ranked.map((s) => s.label)).toEqual(['slow', 'fast', 'broken']);
+    expect(ranked[0].selection).toBe('validation');
+    expect(ranked[0].finals.get('validation-exact-accuracy')).toMatchObject({ mean: 0.9 });
+    expect(first.selection).toBe('test');
   });
 });

@@ -4,8 +4,11 @@ import {
   reportMetrics,
   reportTaskOf,
   summariseConfiguration,
+  selectionSplitOf,
   taskCriteria,
+  type ReportMetric,
   type ReportTask,
+  type SelectionSplit,
   type SeedStatistics,
 } from '../report/index.js';
 import type { RunRecord } from '../RunRecord.js';
@@ -22,13 +25,19 @@ export interface ConfigurationSummary {
   readonly diverged: number;
   readonly failed: number;
   readonly task: ReportTask;
+  /** The split the ranking and the best epoch read. */
+  readonly selection: SelectionSplit;
+  /** The table's columns (train, validation, test metrics) and their final values over completed runs, by metric id. */
+  readonly columns: readonly ReportMetric[];
+  readonly finals: ReadonlyMap<string, SeedStatistics>;
   /** Final test accuracies over completed runs. */
   readonly exactAccuracy?: SeedStatistics;
   readonly bitAccuracy?: SeedStatistics;
   readonly accuracy?: SeedStatistics;
   /** Epoch (from 1) where the mean ranking metric over the runs is highest. */
   readonly bestEpoch?: number;
-  readonly threshold: { readonly metric: Metric; readonly value: number };
+  /** `metric`: a report metric id (`train-bit-accuracy`). */
+  readonly threshold: { readonly metric: string; readonly title: string; readonly value: number };
   /** First epoch (from 1) whose mean threshold metric over the runs reaches the threshold. */
   readonly epochsToThreshold?: number;
   /** Seconds per completed run. */
@@ -47,7 +56,7 @@ const METRIC_OF_ID: Record<string, Metric> = {
  */
 export function summarize(records: readonly RunRecord[], suite: Suite): ConfigurationSummary[] {
   const task = reportTaskOf(records);
-  const criteria = taskCriteria(task);
+  const criteria = taskCriteria(task, selectionSplitOf(records));
   const groups = groupByConfiguration(records, suite);
   const summaries = [...groups].map(([label, runs]) => summariseConfiguration(label, runs, suite, criteria));
   return rankConfigurations(summaries, criteria).map((s) => {
@@ -63,11 +72,14 @@ export function summarize(records: readonly RunRecord[], suite: Suite): Configur
       diverged: s.status.diverged,
       failed: s.status.failed,
       task,
+      selection: criteria.selection,
+      columns: criteria.columns,
+      finals: s.final,
       ...final('exactAccuracy'),
       ...final('bitAccuracy'),
       ...final('accuracy'),
       ...optional('bestEpoch', s.bestEpoch),
-      threshold: { metric: METRIC_OF_ID[criteria.threshold.metric.id], value: criteria.threshold.value },
+      threshold: { metric: criteria.threshold.metric.id, title: criteria.threshold.metric.title, value: criteria.threshold.value },
       ...optional('epochsToThreshold', s.epochsToThreshold),
       ...optional('seconds', s.seconds),
     };

@@ -1,7 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { reportMetrics } from '../report/index.js';
 import type { ConfigurationSummary } from './summarize.js';
 import { toCsv } from './toCsv.js';
+
+/** Train and validation finals, beside the test ones above (empty when not measured). */
+const SPLIT_COLUMNS = [
+  reportMetrics.trainExactAccuracy.id,
+  reportMetrics.trainBitAccuracy.id,
+  reportMetrics.trainAccuracy.id,
+  reportMetrics.validationExactAccuracy.id,
+  reportMetrics.validationBitAccuracy.id,
+  reportMetrics.validationAccuracy.id,
+] as const;
+
+const snake = (id: string) => id.replaceAll('-', '_');
 
 const HEADER = [
   'rank',
@@ -17,16 +30,19 @@ const HEADER = [
   'test_bit_accuracy_std',
   'test_accuracy_mean',
   'test_accuracy_std',
+  ...SPLIT_COLUMNS.flatMap((id) => [`${snake(id)}_mean`, `${snake(id)}_std`]),
+  'selection_split',
   'best_epoch',
   'threshold_metric',
   'threshold',
   'epochs_to_threshold',
   'seconds_mean',
-] as const;
+];
 
 /**
  * `summary.csv`: one row per configuration, ranked, columns as in {@link HEADER}. Accuracies are mean
- * and sample std of the final test accuracy over completed runs; `best_epoch` and
+ * and sample std of the final accuracy of each split over completed runs; `selection_split` is the
+ * split the ranking and `best_epoch` read; `best_epoch` and
  * `epochs_to_threshold` count epochs from 1 and read the mean curves over seeds (empty: never).
  * Returns the file's path.
  */
@@ -45,8 +61,10 @@ export async function writeSummaryCsv(folder: string, summaries: readonly Config
     s.bitAccuracy?.std,
     s.accuracy?.mean,
     s.accuracy?.std,
+    ...SPLIT_COLUMNS.flatMap((id) => [s.finals.get(id)?.mean, s.finals.get(id)?.std]),
+    s.selection,
     s.bestEpoch,
-    `test_${s.threshold.metric === 'bitAccuracy' ? 'bit_accuracy' : 'accuracy'}`,
+    snake(s.threshold.metric),
     s.threshold.value,
     s.epochsToThreshold,
     s.seconds?.mean,

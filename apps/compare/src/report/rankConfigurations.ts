@@ -1,10 +1,9 @@
-import { reportMetrics } from './reportMetrics.js';
 import type { ConfigurationSummary } from './summariseConfiguration.js';
 import type { TaskCriteria } from './taskCriteria.js';
 
 /**
  * Best first: by the mean final value of each ranking metric in turn (higher wins), then by lower
- * mean final test loss; a configuration with no final value (no completed run) goes after those
+ * mean final loss on the same split; a configuration with no final value (no completed run) goes after those
  * with one, and ties keep the suite's order.
  *
  * @example
@@ -19,7 +18,7 @@ export function rankConfigurations(
 ): ConfigurationSummary[] {
   const keys = [
     ...criteria.ranking.map((metric) => ({ id: metric.id, sign: -1 })),
-    { id: reportMetrics.testLoss.id, sign: 1 },
+    { id: criteria.tieBreak.id, sign: 1 },
   ];
   return [...summaries].sort((a, b) => {
     for (const { id, sign } of keys) {

@@ -1,3 +1,4 @@
+import { escapeHtml } from './escapeHtml.js';
 import { formatLevel } from './formatStatistic.js';
 import type { TaskCriteria } from './taskCriteria.js';
 
@@ -6,7 +7,7 @@ import type { TaskCriteria } from './taskCriteria.js';
  *
  * @example
  * ```ts
- * readingGuide(taskCriteria('binary-digits')); // '<ul class="guide">…75% test bit accuracy…</ul>'
+ * readingGuide(taskCriteria('binary-digits')); // '<ul class="guide">…99% train bit accuracy…</ul>'
  * ```
  */
 export function readingGuide(criteria: TaskCriteria): string {
@@ -15,7 +16,7 @@ export function readingGuide(criteria: TaskCriteria): string {
   const thresholdMetric = criteria.threshold.metric.title.toLowerCase();
   const items = [
     'Final values are those of the last epoch of each <em>completed</em> run: mean ± sample standard deviation over seeds (percentage points for accuracies); <span class="n">n = k</span> marks fewer seeds than the suite has.',
-    `Ranked by final ${ranking.join(', then ')}, then lower test loss; configurations without a completed run come last.`,
+    `Ranked by final ${ranking.join(', then ')}, then lower ${escapeHtml(criteria.tieBreak.title.toLowerCase())}; configurations without a completed run come last.`,
     `Best epoch: the epoch with the highest mean ${ranking.join(' (ties: ')}${ranking.length > 1 ? ')' : ''} over seeds. Epochs to threshold: the first epoch at which the mean ${thresholdMetric} over seeds reaches <strong>${level}</strong>; “—” if it never does.`,
     'Epochs are counted from 1: epoch <em>e</em> is measured after <em>e</em> passes over the training set. Seconds: wall-clock time of a whole run.',
   ];

@@ -14,7 +14,9 @@ import { reportTaskOf } from './ReportTask.js';
 import { runNotes } from './runNotes.js';
 import { summariseConfiguration } from './summariseConfiguration.js';
 import { summaryTable } from './summaryTable.js';
-import { taskCriteria } from './taskCriteria.js';
+import { sweepResults } from './sweepResults.js';
+import { sweepSection } from './sweepSection.js';
+import { selectionSplitOf, taskCriteria, type SelectionSplit } from './taskCriteria.js';
 
 export interface RenderReportOptions {
   /** The time the page says it was made (default now). */
@@ -39,12 +41,13 @@ export async function renderReport(
   const groups = groupByConfiguration(records, suite);
   const runs = [...groups.values()].flat();
   const task = reportTaskOf(runs);
-  const criteria = taskCriteria(task);
+  const criteria = taskCriteria(task, selectionSplitOf(runs));
   const summaries = [...groups].map(([label, group]) => summariseConfiguration(label, group, suite, criteria));
   const colours = chartColours([...groups.keys()]);
-  const [curves, alignment] = await Promise.all([
+  const [curves, alignment, sweep] = await Promise.all([
     learningCurveFigures(groups, criteria, colours),
     alignmentFigures(groups, colours),
+    sweepSection(sweepResults(runs, suite, criteria), criteria, suite),
   ]);
   const sections = [
     reportHeader(suite, runs, task, options.generatedAt ?? new Date()),
@@ -52,10 +55,11 @@ export async function renderReport(
     paperTableSection(paperTable(records, suite)),
     `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
-<p class="section-intro">One row per configuration, best first; final test metrics over seeds.</p>
+<p class="section-intro">${summaryIntro(criteria.selection)}</p>
 ${summaryTable(rankConfigurations(summaries, criteria), criteria, suite, colours)}
 ${readingGuide(criteria)}
 </section>`,
+    sweep,
     curves.length === 0
       ? ''
       : `<section id="learning-curves" aria-labelledby="curves-title">
@@ -77,4 +81,10 @@ ${alignment.join('\n')}
     `<footer>synthgrad · suite <code>${escapeHtml(suite.name)}</code> · ${runs.length} run records · charts drawn with Vega-Lite</footer>`,
   ];
   return pageTemplate(`${suite.name} — synthgrad comparison`, `<main>\n${sections.filter(Boolean).join('\n')}\n</main>`);
+}
+
+function summaryIntro(selection: SelectionSplit): string {
+  return selection === 'validation'
+    ? 'One row per configuration, best first: ranked and best epochs chosen on the <strong>validation</strong> split; train and test metrics are only reported. Final metrics over seeds.'
+    : 'One row per configuration, best first; final metrics over seeds. <strong>Ranked on the test split</strong>: the dataset was loaded without a validation split (set <code>validationSize</code>), so nothing was held out for choosing.';
 }

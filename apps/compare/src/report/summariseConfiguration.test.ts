@@ -17,10 +17,10 @@ const bits = taskCriteria('binary-digits');
 
 describe('summariseConfiguration', () => {
   const runs = [
-    makeRecord('a', 1, [{ exactAccuracy: 0.25, bitAccuracy: 0.5, loss: 2 }, { exactAccuracy: 0.5, bitAccuracy: 0.75, loss: 1 }], { seconds: 3 }),
-    makeRecord('a', 2, [{ exactAccuracy: 0.5, bitAccuracy: 0.75, loss: 1 }, { exactAccuracy: 0.75, bitAccuracy: 1, loss: 0.5 }], { seconds: 5 }),
+    makeRecord('a', 1, [{ exactAccuracy: 0.25, bitAccuracy: 0.5, loss: 2, train: { bitAccuracy: 0.98 } }, { exactAccuracy: 0.5, bitAccuracy: 0.75, loss: 1, train: { bitAccuracy: 0.99 } }], { seconds: 3 }),
+    makeRecord('a', 2, [{ exactAccuracy: 0.5, bitAccuracy: 0.75, loss: 1, train: { bitAccuracy: 0.99 } }, { exactAccuracy: 0.75, bitAccuracy: 1, loss: 0.5, train: { bitAccuracy: 1 } }], { seconds: 5 }),
     // diverged after one epoch, with a better first epoch than the others: out of the final values, in the curves
-    makeRecord('a', 3, [{ exactAccuracy: 1, bitAccuracy: 1, loss: 0.25 }], { status: 'diverged', seconds: 1, reason: 'NaN' }),
+    makeRecord('a', 3, [{ exactAccuracy: 1, bitAccuracy: 1, loss: 0.25, train: { bitAccuracy: 0.97 } }], { status: 'diverged', seconds: 1, reason: 'NaN' }),
   ];
   const row = summariseConfiguration('a', runs, suite, bits);
 
@@ -42,8 +42,25 @@ describe('summariseConfiguration', () => {
   it('reads best epoch and epochs to threshold off the mean curves of all runs', () => {
     // exact accuracy means: epoch 1 (0.25 + 0.5 + 1) / 3 = 0.583…, epoch 2 (0.5 + 0.75) / 2 = 0.625
     expect(row.bestEpoch).toBe(2);
-    // bit accuracy means: epoch 1 (0.5 + 0.75 + 1) / 3 = 0.75 → reaches 75% at epoch 1
-    expect(row.epochsToThreshold).toBe(1);
+    // train bit accuracy means: epoch 1 (0.98 + 0.99 + 0.97) / 3 = 0.98, epoch 2 (0.99 + 1) / 2 → 99% at epoch 2
+    expect(row.epochsToThreshold).toBe(2);
+  });
+
+  it('chooses the best epoch on validation when the runs measured it, whatever test says', () => {
+    const validated = [
+      makeRecord('a', 1, [
+        { exactAccuracy: 0.9, validation: { exactAccuracy: 0.5, bitAccuracy: 0.8 } },
+        { exactAccuracy: 0.1, validation: { exactAccuracy: 0.6, bitAccuracy: 0.7 } },
+        { exactAccuracy: 0.5, validation: { exactAccuracy: 0.6, bitAccuracy: 0.9 } },
+      ]),
+    ];
+    const criteria = taskCriteria('binary-digits', 'validation');
+    expect(criteria.ranking.map((m) => m.id)).toEqual(['validation-exact-accuracy', 'validation-bit-accuracy']);
+    expect(criteria.tieBreak.id).toBe('validation-loss');
+    const summary = summariseConfiguration('a', validated, suite, criteria);
+    expect(summary.bestEpoch).toBe(3); // exact ties at 0.6 (epochs 2, 3): bits decide
+    expect(summariseConfiguration('a', validated, suite, bits).bestEpoch).toBe(1); // the same runs chosen on test
+    expect(summary.final.get('validation-bit-accuracy')).toMatchObject({ n: 1, mean: 0.9 });
   });
 
   it('leaves final values empty when no run completed', () => {

@@ -58,7 +58,7 @@ export function summariseConfiguration(
   const missingSeeds = run ? suite.seeds.filter((seed) => !seedsRecorded.has(seed)) : [];
   const completed = runs.filter((r) => r.status === 'completed' && r.history.length > 0);
   const final = new Map<string, SeedStatistics>();
-  for (const metric of new Set([...criteria.columns, ...criteria.ranking])) {
+  for (const metric of new Set([...criteria.columns, ...criteria.ranking, criteria.tieBreak])) {
     const values = completed.flatMap((r) => finiteOrUndefined(metric.value(r.history[r.history.length - 1])) ?? []);
     const statistics = seedStatistics(values);
     if (statistics) final.set(metric.id, statistics);

@@ -22,7 +22,7 @@ export function summaryTable(
 ): string {
   const seeds = suite.seeds.length;
   const { metric, value } = criteria.threshold;
-  const thresholdTitle = `Epochs to ${formatLevel(value)} ${metric.axisTitle.replace('accuracy', 'acc.')}`;
+  const thresholdTitle = `Epochs to ${formatLevel(value)} ${metric.title.toLowerCase().replace('accuracy', 'acc.')}`;
   const thresholdHint = `First epoch at which the mean ${metric.title.toLowerCase()} over seeds reaches ${formatLevel(value)}`;
   const head = [
     '<th scope="col" class="num">#</th>',

@@ -43,6 +43,33 @@ const tagValue = z.union([z.string().min(1), z.number(), z.boolean()]);
 
 const seedList = z.array(z.number().int().nonnegative()).min(1);
 
+/**
+ * A swept setting's path: `network.<field>`, `options.<trainer option>` or `training.<field>`
+ * (`"network.learningRate"`, `"options.generatorLearningRate"`, `"options.generatorHiddenLayers"`).
+ */
+const settingPath = z.string().regex(/^(network|options|training)\.[A-Za-z][A-Za-z0-9]*$/, 'expected "network.<field>", "options.<option>" or "training.<field>"');
+
+/** A swept setting's values: a list (the grid's, or the choices random samples pick from), or a range (random samples only). */
+const settingValues = z.union([
+  z.array(z.unknown()).min(1),
+  z.strictObject({ min: z.number(), max: z.number(), scale: z.enum(['linear', 'log']).default('linear'), integer: z.boolean().optional() }),
+]);
+
+/** A search space: setting path → values. */
+export const searchSpaceSchema = z.record(settingPath, settingValues);
+
+/** What a suite sweeps; see apps/compare/README.md, "Sweeps". */
+export const sweepSchema = z.strictObject({
+  /** The space of every configuration that declares none of its own (`runs[].sweep`). */
+  space: searchSpaceSchema.optional(),
+  /** Draw this many seeded random settings instead of the whole grid. */
+  samples: z.number().int().positive().optional(),
+  /** Seed of the random settings (default 0). */
+  seed: z.number().int().nonnegative().default(0),
+  /** Successive halving: at each of these epochs, the worse half of each configuration's settings stops (on validation). */
+  halving: z.array(z.number().int().positive()).optional(),
+});
+
 /** One configuration of a suite: it runs once per seed. */
 export const runSchema = z.strictObject({
   /** Unique within the suite; what tables and reports call the configuration. */
@@ -54,6 +81,11 @@ export const runSchema = z.strictObject({
   training: trainingSchema.partial().optional(),
   /** Named facts about the configuration (`{ "method": "cDNI", "hiddenLayers": 4 }`) that `table` groups by. */
   tags: z.record(z.string().min(1), tagValue).optional(),
+  /** This configuration's search space (replaces the suite's `sweep.space`). */
+  sweep: searchSpaceSchema.optional(),
+  /** Set by the sweep's expansion: the configuration this setting belongs to, and the setting. */
+  sweepOf: z.string().min(1).optional(),
+  setting: z.record(settingPath, z.unknown()).optional(),
 });
 
 /**
@@ -117,6 +149,8 @@ export const suiteSchema = z
     size: appliedSizeSchema.optional(),
     /** A paper-style table of the configurations' tags. */
     table: tableSchema.optional(),
+    /** A search space over settings, expanded into one configuration per setting; the report picks each configuration's best on validation. */
+    sweep: sweepSchema.optional(),
   })
   .superRefine((suite, context) => {
     const seen = new Map<string, number>();
@@ -196,3 +230,5 @@ export type SuiteTraining = Suite['training'];
 export type SuiteSize = z.output<typeof sizeSchema>;
 export type SuiteTable = z.output<typeof tableSchema>;
 export type TableMetric = (typeof TABLE_METRICS)[number];
+export type SearchSpace = z.output<typeof searchSpaceSchema>;
+export type SuiteSweep = z.output<typeof sweepSchema>;

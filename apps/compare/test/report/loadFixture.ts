@@ -17,7 +17,9 @@ export function loadFixture(): { records: RunRecord[]; suite: Suite } {
 
 /** The charts the fixture's report must draw, by `data-metric`. */
 export const FIXTURE_CHART_METRICS = [
+  'train-bit-accuracy',
   'test-bit-accuracy',
+  'train-exact-accuracy',
   'test-exact-accuracy',
   'train-loss',
   'test-loss',

@@ -1,8 +1,17 @@
 import type { EpochRecord } from 'synthgrad';
 import type { RunRecord } from '../../src/RunRecord.js';
 
-/** Per-epoch test metrics of a hand-made run; `null` stands for a NaN written to JSON. */
-export type EpochMetrics = Partial<Record<'bitAccuracy' | 'exactAccuracy' | 'accuracy' | 'loss' | 'trainLoss', number | null>>;
+type SplitMetrics = Partial<Record<'bitAccuracy' | 'exactAccuracy' | 'accuracy' | 'loss', number | null>>;
+
+/**
+ * Per-epoch test metrics of a hand-made run (`train` and `validation`: those splits' metrics, when
+ * set); `null` stands for a NaN written to JSON.
+ */
+export type EpochMetrics = SplitMetrics & {
+  trainLoss?: number | null;
+  train?: SplitMetrics;
+  validation?: SplitMetrics;
+};
 
 /** A hand-made run record: only what a test sets matters; the rest is plausible filler. */
 export function makeRecord(
@@ -13,11 +22,12 @@ export function makeRecord(
 ): RunRecord {
   const { gradientAlignment, ...rest } = extra;
   const history = epochs.map((m, epoch): EpochRecord => {
-    const { trainLoss, ...test } = m;
+    const { trainLoss, train, validation, ...test } = m;
     return {
       epoch,
       trainLoss: (trainLoss ?? 1) as number,
-      train: { loss: 1 },
+      train: { loss: 1, ...train } as EpochRecord['train'],
+      ...(validation ? { validation: { loss: 1, ...validation } as EpochRecord['test'] } : {}),
       test: { loss: 1, ...test } as EpochRecord['test'],
       ...(gradientAlignment?.[epoch] ? { gradientAlignment: gradientAlignment[epoch] } : {}),
       seconds: 0.1,

@@ -43,8 +43,9 @@ describe('renderReport (fixture of a real run)', async () => {
   });
 
   it('states the threshold, the header facts and the runs that did not complete', () => {
-    expectIn(html, 'Epochs to 75% bit acc.');
-    expectIn(html, 'reaches <strong>75%</strong>');
+    expectIn(html, 'Epochs to 99% train bit acc.');
+    expectIn(html, 'reaches <strong>99%</strong>');
+    expectIn(html, '<strong>Ranked on the test split</strong>: the dataset was loaded without a validation split');
     expectIn(html, '<h1>report-fixture</h1>');
     expectIn(html, '10 recorded of 10 expected');
     expectIn(html, '64 → 32 → 8 units, sigmoid, no bias');
@@ -99,11 +100,11 @@ describe('renderReport (hand-made cases)', () => {
       suite,
     );
     expect(tableLabels(html)).toEqual(['high', 'low']);
-    expectIn(html, 'Epochs to 90% acc.');
+    expectIn(html, 'Epochs to 90% test acc.');
     expect(/data-metric="test-accuracy"/.test(html), String(/data-metric="test-accuracy"/)).toBe(true);
     expect(/data-metric="test-bit-accuracy"/.test(html), String(/data-metric="test-bit-accuracy"/)).toBe(false);
     // "high" reaches 90% mean accuracy at epoch 2 of 2
-    expect(/<tr data-label="high">(?:<t[dh][^>]*>[\s\S]*?<\/t[dh]>){5}<td class="num">2<span class="of"> \/ 2<\/span><\/td>/.test(html), String(/<tr data-label="high">(?:<t[dh][^>]*>[\s\S]*?<\/t[dh]>){5}<td class="num">2<span class="of"> \/ 2<\/span><\/td>/)).toBe(true);
+    expect(/<tr data-label="high">(?:<t[dh][^>]*>[\s\S]*?<\/t[dh]>){6}<td class="num">2<span class="of"> \/ 2<\/span><\/td>/.test(html), String(/<tr data-label="high">(?:<t[dh][^>]*>[\s\S]*?<\/t[dh]>){6}<td class="num">2<span class="of"> \/ 2<\/span><\/td>/)).toBe(true);
   });
 
   it('notes the seeds with no record yet', async () => {

@@ -9,6 +9,8 @@ export interface EpochRecord {
   /** Mean of the step losses over the epoch (each measured before its step's updates). */
   readonly trainLoss: number;
   readonly train: EvaluationMetrics;
+  /** On `dataset.validation`, when the dataset has one: what choices (best epoch, rates, ranking) read. */
+  readonly validation?: EvaluationMetrics;
   readonly test: EvaluationMetrics;
   /** Per decoupled layer, synthetic vs true gradient on a fixed training batch (when measured). */
   readonly gradientAlignment?: readonly GradientAlignment[];
@@ -56,7 +58,8 @@ export interface FitOptions {
 }
 
 /**
- * Trains `algorithm` on `dataset.train`, evaluating on both splits after every epoch. Never throws
+ * Trains `algorithm` on `dataset.train`, evaluating on every split (train, validation when present,
+ * test) after every epoch. Never throws
  * for a numerical blow-up: the result says `diverged` and keeps the history.
  *
  * @example
@@ -101,14 +104,16 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
       options.onBatchEnd?.({ epoch, batch: b, batches, step, loss });
     }
     const trainMetrics = evaluate(algorithm, train, dataset.task, backend);
+    const validationMetrics = dataset.validation && evaluate(algorithm, dataset.validation, dataset.task, backend);
     const testMetrics = evaluate(algorithm, dataset.test, dataset.task, backend);
-    if (!Number.isFinite(trainMetrics.loss) || !Number.isFinite(testMetrics.loss)) {
+    if (!Number.isFinite(trainMetrics.loss) || !Number.isFinite(testMetrics.loss) || !Number.isFinite(validationMetrics?.loss ?? 0)) {
       return { status: 'diverged', reason: `the network's outputs stopped being finite at epoch ${epoch}`, history };
     }
     const record: EpochRecord = {
       epoch,
       trainLoss: lossSum / batches,
       train: trainMetrics,
+      ...(validationMetrics ? { validation: validationMetrics } : {}),
       test: testMetrics,
       ...(measurement ? { gradientAlignment: algorithm.measureGradients!(measurement) } : {}),
       seconds: (performance.now() - started) / 1000,
