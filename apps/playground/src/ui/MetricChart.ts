@@ -6,7 +6,7 @@ const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b
 /** A streaming line chart (uPlot) of some series against the step. */
 export class MetricChart {
   private readonly plot: uPlot;
-  private readonly columns: number[][];
+  private readonly columns: (number | null)[][];
 
   constructor(parent: HTMLElement, title: string, readonly series: readonly string[]) {
     const figure = document.createElement('figure');
@@ -30,7 +30,7 @@ export class MetricChart {
   push(step: number, values: readonly (number | undefined)[]): void {
     if (this.columns[0].length && step <= this.columns[0].at(-1)!) return;
     this.columns[0].push(step);
-    values.forEach((value, i) => this.columns[i + 1].push(value ?? Number.NaN));
+    values.forEach((value, i) => this.columns[i + 1].push(value !== undefined && Number.isFinite(value) ? value : null));
     this.plot.setData(this.columns as uPlot.AlignedData);
   }
 

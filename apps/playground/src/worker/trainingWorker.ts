@@ -5,6 +5,8 @@ import type { FromWorker, ToWorker } from './WorkerMessages.js';
 
 /** Training time per slice before the worker reports and reads its messages again. */
 const SLICE_MS = 60;
+/** At most this many steps between two reports, so the curves have points however fast the machine. */
+const SLICE_STEPS = 200;
 
 const container = createSynthgradContainer({ modules: [tensorWasmModule], backend: 'wasm' });
 const post = (message: FromWorker) => postMessage(message);
@@ -26,7 +28,7 @@ function slice(): void {
   if (!running || session === undefined) return;
   try {
     const end = performance.now() + SLICE_MS;
-    while (performance.now() < end && !session.finished) session.runStep();
+    for (let i = 0; i < SLICE_STEPS && performance.now() < end && !session.finished; i++) session.runStep();
     const report = session.report();
     if (report.finished || !Number.isFinite(report.stepLoss)) running = false;
     post({ type: 'report', report, running });
