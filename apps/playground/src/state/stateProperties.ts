@@ -1,0 +1,118 @@
+/** The playground's whole state: what a link reproduces. */
+export interface PlaygroundState {
+  /** Digits of the binary-addition task. */
+  bits: number;
+  trainSize: number;
+  testSize: number;
+  /** Seed of the data, the weights and the shuffling. */
+  seed: number;
+  /** Widths of the hidden layers. */
+  hidden: number[];
+  /** Activation of the hidden layers: a registered name or a mathjs formula of x. */
+  activation: string;
+  /** A registered trainer name (listed from the registry). */
+  trainer: string;
+  /** Generator inputs: one name, or several (their combination). */
+  generatorInput: string[];
+  learningRate: number;
+  generatorLearningRate: number;
+  batchSize: number;
+  /** Epochs the run stops after (and the exported suite runs). */
+  epochs: number;
+}
+
+/** One row of the state table: a key of the URL hash, with its (de)serialisers. */
+export interface StateProperty<K extends keyof PlaygroundState = keyof PlaygroundState> {
+  readonly key: K;
+  readonly fallback: PlaygroundState[K];
+  serialise(value: PlaygroundState[K]): string;
+  /** Throws an Error naming the key for a value it cannot read. */
+  deserialise(text: string): PlaygroundState[K];
+}
+
+function integer<K extends keyof PlaygroundState>(key: K, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): StateProperty<K> {
+  return {
+    key,
+    fallback: fallback as PlaygroundState[K],
+    serialise: (value) => String(value),
+    deserialise: (text) => {
+      const value = Number(text);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        throw new Error(`"${key}": expected an integer from ${min} to ${max}, got "${text}"`);
+      }
+      return value as PlaygroundState[K];
+    },
+  };
+}
+
+function positive<K extends keyof PlaygroundState>(key: K, fallback: number): StateProperty<K> {
+  return {
+    key,
+    fallback: fallback as PlaygroundState[K],
+    serialise: (value) => String(value),
+    deserialise: (text) => {
+      const value = Number(text);
+      if (!(Number.isFinite(value) && value >= 0) || text.trim() === '') throw new Error(`"${key}": expected a number ≥ 0, got "${text}"`);
+      return value as PlaygroundState[K];
+    },
+  };
+}
+
+function text<K extends keyof PlaygroundState>(key: K, fallback: string): StateProperty<K> {
+  return {
+    key,
+    fallback: fallback as PlaygroundState[K],
+    serialise: (value) => String(value),
+    deserialise: (value) => {
+      if (value.trim() === '') throw new Error(`"${key}": expected a non-empty value`);
+      return value as PlaygroundState[K];
+    },
+  };
+}
+
+function list<K extends keyof PlaygroundState>(key: K, fallback: readonly unknown[], read: (item: string) => unknown): StateProperty<K> {
+  return {
+    key,
+    fallback: [...fallback] as PlaygroundState[K],
+    serialise: (value) => (value as unknown[]).join(','),
+    deserialise: (value) => {
+      if (value.trim() === '') throw new Error(`"${key}": expected a comma-separated list, got nothing`);
+      return value.split(',').map((item) => read(item.trim())) as PlaygroundState[K];
+    },
+  };
+}
+
+const positiveInteger = (key: string) => (item: string) => {
+  const value = Number(item);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`"${key}": expected positive integers, got "${item}"`);
+  return value;
+};
+
+/**
+ * The state table (as tensorflow/playground's state.ts): every property of the URL hash, its
+ * default and its (de)serialisers. Defaults are a cDNI-like run that learns 8-bit sums quickly.
+ */
+export const STATE_PROPERTIES: readonly StateProperty[] = [
+  integer('bits', 8, 2, 26),
+  integer('trainSize', 1000, 1),
+  integer('testSize', 1000, 1),
+  integer('seed', 1, 0),
+  list('hidden', [128, 64], positiveInteger('hidden')),
+  text('activation', 'sigmoid'),
+  text('trainer', 'dni'),
+  list('generatorInput', ['layer-output', 'labels'], (item) => {
+    if (item === '') throw new Error('"generatorInput": empty name');
+    return item;
+  }),
+  positive('learningRate', 0.3),
+  positive('generatorLearningRate', 0.003),
+  integer('batchSize', 10, 1),
+  integer('epochs', 100, 1),
+] as StateProperty[];
+
+/** The state with every default. */
+export function defaultState(): PlaygroundState {
+  const state = {} as Record<string, unknown>;
+  for (const property of STATE_PROPERTIES) state[property.key] = structuredClone(property.fallback);
+  return state as unknown as PlaygroundState;
+}

@@ -1,0 +1,160 @@
+import {
+  createTrainer,
+  DatasetRegistry,
+  decodeBits,
+  evaluate,
+  Matrix,
+  Rng,
+  TensorBackend,
+  type Dataset,
+  type EvaluationMetrics,
+  type GradientAlignment,
+  type TrainerAlgorithm,
+} from 'synthgrad';
+import type { Container } from 'inversify';
+import { networkOf } from '../state/toSuite.js';
+import type { PlaygroundState } from '../state/stateProperties.js';
+
+/** What the page draws after some steps. */
+export interface SessionReport {
+  readonly step: number;
+  readonly epoch: number;
+  /** Mean loss of the steps since the previous report. */
+  readonly stepLoss: number;
+  readonly train: EvaluationMetrics;
+  readonly test: EvaluationMetrics;
+  readonly alignment?: readonly GradientAlignment[];
+  /** A few held-out sums with the network's answer bit by bit. */
+  readonly sums: readonly { a: number; b: number; expected: string; answer: string }[];
+  readonly finished: boolean;
+}
+
+const MEASUREMENT_ROWS = 100;
+const SHOWN_SUMS = 4;
+
+/**
+ * One run, one step at a time: the same batches as the trainers' `fit` (seeded shuffle of the
+ * training set every epoch), so a run here and `synthgrad compare` on the exported suite agree.
+ */
+export class TrainingSession {
+  readonly usesGenerators: boolean;
+  private readonly trainer: TrainerAlgorithm;
+  private readonly dataset: Dataset;
+  private readonly backend: TensorBackend;
+  private readonly rng: Rng;
+  private readonly order: Int32Array;
+  private readonly batch: { inputs: Matrix; labels: Matrix };
+  private readonly measurement: { inputs: Matrix; labels: Matrix };
+  private step = 0;
+  private lossSum = 0;
+  private lossCount = 0;
+
+  constructor(container: Container, readonly state: PlaygroundState) {
+    this.backend = container.get(TensorBackend);
+    this.dataset = container.get(DatasetRegistry).get('binary-addition').load({
+      bits: state.bits,
+      trainSize: state.trainSize,
+      testSize: state.testSize,
+      seed: state.seed,
+    }) as Dataset;
+    const generatorInput = state.generatorInput.length === 1 ? state.generatorInput[0] : state.generatorInput;
+    this.usesGenerators = trainerUsesGenerators(container, this.dataset, state.trainer);
+    this.trainer = createTrainer(container, this.dataset, {
+      algorithm: state.trainer,
+      options: this.usesGenerators ? { generatorInput, generatorLearningRate: state.generatorLearningRate } : undefined,
+      network: networkOf(state),
+      seed: state.seed,
+    });
+    const n = this.dataset.train.inputs.rows;
+    this.rng = new Rng(state.seed);
+    this.order = Int32Array.from({ length: n }, (_, i) => i);
+    const first = this.order.subarray(0, Math.min(n, MEASUREMENT_ROWS));
+    this.measurement = {
+      inputs: this.backend.gatherRows(this.dataset.train.inputs, first),
+      labels: this.backend.gatherRows(this.dataset.train.labels, first),
+    };
+    this.batch = { inputs: Matrix.zeros(1, 1), labels: Matrix.zeros(1, 1) };
+  }
+
+  get batchesPerEpoch(): number {
+    return Math.ceil(this.dataset.train.inputs.rows / this.state.batchSize);
+  }
+
+  get finished(): boolean {
+    return this.step >= this.state.epochs * this.batchesPerEpoch;
+  }
+
+  /** Runs one step (one batch); returns its loss (NaN once finished). */
+  runStep(): number {
+    if (this.finished) return Number.NaN;
+    const { batchSize } = this.state;
+    const batches = this.batchesPerEpoch;
+    const b = this.step % batches;
+    if (b === 0) this.rng.shuffle(this.order);
+    const n = this.order.length;
+    const indices = this.order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
+    const batch = this.batchOf(indices.length);
+    this.backend.gatherRows(this.dataset.train.inputs, indices, batch.inputs);
+    this.backend.gatherRows(this.dataset.train.labels, indices, batch.labels);
+    const { loss } = this.trainer.step(batch, { epoch: Math.floor(this.step / batches), step: this.step });
+    this.step++;
+    this.lossSum += loss;
+    this.lossCount++;
+    return loss;
+  }
+
+  /** Metrics of both splits now (evaluation never changes the weights). */
+  report(): SessionReport {
+    const test = this.dataset.test;
+    const shown = Math.min(SHOWN_SUMS, test.inputs.rows);
+    const outputs = this.trainer.predict(new Matrix(shown, test.inputs.cols, test.inputs.data.subarray(0, shown * test.inputs.cols)));
+    const bits = this.state.bits;
+    const sums = Array.from({ length: shown }, (_, r) => {
+      const input = test.inputs.row(r);
+      return {
+        a: decodeBits(input.subarray(0, bits)),
+        b: decodeBits(input.subarray(bits)),
+        expected: Array.from(test.labels.row(r), (v) => (v > 0.5 ? '1' : '0')).join(''),
+        answer: Array.from(outputs.row(r), (v) => (v > 0.5 ? '1' : '0')).join(''),
+      };
+    });
+    const stepLoss = this.lossCount ? this.lossSum / this.lossCount : Number.NaN;
+    this.lossSum = 0;
+    this.lossCount = 0;
+    return {
+      step: this.step,
+      epoch: this.step / this.batchesPerEpoch,
+      stepLoss,
+      train: evaluate(this.trainer, this.dataset.train, this.dataset.task, this.backend),
+      test: evaluate(this.trainer, test, this.dataset.task, this.backend),
+      ...(this.trainer.measureGradients ? { alignment: this.trainer.measureGradients(this.measurement) } : {}),
+      sums,
+      finished: this.finished,
+    };
+  }
+
+  private batchOf(rows: number): { inputs: Matrix; labels: Matrix } {
+    if (this.batch.inputs.rows !== rows) {
+      this.batch.inputs = Matrix.zeros(rows, this.dataset.train.inputs.cols);
+      this.batch.labels = Matrix.zeros(rows, this.dataset.train.labels.cols);
+    }
+    return this.batch;
+  }
+}
+
+/**
+ * Whether a trainer takes generator options (DNI-like): asked of the plugin itself, so trainers
+ * other packages add are classified without a list here.
+ */
+export function trainerUsesGenerators(container: Container, dataset: Dataset, trainer: string): boolean {
+  try {
+    createTrainer(container, dataset, {
+      algorithm: trainer,
+      options: { generatorInput: 'labels' },
+      network: { layers: [{ units: 2 }, { units: dataset.labelSize }] },
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}

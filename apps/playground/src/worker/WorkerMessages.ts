@@ -1,0 +1,28 @@
+import type { PlaygroundState } from '../state/stateProperties.js';
+import type { SessionReport } from './TrainingSession.js';
+
+/** A plugin as the page lists it. */
+export interface CatalogEntry {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** Page → worker. */
+export type ToWorker =
+  | { readonly type: 'configure'; readonly state: PlaygroundState }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step' };
+
+/** Worker → page. */
+export type FromWorker =
+  | {
+      readonly type: 'catalog';
+      readonly backend: string;
+      readonly trainers: readonly CatalogEntry[];
+      readonly generatorInputs: readonly CatalogEntry[];
+      readonly activations: readonly CatalogEntry[];
+    }
+  | { readonly type: 'configured'; readonly usesGenerators: boolean; readonly first: SessionReport }
+  | { readonly type: 'report'; readonly report: SessionReport; readonly running: boolean }
+  | { readonly type: 'error'; readonly message: string };

@@ -1,0 +1,68 @@
+import { tensorWasmModule } from '@synthgrad/tensor-wasm';
+import { ActivationRegistry, createSynthgradContainer, GeneratorInputRegistry, TensorBackend, TrainerAlgorithmRegistry } from 'synthgrad';
+import { TrainingSession } from './TrainingSession.js';
+import type { FromWorker, ToWorker } from './WorkerMessages.js';
+
+/** Training time per slice before the worker reports and reads its messages again. */
+const SLICE_MS = 60;
+/** At most this many steps between two reports, so the curves have points however fast the machine. */
+const SLICE_STEPS = 200;
+
+const container = createSynthgradContainer({ modules: [tensorWasmModule], backend: 'wasm' });
+const post = (message: FromWorker) => postMessage(message);
+let session: TrainingSession | undefined;
+let running = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const entries = (plugins: readonly { name: string; description: string }[]) => plugins.map(({ name, description }) => ({ name, description }));
+post({
+  type: 'catalog',
+  backend: container.get(TensorBackend).name,
+  trainers: entries(container.get(TrainerAlgorithmRegistry).list()),
+  generatorInputs: entries(container.get(GeneratorInputRegistry).list()),
+  activations: entries(container.get(ActivationRegistry).list()),
+});
+
+function slice(): void {
+  timer = undefined;
+  if (!running || session === undefined) return;
+  try {
+    const end = performance.now() + SLICE_MS;
+    for (let i = 0; i < SLICE_STEPS && performance.now() < end && !session.finished; i++) session.runStep();
+    const report = session.report();
+    if (report.finished || !Number.isFinite(report.stepLoss)) running = false;
+    post({ type: 'report', report, running });
+  } catch (error) {
+    running = false;
+    post({ type: 'error', message: messageOf(error) });
+  }
+  if (running) timer = setTimeout(slice, 0);
+}
+
+onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  try {
+    if (message.type === 'configure') {
+      running = false;
+      session = new TrainingSession(container, message.state);
+      post({ type: 'configured', usesGenerators: session.usesGenerators, first: session.report() });
+    } else if (message.type === 'play') {
+      running = session !== undefined && !session.finished;
+      if (running && timer === undefined) timer = setTimeout(slice, 0);
+    } else if (message.type === 'pause') {
+      running = false;
+      if (session) post({ type: 'report', report: session.report(), running });
+    } else if (message.type === 'step' && session) {
+      running = false;
+      session.runStep();
+      post({ type: 'report', report: session.report(), running });
+    }
+  } catch (error) {
+    running = false;
+    post({ type: 'error', message: messageOf(error) });
+  }
+};
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
