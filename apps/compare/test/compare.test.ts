@@ -20,7 +20,7 @@ describe('synthgrad compare', () => {
     expect(records).toHaveLength(8);
     expect(new Set(records.map((r) => `${r.label}/${r.seed}`)).size).toBe(8);
     for (const record of records) {
-      expect(record).toMatchObject({ suite: 'seed-smoke', status: 'completed', backend: 'cpu', dataset: { name: 'binary-addition' } });
+      expect(record).toMatchObject({ suite: 'seed-smoke', status: 'completed', backend: 'wasm', dataset: { name: 'binary-addition' } });
       expect(record.history).toHaveLength(2);
       expect(record.network.layers).toHaveLength(3);
       expect(record.history[1].test.bitAccuracy).toBeGreaterThan(0);

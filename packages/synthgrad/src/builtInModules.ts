@@ -1,6 +1,7 @@
 import { datasetsModule } from '@synthgrad/datasets';
 import { generatorInputsModule } from '@synthgrad/generator-inputs';
 import { layersModule } from '@synthgrad/layers';
+import { tensorWasmModule } from '@synthgrad/tensor-wasm';
 import { trainersModule } from '@synthgrad/trainers';
 import type { ContainerModule } from 'inversify';
 
@@ -10,4 +11,5 @@ export const builtInModules: readonly ContainerModule[] = [
   generatorInputsModule,
   datasetsModule,
   trainersModule,
+  tensorWasmModule,
 ];

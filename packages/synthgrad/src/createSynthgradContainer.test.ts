@@ -5,7 +5,9 @@ import {
   fit,
   GeneratorInputRegistry,
   TensorBackend,
+  TensorBackendRegistry,
   TrainerAlgorithmRegistry,
+  WasmBackend,
   createTrainer,
   tutorialNetwork,
 } from './index.js';
@@ -22,6 +24,17 @@ describe('createSynthgradContainer', () => {
     ]);
     expect(container.get(TrainerAlgorithmRegistry).names()).toEqual(['backprop', 'direct-feedback-alignment', 'dni', 'feedback-alignment', 'last-layer-only']);
     expect(container.get(DatasetRegistry).names()).toEqual(['binary-addition']);
+    expect(container.get(TensorBackendRegistry).names()).toEqual(['cpu', 'mathjs', 'wasm']);
+  });
+
+  it('computes with the wasm backend by default, where it loads', () => {
+    const backend = createSynthgradContainer().get(TensorBackend);
+    expect(backend).toBeInstanceOf(WasmBackend);
+    expect(backend.name).toBe('wasm');
+  });
+
+  it('lets an explicit backend name win over the default', () => {
+    expect(createSynthgradContainer({ backend: 'cpu' }).get(TensorBackend).name).toBe('cpu');
   });
 
   it('trains cDNI end to end through the umbrella API on the mathjs backend', async () => {

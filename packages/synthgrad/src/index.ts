@@ -14,5 +14,7 @@ export {
   type ShuffleableArray,
 } from '@synthgrad/tensor';
 export * from '@synthgrad/trainers';
+export { tensorWasmModule, WasmBackend, wasmBackendLoads, type WasmBackendOptions } from '@synthgrad/tensor-wasm';
 export { builtInModules } from './builtInModules.js';
 export { createSynthgradContainer } from './createSynthgradContainer.js';
+export { defaultBackendName } from './defaultBackendName.js';

@@ -1,4 +1,5 @@
 import { CpuBackend, MathjsBackend, type TensorBackend } from '@synthgrad/tensor';
+import { BlasBackend } from '@synthgrad/tensor-blas';
 import { WasmBackend } from '@synthgrad/tensor-wasm';
 import {
   MATMUL_SHAPES,
@@ -34,6 +35,7 @@ export function benchBackends(quick: boolean): readonly BenchBackend[] {
       matmul: { warmup: 3, repetitions: quick ? 5 : 15, minSampleMs: 20, budgetMs: 10_000 },
       tutorial: { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 },
     },
+    ...blasBackend(quick),
     {
       backend: new MathjsBackend(),
       matmulShapes: [TUTORIAL_SHAPE, SQUARE_256_SHAPE],
@@ -42,6 +44,25 @@ export function benchBackends(quick: boolean): readonly BenchBackend[] {
       note:
         'mathjs is far slower (50–200×): its matmul runs only the 10×24 and 256³ shapes ' +
         '(256³ when it fits a 10 s budget), and it trains fewer epochs.',
+    },
+  ];
+}
+
+/** The blas backend where OpenBLAS loads; elsewhere a note says what to install. */
+function blasBackend(quick: boolean): BenchBackend[] {
+  let backend: BlasBackend;
+  try {
+    backend = new BlasBackend();
+  } catch (error) {
+    console.log(`blas backend skipped: ${(error as Error).message}`);
+    return [];
+  }
+  return [
+    {
+      backend,
+      matmulShapes: MATMUL_SHAPES,
+      matmul: { warmup: 3, repetitions: quick ? 5 : 15, minSampleMs: 20, budgetMs: 10_000 },
+      tutorial: { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 },
     },
   ];
 }

@@ -26,7 +26,7 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
     .option('--quick', 'the suite\'s quick size: shorthand for --size quick')
     .option('--out <dir>', 'folder for results; each run goes to <dir>/<suite>/<timestamp>/', 'results')
     .option('--workers <n>', 'parallel worker threads (default: number of CPUs)')
-    .option('--backend <name>', "tensor backend, e.g. cpu or mathjs (default: the suite's, else cpu)")
+    .option('--backend <name>', "tensor backend, e.g. cpu or mathjs (default: the suite's, else wasm where it loads, else cpu)")
     .option('--resume <folder>', 'finish an interrupted run folder: skip its finished runs, run the rest')
     .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').argParser(collect))
     .option('--quiet', 'no progress output')

@@ -1,16 +1,15 @@
 import { datasetsMnistModule } from '@synthgrad/datasets-mnist';
-import { tensorWasmModule } from '@synthgrad/tensor-wasm';
 import type { Container, ContainerModule } from 'inversify';
 import { createSynthgradContainer, SynthgradError } from 'synthgrad';
 import { SuiteError } from '../suite/SuiteError.js';
 import { loadPlugins } from './loadPlugins.js';
 
 /**
- * What the app adds to the umbrella's built-ins: the `mnist` dataset (`@synthgrad/datasets-mnist`,
- * a package of its own so the library does not carry the data) and the `wasm` backend
- * (`@synthgrad/tensor-wasm`, for `--backend wasm`). Listed by `synthgrad list` as built in.
+ * What the app adds to the umbrella's built-ins (which hold the `wasm` backend, the default): the
+ * `mnist` dataset (`@synthgrad/datasets-mnist`, a package of its own so the library does not carry
+ * the data). Listed by `synthgrad list` as built in.
  */
-export const appModules: readonly ContainerModule[] = [datasetsMnistModule, tensorWasmModule];
+export const appModules: readonly ContainerModule[] = [datasetsMnistModule];
 
 /**
  * A container with every built-in (the umbrella's and {@link appModules}), the plugins' modules

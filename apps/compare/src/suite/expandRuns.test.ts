@@ -30,7 +30,7 @@ describe('expandRuns', () => {
     ]);
     expect(runs[0].network).toEqual({ layers: [{ units: 4 }], learningRate: 0.3, loss: 'mse' });
     expect(runs[1].training).toEqual({ epochs: 4, batchSize: 10 });
-    expect(runs[1]).toMatchObject({ total: 4, backend: 'cpu', options: { generatorInput: 'labels' } });
+    expect(runs[1]).toMatchObject({ total: 4, backend: 'wasm', options: { generatorInput: 'labels' } });
   });
 });
 

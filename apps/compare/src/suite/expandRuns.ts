@@ -1,8 +1,9 @@
+import { defaultBackendName } from 'synthgrad';
 import type { RunSpec } from '../run/RunSpec.js';
 import type { Suite } from './suiteSchema.js';
 
-/** The suite's backend when neither the suite nor `--backend` names one. */
-export const DEFAULT_BACKEND = 'cpu';
+/** The suite's backend when neither the suite nor `--backend` names one: `wasm` where it loads, else `cpu`. */
+export const DEFAULT_BACKEND = defaultBackendName();
 
 /**
  * Every (configuration, seed) pair of a suite, seed-major (all configurations with the first seed,

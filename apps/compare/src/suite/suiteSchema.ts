@@ -140,7 +140,7 @@ export const suiteSchema = z
     seeds: seedList,
     /** Modules exporting a `ContainerModule` (default export or `module`), relative to the suite file. */
     plugins: z.array(z.string().min(1)).optional(),
-    /** Tensor backend name (default `"cpu"`; `--backend` overrides it). */
+    /** Tensor backend name (default `"wasm"` where it loads, else `"cpu"`; `--backend` overrides it). */
     backend: z.string().min(1).optional(),
     runs: z.array(runSchema).min(1),
     /** Named sizes (`"quick"`); the suite as written is the size `full`. */
