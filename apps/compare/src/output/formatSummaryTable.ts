@@ -3,7 +3,8 @@ import type { ConfigurationSummary } from './summarize.js';
 
 /**
  * The terminal's summary: one ranked row per configuration, final test accuracy as mean ± std over
- * the completed runs (exact sum and bits for binary digits, accuracy for classification).
+ * the completed runs (exact sum and bits for binary digits, accuracy for classification); over one
+ * run, the mean alone.
  */
 export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): string {
   const binary = summaries[0]?.task !== 'classification';
@@ -33,8 +34,10 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+// One seed has no spread: "± 0.000" would claim a measured agreement that is not there.
 function pm(stat: SeedStatistics | undefined): string {
-  return stat ? `${stat.mean.toFixed(3)} ± ${stat.std.toFixed(3)}` : '–';
+  if (!stat) return '–';
+  return stat.n > 1 ? `${stat.mean.toFixed(3)} ± ${stat.std.toFixed(3)}` : stat.mean.toFixed(3);
 }
 
 function runsCell(s: ConfigurationSummary): string {
