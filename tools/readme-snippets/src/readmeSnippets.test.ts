@@ -1,7 +1,7 @@
 // Every TypeScript block of every README, type-checked together with strict tsc and then run (each
 // as its own module, on the workspace's source), so a snippet that stops working fails the tests.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,20 @@ describe('the README snippets', () => {
 
   it.each(snippets.filter((s) => s.run).map((s) => [`${s.readme}:${s.line}`, s] as const))('%s runs', async (_, s) => {
     await import(pathToFileURL(fileOf(s)).href);
+  });
+});
+
+describe("the root README's package table", () => {
+  it('lists every public package of the workspace', () => {
+    const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] };
+    const names = workspaces
+      .flatMap((glob) => readdirSync(join(root, glob.replace(/\/\*$/, ''))).map((d) => join(root, glob.replace(/\/\*$/, ''), d, 'package.json')))
+      .filter((file) => existsSync(file))
+      .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { name: string; private?: boolean })
+      .filter((p) => !p.private)
+      .map((p) => p.name);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(names.filter((name) => !readme.includes(`| [\`${name}\`]`))).toEqual([]);
   });
 });
 
