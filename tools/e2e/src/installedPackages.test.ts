@@ -75,9 +75,10 @@ beforeAll(() => {
   writeFileSync(join(project, 'suite.json'), JSON.stringify(SUITE, null, 2));
 }, 600_000);
 
+// Removing the installed node_modules can take a while on a busy machine.
 afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('the packed packages, installed in a project outside the repository', () => {
   it('discovers the public packages, the command among them', () => {
