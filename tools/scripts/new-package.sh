@@ -18,7 +18,7 @@ cat > "$dir/package.json" <<JSON
       "import": "./dist/index.js"
     }
   },
-  "files": ["dist"],
+  "files": ["dist", "!dist/.tsbuildinfo", "src", "!src/**/*.test.ts", "!src/**/*.spec.ts"],
   "scripts": {
     "build": "tsc -p tsconfig.lib.json",
     "test": "vitest run",

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// The `synthgrad` command. In the source tree (src/ present) it runs the TypeScript source: workspace
-// packages resolve through their `@synthgrad/source` export condition (added by a resolve hook, as
-// `--conditions` cannot be set after start) and tsx compiles them with the workspace tsconfig.
-// Installed, it runs the compiled dist/.
+// The `synthgrad` command. Installed (under node_modules) it runs the compiled dist/ and needs no
+// TypeScript loader. In the repository it runs the TypeScript source: workspace packages resolve
+// through their `@synthgrad/source` export condition (added by a resolve hook, as `--conditions`
+// cannot be set after start) and tsx, a devDependency, compiles them with the workspace tsconfig.
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const source = new URL('../src/main.ts', import.meta.url);
-if (existsSync(fileURLToPath(source))) {
+const installed = fileURLToPath(import.meta.url).split(/[\\/]/).includes('node_modules');
+if (!installed && existsSync(fileURLToPath(source))) {
   const addSourceCondition = `export async function resolve(specifier, context, next) {
     return next(specifier, { ...context, conditions: ['@synthgrad/source', ...context.conditions] });
   }`;

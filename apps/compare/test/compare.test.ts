@@ -103,5 +103,6 @@ describe('synthgrad list', () => {
     const { code, err } = await cli(['list', '--plugin', 'test/helpers.ts']);
     expect(code).toBe(2);
     expect(err).toMatch(/plugin ".*helpers\.ts" exports no inversify ContainerModule/);
+    expect(err, 'list starts no run, so it does not say one was not started').not.toContain('no run was started');
   });
 });

@@ -61,4 +61,11 @@ describe('bin/synthgrad.mjs from the source tree', () => {
     const list = await spawnCli(['list', '--help']).done;
     expect(list.out).toContain('--plugin <path>');
   });
+
+  it('prints the version of its package.json with --version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const result = await spawnCli(['--version']).done;
+    expect(result.code).toBe(0);
+    expect(result.out.trim()).toBe(version);
+  });
 });

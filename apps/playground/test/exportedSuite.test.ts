@@ -1,7 +1,7 @@
 // "Export as suite.json" hands the run to the CLI: the exported suite passes compare's own schema
 // and checks, and the playground's step-by-step session ends its first epoch with exactly the
 // metrics the trainers' `fit` (what `synthgrad compare` runs) gives for that suite.
-import { checkSuite, parseSuite } from '@synthgrad/compare';
+import { checkSuite, parseSuite } from '@synthgrad/cli';
 import { tensorWasmModule } from '@synthgrad/tensor-wasm';
 import { createSynthgradContainer, createTrainer, DatasetRegistry, fit, TensorBackend, type Dataset, type NetworkSpec } from 'synthgrad';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Container, type ContainerModule } from 'inversify';
+import { providerOf, tokensWithProvider } from './boundBy.js';
 import { coreModule } from './coreModule.js';
+import { MissingModuleError } from './errors.js';
 import { TensorBackend, TensorBackendRegistry } from './TensorBackendPlugin.js';
 
 export interface CreateContainerOptions {
@@ -12,7 +14,8 @@ export interface CreateContainerOptions {
 
 /**
  * A container with the core registries, the given modules, and `TensorBackend` bound to the named
- * backend. An unknown backend name fails here, listing the known ones.
+ * backend. An unknown backend name fails here, listing the known ones. A look-up that needs a module
+ * the container was not given (say `layersModule`) fails with a {@link MissingModuleError} naming it.
  *
  * @example
  * ```ts
@@ -22,8 +25,31 @@ export interface CreateContainerOptions {
  */
 export function createContainer(options: CreateContainerOptions = {}): Container {
   const container = new Container();
+  explainMissingModules(container);
   container.load(coreModule, ...(options.modules ?? []));
   const backend = container.get(TensorBackendRegistry).get(options.backend ?? 'cpu').create();
   container.bind(TensorBackend).toConstantValue(backend);
   return container;
+}
+
+/**
+ * Wraps `container.get` so that inversify's "No bindings found" for a token some package's module
+ * binds (recorded with `boundBy`) — the one asked for, or one it depends on — names that module.
+ */
+function explainMissingModules(container: Container): void {
+  const get = container.get.bind(container);
+  container.get = ((serviceIdentifier: Parameters<typeof get>[0], options?: Parameters<typeof get>[1]) => {
+    try {
+      return get(serviceIdentifier, options as never);
+    } catch (error) {
+      const missing = [serviceIdentifier, ...tokensWithProvider()].find(
+        (token): token is symbol =>
+          typeof token === 'symbol' && providerOf(token) !== undefined && !container.isBound(token) &&
+          (token === serviceIdentifier || String((error as Error)?.message).includes(String(token))),
+      );
+      if (missing === undefined) throw error;
+      const provider = providerOf(missing)!;
+      throw new MissingModuleError((missing.description ?? String(missing)).replace(/^synthgrad\./, ''), provider.module, provider.package);
+    }
+  }) as typeof container.get;
 }

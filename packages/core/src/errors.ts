@@ -38,3 +38,19 @@ export class DuplicatePluginError extends SynthgradError {
     super(`two ${kind} plugins are named "${duplicate}"; plugin names must be unique`);
   }
 }
+
+/** A container lacks a binding that a package's module provides; the message names the module to load. */
+export class MissingModuleError extends SynthgradError {
+  override name = 'MissingModuleError';
+  constructor(
+    /** The unbound token's name, e.g. `ActivationRegistry`. */
+    readonly token: string,
+    readonly module: string,
+    readonly packageName: string,
+  ) {
+    super(
+      `${token} is not bound: load ${module} from ${packageName} ` +
+        `(createContainer({ modules: [${module}, …] }), or use createSynthgradContainer() from synthgrad, which loads every built-in)`,
+    );
+  }
+}

@@ -1,4 +1,5 @@
 export { bindPluginRegistry } from './bindPluginRegistry.js';
+export { boundBy, providerOf, type TokenProvider } from './boundBy.js';
 export { coreModule } from './coreModule.js';
 export { createContainer, type CreateContainerOptions } from './createContainer.js';
 export {
@@ -8,7 +9,7 @@ export {
   type DatasetSplit,
   type DatasetTask,
 } from './Dataset.js';
-export { ConfigError, DuplicatePluginError, SynthgradError, UnknownPluginError } from './errors.js';
+export { ConfigError, DuplicatePluginError, MissingModuleError, SynthgradError, UnknownPluginError } from './errors.js';
 export {
   GeneratorInputPlugin,
   GeneratorInputRegistry,

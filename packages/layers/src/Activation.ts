@@ -1,6 +1,7 @@
-import type { NamedPlugin, PluginRegistry } from '@synthgrad/core';
+import { boundBy, type NamedPlugin, type PluginRegistry } from '@synthgrad/core';
 import type { Matrix, TensorBackend } from '@synthgrad/tensor';
 import type { ServiceIdentifier } from 'inversify';
+import { layersProvider } from './layersProvider.js';
 
 /**
  * An element-wise (or row-wise) non-linearity with its backward pass.
@@ -27,4 +28,4 @@ export interface ActivationPlugin extends NamedPlugin {
 export const ActivationPlugin: ServiceIdentifier<ActivationPlugin> = Symbol.for('synthgrad.ActivationPlugin');
 
 export type ActivationRegistry = PluginRegistry<ActivationPlugin>;
-export const ActivationRegistry: ServiceIdentifier<ActivationRegistry> = Symbol.for('synthgrad.ActivationRegistry');
+export const ActivationRegistry: ServiceIdentifier<ActivationRegistry> = boundBy(Symbol.for('synthgrad.ActivationRegistry'), layersProvider);

@@ -1,6 +1,7 @@
-import type { NamedPlugin, PluginRegistry } from '@synthgrad/core';
+import { boundBy, type NamedPlugin, type PluginRegistry } from '@synthgrad/core';
 import type { Matrix, Rng } from '@synthgrad/tensor';
 import type { ServiceIdentifier } from 'inversify';
+import { layersProvider } from './layersProvider.js';
 
 /**
  * Fills a weight matrix in place; fan-in is its row count, fan-out its column count.
@@ -23,4 +24,4 @@ export interface InitialiserPlugin extends NamedPlugin {
 export const InitialiserPlugin: ServiceIdentifier<InitialiserPlugin> = Symbol.for('synthgrad.InitialiserPlugin');
 
 export type InitialiserRegistry = PluginRegistry<InitialiserPlugin>;
-export const InitialiserRegistry: ServiceIdentifier<InitialiserRegistry> = Symbol.for('synthgrad.InitialiserRegistry');
+export const InitialiserRegistry: ServiceIdentifier<InitialiserRegistry> = boundBy(Symbol.for('synthgrad.InitialiserRegistry'), layersProvider);

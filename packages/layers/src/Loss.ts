@@ -1,6 +1,7 @@
-import type { NamedPlugin, PluginRegistry } from '@synthgrad/core';
+import { boundBy, type NamedPlugin, type PluginRegistry } from '@synthgrad/core';
 import type { Matrix, TensorBackend } from '@synthgrad/tensor';
 import type { ServiceIdentifier } from 'inversify';
+import { layersProvider } from './layersProvider.js';
 
 /**
  * A loss of a network's output against targets (both batch × width).
@@ -27,4 +28,4 @@ export interface LossPlugin extends NamedPlugin {
 export const LossPlugin: ServiceIdentifier<LossPlugin> = Symbol.for('synthgrad.LossPlugin');
 
 export type LossRegistry = PluginRegistry<LossPlugin>;
-export const LossRegistry: ServiceIdentifier<LossRegistry> = Symbol.for('synthgrad.LossRegistry');
+export const LossRegistry: ServiceIdentifier<LossRegistry> = boundBy(Symbol.for('synthgrad.LossRegistry'), layersProvider);

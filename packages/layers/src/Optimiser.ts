@@ -1,6 +1,7 @@
-import type { NamedPlugin, PluginRegistry } from '@synthgrad/core';
+import { boundBy, type NamedPlugin, type PluginRegistry } from '@synthgrad/core';
 import type { Matrix, TensorBackend } from '@synthgrad/tensor';
 import type { ServiceIdentifier } from 'inversify';
+import { layersProvider } from './layersProvider.js';
 
 /** Updates one attached parameter in place; holds that parameter's optimiser state (velocity, moments). */
 export interface ParameterUpdater {
@@ -30,4 +31,4 @@ export interface OptimiserPlugin extends NamedPlugin {
 export const OptimiserPlugin: ServiceIdentifier<OptimiserPlugin> = Symbol.for('synthgrad.OptimiserPlugin');
 
 export type OptimiserRegistry = PluginRegistry<OptimiserPlugin>;
-export const OptimiserRegistry: ServiceIdentifier<OptimiserRegistry> = Symbol.for('synthgrad.OptimiserRegistry');
+export const OptimiserRegistry: ServiceIdentifier<OptimiserRegistry> = boundBy(Symbol.for('synthgrad.OptimiserRegistry'), layersProvider);

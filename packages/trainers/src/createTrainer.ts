@@ -1,4 +1,5 @@
 import {
+  MissingModuleError,
   TensorBackend,
   TrainerAlgorithmRegistry,
   type Dataset,
@@ -30,7 +31,9 @@ export interface TrainerSpec {
  * ```
  */
 export function createTrainer(container: Container, dataset: Dataset, spec: TrainerSpec): TrainerAlgorithm {
-  const plugin = container.get(TrainerAlgorithmRegistry).get(spec.algorithm);
+  const registry = container.get(TrainerAlgorithmRegistry);
+  if (registry.names().length === 0) throw new MissingModuleError('TrainerAlgorithmPlugin', 'trainersModule', '@synthgrad/trainers');
+  const plugin = registry.get(spec.algorithm);
   return plugin.create(
     {
       network: spec.network,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SuiteError } from '../suite/SuiteError.js';
 import { CliError } from './CliError.js';
@@ -6,12 +7,16 @@ import type { CompareOptions } from './compareCommand.js';
 import type { ListOptions } from './listCommand.js';
 import type { WorkerOptions } from './workerCommand.js';
 
+/** This package's version: `package.json` sits two levels above both `src/cli` and `dist/cli`. */
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** The `synthgrad` program. Actions store their exit code in `exit.code`. */
-export function createProgram(io: CliIo, exit: { code: number }): Command {
+/** The `synthgrad` program. Actions store their exit code in `exit.code` and their name in `exit.command`. */
+export function createProgram(io: CliIo, exit: { code: number; command?: string }): Command {
   const program = new Command('synthgrad')
     .description('Compare neural networks trained with back-propagation, synthetic gradients (DNI) and other backprop-free rules (feedback alignment, DFA).')
+    .version(version, '-V, --version', 'print the version of @synthgrad/cli')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
@@ -39,6 +44,7 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
     .action(async (suite: string | undefined, options: CompareOptions) => {
       // Commands load on demand: the library (and mathjs) takes seconds to load, `--help` should not wait.
       const { compareCommand } = await import('./compareCommand.js');
+      exit.command = 'compare';
       exit.code = await compareCommand(suite, options, io);
     });
 
@@ -74,7 +80,7 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
  * (a bad suite, a bad option, an unwritable folder) print their message only.
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const exit = { code: 0 };
+  const exit: { code: number; command?: string } = { code: 0 };
   const program = createProgram(io, exit);
   try {
     if (argv.length === 0) {
@@ -86,7 +92,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof SuiteError || error instanceof CliError) {
-      io.err(`synthgrad: ${error.message}`);
+      const message = error instanceof SuiteError ? error.describe(exit.command === 'compare' ? 'no run was started' : undefined) : error.message;
+      io.err(`synthgrad: ${message}`);
       return error instanceof CliError ? error.exitCode : 2;
     }
     io.err(`synthgrad: unexpected error: ${(error as Error).stack ?? String(error)}`);

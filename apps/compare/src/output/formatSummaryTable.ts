@@ -3,7 +3,8 @@ import type { ConfigurationSummary } from './summarize.js';
 
 /**
  * The terminal's summary: one ranked row per configuration, the final metrics of each split (train,
- * validation, test) as mean ± std over the completed runs, a `*` on the columns the ranking reads.
+ * validation, test) as mean ± std over the completed runs, a `*` on the columns the ranking reads;
+ * over one run, the mean alone.
  */
 export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): string {
   const first = summaries[0];
@@ -49,8 +50,10 @@ function shortTitle(title: string): string {
     .replace('exact accuracy', 'exact');
 }
 
+// One seed has no spread: "± 0.000" would claim a measured agreement that is not there.
 function pm(stat: SeedStatistics | undefined): string {
-  return stat ? `${stat.mean.toFixed(3)} ± ${stat.std.toFixed(3)}` : '–';
+  if (!stat) return '–';
+  return stat.n > 1 ? `${stat.mean.toFixed(3)} ± ${stat.std.toFixed(3)}` : stat.mean.toFixed(3);
 }
 
 function runsCell(s: ConfigurationSummary): string {

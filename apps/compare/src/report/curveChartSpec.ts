@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { YScale } from './chooseYScale.js';
+import { percentAxisFormat } from './percentAxisFormat.js';
 import { estimateTextWidth } from './estimateTextWidth.js';
 import type { CurvePoint } from './learningCurve.js';
 
@@ -32,6 +33,8 @@ export interface CurveChart {
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
 const WIDTH = 520;
 const HEIGHT = 260;
+/** Ticks asked of a percent axis (vega's default for this height is about 7). */
+const Y_TICKS = 6;
 const PANEL_HEIGHT = 220;
 const PANEL_GAP = 20;
 /** A legend entry's symbol, gaps and column padding, besides its label. */
@@ -76,8 +79,10 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
       ? flatPercentDomain([...rows, ...(chart.rule ? [{ min: chart.rule.value, max: chart.rule.value }] : [])])
       : {}),
   };
+  const percentDomain = yScale.domain ?? [Math.min(...rows.map((r) => r.min)), Math.max(...rows.map((r) => r.max))];
   const yAxis = {
-    format: chart.yFormat === 'percent' ? '.0%' : '~g',
+    format: chart.yFormat === 'percent' ? percentAxisFormat(percentDomain[0], percentDomain[1], Y_TICKS) : '~g',
+    ...(chart.yFormat === 'percent' && !log ? { tickCount: Y_TICKS } : {}),
     ...(log ? { values: logTicks(Math.min(...rows.map((r) => r.min)), max ?? Math.max(...rows.map((r) => r.max))) } : {}),
   };
   const yTitle = log ? `${chart.yTitle} (log scale)` : chart.yTitle;

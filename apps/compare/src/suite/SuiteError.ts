@@ -1,5 +1,6 @@
 /**
- * A suite cannot run: every problem found, each naming where it is. Thrown before any training starts.
+ * A suite (or a plugin, or a backend) cannot be used: every problem found, each naming where it is.
+ * Thrown before any training starts; `compare` adds "no run was started" when it reports one.
  */
 export class SuiteError extends Error {
   override name = 'SuiteError';
@@ -9,8 +10,14 @@ export class SuiteError extends Error {
     readonly problems: readonly string[],
   ) {
     super(
-      `${source}: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; no run was started\n` +
-        problems.map((p) => `  - ${p}`).join('\n'),
+      `${source}: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}\n` + problems.map((p) => `  - ${p}`).join('\n'),
     );
+  }
+
+  /** The message with what the error meant for the command, e.g. "no run was started", after the count. */
+  describe(consequence?: string): string {
+    if (!consequence) return this.message;
+    const [first, ...rest] = this.message.split('\n');
+    return [`${first}; ${consequence}`, ...rest].join('\n');
   }
 }

@@ -1,4 +1,5 @@
 import type { ActivationRegistry, InitialiserRegistry, LossRegistry, OptimiserRegistry } from '@synthgrad/layers';
+import { boundBy } from '@synthgrad/core';
 import type { ServiceIdentifier } from 'inversify';
 
 /** The layer-level plugins a network is built from, resolved once from the container. */
@@ -8,4 +9,7 @@ export interface LayerRegistries {
   readonly initialisers: InitialiserRegistry;
   readonly optimisers: OptimiserRegistry;
 }
-export const LayerRegistries: ServiceIdentifier<LayerRegistries> = Symbol.for('synthgrad.LayerRegistries');
+export const LayerRegistries: ServiceIdentifier<LayerRegistries> = boundBy(Symbol.for('synthgrad.LayerRegistries'), {
+  module: 'trainersModule',
+  package: '@synthgrad/trainers',
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatSummaryTable } from './formatSummaryTable.js';
+import type { ConfigurationSummary } from './summarize.js';
+
+const summary = (label: string, values: readonly number[]): ConfigurationSummary => {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const std = values.length > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
+  const stat = { n: values.length, mean, std, min: Math.min(...values), max: Math.max(...values) };
+  return {
+    label,
+    trainer: 'dni',
+    runs: values.length,
+    completed: values.length,
+    diverged: 0,
+    failed: 0,
+    task: 'classification',
+    accuracy: stat,
+    threshold: { metric: 'accuracy', value: 0.9 },
+  } as ConfigurationSummary;
+};
+
+describe('formatSummaryTable', () => {
+  it('shows mean ± sample std over several seeds and the mean alone over one', () => {
+    const table = formatSummaryTable([summary('two seeds', [0.5, 0.7]), summary('one seed', [0.25])]);
+    const [, , twoSeeds, oneSeed] = table.split('\n');
+    expect(twoSeeds).toContain('0.600 ± 0.141');
+    expect(oneSeed).toContain('0.250');
+    expect(oneSeed).not.toContain('±');
+  });
+});

@@ -1,0 +1,37 @@
+import type { ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
+import { describe, expect, it } from 'vitest';
+import { boundBy } from './boundBy.js';
+import { createContainer } from './createContainer.js';
+import { MissingModuleError } from './errors.js';
+
+const Thing: ServiceIdentifier<{ value: number }> = boundBy(Symbol.for('synthgrad.test.Thing'), {
+  module: 'thingModule',
+  package: '@synthgrad/thing',
+});
+const UsesThing: ServiceIdentifier<{ twice: number }> = Symbol.for('synthgrad.test.UsesThing');
+const usesThingModule = new ContainerModule((options) => {
+  options.bind(UsesThing).toResolvedValue((thing: { value: number }) => ({ twice: 2 * thing.value }), [Thing]);
+});
+const thingModule = new ContainerModule((options) => {
+  options.bind(Thing).toConstantValue({ value: 21 });
+});
+
+describe('a container missing a module', () => {
+  it('names the module to load when the token itself is asked for', () => {
+    const container = createContainer();
+    expect(() => container.get(Thing)).toThrow(MissingModuleError);
+    expect(() => container.get(Thing)).toThrow('test.Thing is not bound: load thingModule from @synthgrad/thing');
+  });
+
+  it('names the module when a binding depends on the unbound token', () => {
+    const container = createContainer({ modules: [usesThingModule] });
+    expect(() => container.get(UsesThing)).toThrow('test.Thing is not bound: load thingModule from @synthgrad/thing');
+  });
+
+  it('resolves once the module is loaded, and leaves other errors alone', () => {
+    expect(createContainer({ modules: [usesThingModule, thingModule] }).get(UsesThing)).toEqual({ twice: 42 });
+    const unknown: ServiceIdentifier<number> = Symbol.for('synthgrad.test.Unrecorded');
+    expect(() => createContainer().get(unknown)).toThrow(/No bindings found/);
+  });
+});
