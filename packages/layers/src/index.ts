@@ -24,4 +24,4 @@ export { SgdOptimiser } from './SgdOptimiser.js';
 export { SyntheticGradientGenerator, type SyntheticGradientGeneratorOptions } from './SyntheticGradientGenerator.js';
 export { toNpy } from './toNpy.js';
 export { weightsToJSON } from './weightsToJSON.js';
-export type { WeightsJSON } from './WeightsJSON.js';
+export type { WeightsJSON, WeightsJSONValue } from './WeightsJSON.js';
