@@ -5,7 +5,7 @@ export type { DniOptions } from './algorithms/DniOptions.js';
 export { DniTrainer } from './algorithms/DniTrainer.js';
 export { DniTrainerPlugin } from './algorithms/DniTrainerPlugin.js';
 export { gradientAlignment } from './algorithms/gradientAlignment.js';
-export { createTrainer, type TrainerSpec } from './createTrainer.js';
+export { createTrainer, type TrainerOptions, type TrainerOptionsMap, type TrainerSpec } from './createTrainer.js';
 export { bitAccuracies, classAccuracy, evaluate, type EvaluationMetrics } from './fit/evaluate.js';
 export {
   fit,
