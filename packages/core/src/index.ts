@@ -31,4 +31,5 @@ export {
   type StepMetrics,
   type TrainerAlgorithm,
   type TrainerContext,
+  type TrainerState,
 } from './TrainerAlgorithm.js';

@@ -10,6 +10,7 @@ export { Dense, type DenseOptions } from './Dense.js';
 export { FormatError } from './FormatError.js';
 export { FormulaActivation } from './FormulaActivation.js';
 export { FormulaError } from './FormulaError.js';
+export { collectState } from './collectState.js';
 export { fromNpy } from './fromNpy.js';
 export { InitialiserPlugin, InitialiserRegistry, type Initialiser } from './Initialiser.js';
 export type { Layer } from './Layer.js';

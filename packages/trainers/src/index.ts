@@ -26,4 +26,7 @@ export {
   type LearningRateSchedule,
   type TrainingProgress,
 } from './schedule/compileSchedule.js';
+export { loadTrainerState } from './state/loadTrainerState.js';
+export type { SavedTrainer, TrainerManifest } from './state/SavedTrainer.js';
+export { saveTrainerState } from './state/saveTrainerState.js';
 export { trainersModule } from './trainersModule.js';
