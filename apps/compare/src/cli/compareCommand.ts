@@ -41,6 +41,7 @@ export interface CompareOptions {
   readonly resume?: string;
   readonly plugin?: readonly string[];
   readonly quiet?: boolean;
+  readonly saveWeights?: boolean;
 }
 
 /** Exit code of a suite stopped by Ctrl-C (128 + SIGINT). */
@@ -91,6 +92,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
       workers,
       progress,
       save: (record) => log.append(record),
+      ...(options.saveWeights ? { weightsFolder: join(runFolder, 'weights') } : {}),
       signal: controller.signal,
     }));
   } finally {

@@ -29,6 +29,7 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
     .option('--resume <folder>', 'finish an interrupted run folder: skip its finished runs, run the rest')
     .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').argParser(collect))
     .option('--quiet', 'no progress output')
+    .option('--save-weights', "keep each run's final weights in <run folder>/weights/<configuration>/seed-<n>/ (manifest.json + .npy files)")
     .addHelpText(
       'after',
       '\nExamples:\n  synthgrad compare seed\n  synthgrad compare paper-mnist --quick\n  synthgrad compare ./my-suite.json --seeds 5 --epochs 20\n' +
