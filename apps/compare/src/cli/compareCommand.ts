@@ -17,6 +17,7 @@ import { QuietProgress } from '../progress/QuietProgress.js';
 import { paperTable } from '../report/paperTable.js';
 import type { RunSpec } from '../run/RunSpec.js';
 import { runSuite } from '../run/runSuite.js';
+import { parseRedisUrl } from '../queue/redisUrl.js';
 import { applyOverrides } from '../suite/applyOverrides.js';
 import { applySize } from '../suite/applySize.js';
 import { checkSuite } from '../suite/checkSuite.js';
@@ -24,6 +25,7 @@ import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { readSuiteFile } from '../suite/readSuiteFile.js';
 import type { Suite } from '../suite/suiteSchema.js';
+import type { RunRecord } from '../RunRecord.js';
 import { CliError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
 import { parseCount } from './parseCount.js';
@@ -41,6 +43,8 @@ export interface CompareOptions {
   readonly resume?: string;
   readonly plugin?: readonly string[];
   readonly quiet?: boolean;
+  /** A Redis URL: run on the BullMQ queue instead of local threads. */
+  readonly queue?: string;
   readonly saveWeights?: boolean;
 }
 
@@ -53,10 +57,16 @@ const INTERRUPTED = 130;
  * prints the ranked table. Returns the exit code: 0, 1 when a run failed, 130 when interrupted.
  */
 export async function compareCommand(suiteArgument: string | undefined, options: CompareOptions, io: CliIo): Promise<number> {
+  const target = options.queue === undefined ? undefined : parseRedisUrl('--queue', options.queue);
+  if (target && options.saveWeights) throw new CliError('--save-weights keeps weights written by local workers; it cannot be combined with --queue');
+  if (target && options.workers !== undefined) throw new CliError('--workers sets local threads; with --queue, start `synthgrad worker --concurrency n` instead');
   const workers = options.workers === undefined ? availableParallelism() : parseCount('--workers', options.workers, 1);
   const { suite, folder, source } = options.resume
     ? await resumeFolder(suiteArgument, options, io)
     : await newFolderLater(suiteArgument, options, io);
+  // BullMQ and ioredis load only for --queue.
+  const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
+  if (target) await (await import('../queue/checkRedis.js')).checkRedis(target);
   const container = await createSuiteContainer(suite.plugins ?? [], suite.backend);
   await checkSuite(suite, container, source);
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
@@ -71,7 +81,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const alreadyDone = all.length - pending.length;
   if (!options.quiet) io.err(
     `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
-      `${Math.min(workers, Math.max(pending.length, 1))} workers, backend ${all[0].backend}\n` +
+      `${target ? `queue ${target.display}` : `${Math.min(workers, Math.max(pending.length, 1))} workers`}, backend ${all[0].backend}\n` +
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
   );
@@ -86,15 +96,14 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   process.on('SIGINT', onSigint);
   let interrupted: boolean;
   try {
-    ({ interrupted } = await runSuite({
+    const execution = {
       runs: pending,
       plugins: suite.plugins ?? [],
-      workers,
       progress,
-      save: (record) => log.append(record),
-      ...(options.saveWeights ? { weightsFolder: join(runFolder, 'weights') } : {}),
+      save: (record: RunRecord) => log.append(record),
       signal: controller.signal,
-    }));
+    };
+    ({ interrupted } = target && queue ? await queue.runSuiteOnQueue({ ...execution, target }) : await runSuite({ ...execution, workers, ...(options.saveWeights ? { weightsFolder: join(runFolder, 'weights') } : {}) }));
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
@@ -110,14 +119,15 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   io.out(`${records.length} of ${all.length} runs recorded in ${join(runFolder, 'results.jsonl')}`);
   io.out(`Summary: ${join(runFolder, 'summary.csv')}`);
   if (report) io.out(`Report: ${report}`);
+  const queueFlag = target ? ` --queue ${target.display}` : '';
   if (interrupted) {
     const again = process.env.npm_lifecycle_event === 'start' ? 'npm start -- --resume' : 'synthgrad compare --resume';
-    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${again} ${quote(runFolder)}`);
+    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${again} ${quote(runFolder)}${queueFlag}`);
     return INTERRUPTED;
   }
   const failed = records.filter((r) => r.status === 'failed');
   if (failed.length) {
-    io.err(`\n${failed.length} run(s) failed; --resume ${quote(runFolder)} retries them.`);
+    io.err(`\n${failed.length} run(s) failed; --resume ${quote(runFolder)}${queueFlag} retries them.`);
     return 1;
   }
   return 0;
