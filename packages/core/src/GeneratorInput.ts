@@ -39,6 +39,11 @@ export interface GeneratorInput {
   readonly size: number;
   /** batch × size features. The returned matrix may be reused by the next call. */
   features(context: GeneratorInputContext): Matrix;
+  /**
+   * A stateful input's state (running statistics, …) as named live matrices, saved with the model
+   * and written in place on loading. Absent for stateless inputs.
+   */
+  state?(): Readonly<Record<string, Matrix>>;
 }
 
 /** How a configuration names a generator input: a name, a list (a combination), or a name with options. */

@@ -39,6 +39,18 @@ export interface TrainerAlgorithm {
    * it must change no weight, generator or statistic. Absent for algorithms without synthetic gradients.
    */
   measureGradients?(batch: Batch): GradientAlignment[];
+  /**
+   * Everything that decides how training goes on: every layer's and generator's parameters,
+   * optimiser state, statistics, and the random streams the algorithm draws from. Saving reads it,
+   * loading writes into it in place, so a loaded trainer continues exactly as the saved one would.
+   */
+  state(): TrainerState;
+}
+
+/** Live views of a trainer's state: named matrices and named random streams. */
+export interface TrainerState {
+  readonly tensors: Readonly<Record<string, Matrix>>;
+  readonly rngs: Readonly<Record<string, Rng>>;
 }
 
 /** What an algorithm is built from. */

@@ -32,4 +32,5 @@ export {
   type StepMetrics,
   type TrainerAlgorithm,
   type TrainerContext,
+  type TrainerState,
 } from './TrainerAlgorithm.js';

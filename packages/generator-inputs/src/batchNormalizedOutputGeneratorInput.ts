@@ -73,6 +73,11 @@ export class BatchNormalizedOutput implements GeneratorInput {
     return this.#runningVariance.data.slice();
   }
 
+  /** `runningMean` and `runningVariance`, live. */
+  state(): Readonly<Record<string, Matrix>> {
+    return { runningMean: this.#runningMean, runningVariance: this.#runningVariance };
+  }
+
   /** batch × size; the returned matrix is reused by the next call with the same batch size. */
   features(context: GeneratorInputContext): Matrix {
     const output = assertContextWidth(NAME, context, 'layerOutput', this.#shape, 'outputSize');

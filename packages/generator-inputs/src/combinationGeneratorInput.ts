@@ -46,6 +46,15 @@ export class Combination implements GeneratorInput {
     this.#partFeatures = new Array<Matrix>(parts.length);
   }
 
+  /** Each stateful part's state, prefixed by its position: `0.runningMean`, … */
+  state(): Readonly<Record<string, Matrix>> {
+    const result: Record<string, Matrix> = {};
+    this.parts.forEach(({ input }, i) => {
+      for (const [name, m] of Object.entries(input.state?.() ?? {})) result[`${i}.${name}`] = m;
+    });
+    return result;
+  }
+
   /** batch × size; the returned matrix is reused by the next call with the same batch size. */
   features(context: GeneratorInputContext): Matrix {
     const { parts } = this;

@@ -66,4 +66,9 @@ export class ActivationLayer implements Layer {
   parameters(): readonly Parameter[] {
     return noParameters;
   }
+
+  /** None: an activation has no state. */
+  state(): Readonly<Record<string, Matrix>> {
+    return {};
+  }
 }

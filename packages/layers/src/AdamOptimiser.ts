@@ -1,5 +1,5 @@
 import { ConfigError } from '@synthgrad/core';
-import type { Matrix } from '@synthgrad/tensor';
+import { Matrix } from '@synthgrad/tensor';
 import { assertInRange } from './assertInRange.js';
 import { assertSameShape } from './assertSameShape.js';
 import type { Optimiser, ParameterUpdater } from './Optimiser.js';
@@ -43,13 +43,16 @@ export class AdamOptimiser implements Optimiser {
 
   attach(parameter: Matrix): ParameterUpdater {
     const { beta1, beta2, epsilon } = this;
-    const m = new Float64Array(parameter.size);
-    const v = new Float64Array(parameter.size);
-    let t = 0;
+    const moment1 = new Matrix(parameter.rows, parameter.cols);
+    const moment2 = new Matrix(parameter.rows, parameter.cols);
+    const steps = new Matrix(1, 1);
+    const m = moment1.data;
+    const v = moment2.data;
     return {
+      state: () => ({ m: moment1, v: moment2, t: steps }),
       step(grad, learningRate) {
         assertSameShape('adam.step', 'gradient', grad, 'parameter', parameter);
-        t++;
+        const t = ++steps.data[0];
         const c1 = 1 - beta1 ** t;
         const c2 = 1 - beta2 ** t;
         const p = parameter.data;

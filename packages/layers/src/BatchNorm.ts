@@ -3,6 +3,7 @@ import { bufferOfShape, Matrix, ShapeError, type TensorBackend } from '@synthgra
 import { assertColumns } from './assertColumns.js';
 import { assertInRange } from './assertInRange.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
+import { collectState } from './collectState.js';
 import type { Layer } from './Layer.js';
 import type { Optimiser, ParameterUpdater } from './Optimiser.js';
 import type { Parameter } from './Parameter.js';
@@ -162,6 +163,15 @@ export class BatchNorm implements Layer {
   /** `gamma` then `beta`. */
   parameters(): readonly Parameter[] {
     return this.#parameters;
+  }
+
+  /** `gamma`, `beta`, their optimiser state, `runningMean` and `runningVariance`. */
+  state(): Readonly<Record<string, Matrix>> {
+    return collectState([
+      ['', { gamma: this.gamma, beta: this.beta, runningMean: this.runningMean, runningVariance: this.runningVariance }],
+      ['gamma', this.#gammaUpdater.state()],
+      ['beta', this.#betaUpdater.state()],
+    ]);
   }
 
   #resize(rows: number): void {

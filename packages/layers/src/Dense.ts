@@ -3,6 +3,7 @@ import type { Activation } from './Activation.js';
 import { assertColumns } from './assertColumns.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
 import type { Initialiser } from './Initialiser.js';
+import { collectState } from './collectState.js';
 import type { Layer } from './Layer.js';
 import type { Optimiser, ParameterUpdater } from './Optimiser.js';
 import type { Parameter } from './Parameter.js';
@@ -130,6 +131,15 @@ export class Dense implements Layer {
   /** `weights` then `bias` (when present). */
   parameters(): readonly Parameter[] {
     return this.#parameters;
+  }
+
+  /** `weights`, `bias` and their optimiser state (`weights.m`, `bias.velocity`, …). */
+  state(): Readonly<Record<string, Matrix>> {
+    return collectState([
+      ['', { weights: this.weights }],
+      ['weights', this.#weightsUpdater.state()],
+      ...(this.bias === null ? [] : ([['', { bias: this.bias }], ['bias', this.#biasUpdater!.state()]] as const)),
+    ]);
   }
 
   #resize(rows: number): void {

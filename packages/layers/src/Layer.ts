@@ -22,4 +22,10 @@ export interface Layer {
   /** Applies the optimiser to every parameter with the gradients of the last backward. */
   update(learningRate: number): void;
   parameters(): readonly Parameter[];
+  /**
+   * Everything that decides the layer's future outputs and updates, as named live matrices: its
+   * parameters, their optimiser state (`weights.m`, …) and statistics (`runningMean`, …). Loading a
+   * saved model writes into them in place.
+   */
+  state(): Readonly<Record<string, Matrix>>;
 }

@@ -40,6 +40,7 @@ export class MomentumOptimiser implements Optimiser {
         backend.addScaled(grad, velocity, momentum, velocity);
         backend.addScaled(parameter, velocity, -learningRate, parameter);
       },
+      state: () => ({ velocity }),
     };
   }
 }

@@ -6,6 +6,11 @@ import { layersProvider } from './layersProvider.js';
 /** Updates one attached parameter in place; holds that parameter's optimiser state (velocity, moments). */
 export interface ParameterUpdater {
   step(grad: Matrix, learningRate: number): void;
+  /**
+   * The updater's state as named live matrices (velocity, moments, step count), written in place
+   * when a saved model is loaded; `{}` when it has none.
+   */
+  state(): Readonly<Record<string, Matrix>>;
 }
 
 /**

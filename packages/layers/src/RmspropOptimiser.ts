@@ -1,5 +1,5 @@
 import { ConfigError } from '@synthgrad/core';
-import type { Matrix } from '@synthgrad/tensor';
+import { Matrix } from '@synthgrad/tensor';
 import { assertInRange } from './assertInRange.js';
 import { assertSameShape } from './assertSameShape.js';
 import type { Optimiser, ParameterUpdater } from './Optimiser.js';
@@ -37,7 +37,8 @@ export class RmspropOptimiser implements Optimiser {
 
   attach(parameter: Matrix): ParameterUpdater {
     const { rho, epsilon } = this;
-    const v = new Float64Array(parameter.size);
+    const meanSquare = new Matrix(parameter.rows, parameter.cols);
+    const v = meanSquare.data;
     return {
       step(grad, learningRate) {
         assertSameShape('rmsprop.step', 'gradient', grad, 'parameter', parameter);
@@ -49,6 +50,7 @@ export class RmspropOptimiser implements Optimiser {
           p[i] -= (learningRate * gi) / (Math.sqrt(v[i]) + epsilon);
         }
       },
+      state: () => ({ v: meanSquare }),
     };
   }
 }

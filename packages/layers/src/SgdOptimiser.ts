@@ -22,6 +22,7 @@ export class SgdOptimiser implements Optimiser {
         assertSameShape('sgd.step', 'gradient', grad, 'parameter', parameter);
         backend.addScaled(parameter, grad, -learningRate, parameter);
       },
+      state: () => ({}),
     };
   }
 }

@@ -7,6 +7,7 @@ import { Dense } from './Dense.js';
 import { FusedActivation } from './FusedActivation.js';
 import { IdentityActivation } from './IdentityActivation.js';
 import type { Initialiser } from './Initialiser.js';
+import { collectState } from './collectState.js';
 import type { Layer } from './Layer.js';
 import type { Optimiser } from './Optimiser.js';
 import type { Parameter } from './Parameter.js';
@@ -55,6 +56,7 @@ export class SyntheticGradientGenerator {
 
   readonly #backend: TensorBackend;
   readonly #parameters: readonly Parameter[];
+  readonly #layerNames: string[] = [];
   #prediction: Matrix | null = null;
   #gradPrediction: Matrix;
 
@@ -72,6 +74,7 @@ export class SyntheticGradientGenerator {
     const relu = new FusedActivation(backend, 'relu');
     const add = (prefix: string, layer: Layer) => {
       layers.push(layer);
+      this.#layerNames.push(prefix);
       for (const p of layer.parameters()) parameters.push({ name: `${prefix}.${p.name}`, value: p.value, grad: p.grad });
     };
     let width = inputSize;
@@ -129,6 +132,12 @@ export class SyntheticGradientGenerator {
     for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
     for (const layer of this.layers) layer.update(learningRate);
     return loss;
+  }
+
+  /** Every layer's state, prefixed by position like {@link SyntheticGradientGenerator.parameters}. */
+  state(): Readonly<Record<string, Matrix>> {
+    const names = this.#layerNames;
+    return collectState(this.layers.map((layer, i) => [names[i], layer.state()] as const));
   }
 
   /** Prefixed by position: `hidden0.weights`, `hidden0.gamma`, `hidden0.beta`, …, `output.weights`, `output.bias`. */

@@ -49,7 +49,7 @@ describe('loadWeightsJSON', () => {
       'a value that is not a number',
       { ...valid(), parameters: { ...valid().parameters, bias: { rows: 1, cols: 3, data: [1, null, 2] } } },
       into(),
-      '"bias".data[1] is null, not a number',
+      '"bias".data[1] is null, not a number nor "NaN", "Infinity", "-Infinity"',
     ],
   ];
   it.each(cases)('names what is wrong: %s', (_what, json, target, message) => {

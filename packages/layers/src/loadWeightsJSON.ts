@@ -4,7 +4,8 @@ import { FormatError } from './FormatError.js';
 /**
  * Copies the matrices of a {@link WeightsJSON} (parsed or not yet checked) into `into`, in place.
  * Everything is checked before anything is written: the format and version, the same set of names
- * on both sides, each shape (the message names the key and both shapes) and each value.
+ * on both sides, each shape (the message names the key and both shapes) and each value (a number,
+ * or `"NaN"`, `"Infinity"`, `"-Infinity"` as {@link weightsToJSON} writes them).
  *
  * @example
  * ```ts
@@ -42,13 +43,21 @@ export function loadWeightsJSON(json: unknown, into: Record<string, Matrix>): vo
     if (!Array.isArray(data) || data.length !== target.size) {
       fail(`"${name}" needs ${target.size} values in data, got ${Array.isArray(data) ? data.length : describe(data)}`);
     }
-    const bad = (data as unknown[]).findIndex((v) => typeof v !== 'number');
-    if (bad >= 0) fail(`"${name}".data[${bad}] is ${describe((data as unknown[])[bad])}, not a number`);
+    const bad = (data as unknown[]).findIndex((v) => typeof v !== 'number' && !Object.hasOwn(nonFinite, v as string));
+    if (bad >= 0) {
+      fail(`"${name}".data[${bad}] is ${describe((data as unknown[])[bad])}, not a number nor "NaN", "Infinity", "-Infinity"`);
+    }
   }
   for (const [name, target] of Object.entries(into)) {
-    target.data.set((stored[name] as { data: number[] }).data);
+    const data = (stored[name] as { data: (number | string)[] }).data;
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i];
+      target.data[i] = typeof v === 'number' ? v : nonFinite[v];
+    }
   }
 }
+
+const nonFinite: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,11 +1,12 @@
 import type { Matrix } from '@synthgrad/tensor';
 import { FormatError } from './FormatError.js';
 import type { Parameter } from './Parameter.js';
-import type { WeightsJSON } from './WeightsJSON.js';
+import type { WeightsJSON, WeightsJSONValue } from './WeightsJSON.js';
 
 /**
  * Parameters (by their names) or named matrices as {@link WeightsJSON}, ready for `JSON.stringify`.
- * Two parameters with one name fail, since loading could not tell them apart.
+ * Two parameters with one name fail, since loading could not tell them apart. NaN and ±Infinity
+ * become the strings `"NaN"`, `"Infinity"`, `"-Infinity"`, which {@link loadWeightsJSON} reads back.
  *
  * @example
  * ```ts
@@ -21,7 +22,12 @@ export function weightsToJSON(parameters: readonly Parameter[] | Record<string, 
     if (Object.hasOwn(result.parameters, name)) {
       throw new FormatError(`weightsToJSON: two parameters are named "${name}"`);
     }
-    result.parameters[name] = { rows: m.rows, cols: m.cols, data: Array.from(m.data) };
+    result.parameters[name] = { rows: m.rows, cols: m.cols, data: Array.from(m.data, toJSONValue) };
   }
   return result;
+}
+
+function toJSONValue(v: number): WeightsJSONValue {
+  if (Number.isFinite(v)) return v;
+  return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
 }

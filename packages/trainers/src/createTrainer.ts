@@ -8,12 +8,34 @@ import {
 } from '@synthgrad/core';
 import { Rng } from '@synthgrad/tensor';
 import type { Container } from 'inversify';
+import type { DniOptions } from './algorithms/DniOptions.js';
 
-export interface TrainerSpec {
+/**
+ * The options type of each trainer by name, so that `createTrainer` checks them with `tsc`.
+ * A package that registers a trainer adds its own by declaration merging:
+ *
+ * @example
+ * ```ts
+ * declare module '@synthgrad/trainers' {
+ *   interface TrainerOptionsMap { 'my-trainer': { readonly depth?: number } }
+ * }
+ * ```
+ * Names not in the map are still accepted (a plugin registered at run time), with options `unknown`;
+ * the trainer checks them when it is created either way.
+ */
+export interface TrainerOptionsMap {
+  backprop: Record<string, never>;
+  dni: DniOptions;
+}
+
+/** The options a trainer named `A` takes: from {@link TrainerOptionsMap}, else `unknown`. */
+export type TrainerOptions<A extends string> = A extends keyof TrainerOptionsMap ? TrainerOptionsMap[A] : unknown;
+
+export interface TrainerSpec<A extends string = string> {
   /** A registered trainer: `"backprop"`, `"dni"`, or one a module adds. */
-  readonly algorithm: string;
-  /** The trainer's own options (for `dni`, {@link DniOptions}). */
-  readonly options?: unknown;
+  readonly algorithm: A;
+  /** The trainer's own options (for `dni`, {@link DniOptions}), typed by {@link TrainerOptionsMap}. */
+  readonly options?: TrainerOptions<A>;
   readonly network: NetworkSpec;
   /** Seed of the weights' and generators' initialisation and of random update schedules (default 0). */
   readonly seed?: number;
@@ -30,7 +52,7 @@ export interface TrainerSpec {
  * });
  * ```
  */
-export function createTrainer(container: Container, dataset: Dataset, spec: TrainerSpec): TrainerAlgorithm {
+export function createTrainer<A extends string>(container: Container, dataset: Dataset, spec: TrainerSpec<A>): TrainerAlgorithm {
   const registry = container.get(TrainerAlgorithmRegistry);
   if (registry.names().length === 0) throw new MissingModuleError('TrainerAlgorithmPlugin', 'trainersModule', '@synthgrad/trainers');
   const plugin = registry.get(spec.algorithm);

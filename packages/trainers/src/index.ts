@@ -12,7 +12,7 @@ export type { FeedbackOptions } from './algorithms/FeedbackOptions.js';
 export { LastLayerOnlyTrainer } from './algorithms/LastLayerOnlyTrainer.js';
 export { LastLayerOnlyTrainerPlugin } from './algorithms/LastLayerOnlyTrainerPlugin.js';
 export { gradientAlignment } from './algorithms/gradientAlignment.js';
-export { createTrainer, type TrainerSpec } from './createTrainer.js';
+export { createTrainer, type TrainerOptions, type TrainerOptionsMap, type TrainerSpec } from './createTrainer.js';
 export { bitAccuracies, classAccuracy, evaluate, type EvaluationMetrics } from './fit/evaluate.js';
 export {
   fit,
@@ -33,6 +33,9 @@ export {
   type LearningRateSchedule,
   type TrainingProgress,
 } from './schedule/compileSchedule.js';
+export { loadTrainerState } from './state/loadTrainerState.js';
+export type { SavedTrainer, TrainerManifest } from './state/SavedTrainer.js';
+export { saveTrainerState } from './state/saveTrainerState.js';
 export { trainersModule } from './trainersModule.js';
 export { DniStage, type DniStageResult } from './algorithms/DniStage.js';
 export type { DniStageOptions } from './algorithms/DniStageOptions.js';

@@ -16,6 +16,7 @@ function failingAt(step: number): TrainerAlgorithm {
   let steps = 0;
   return {
     name: 'failing',
+    state: () => ({ tensors: {}, rngs: {} }),
     step: () => ({ loss: steps++ === step ? Number.NaN : 1 }),
     predict: (inputs) => Matrix.zeros(inputs.rows, 8),
     loss: () => 1,

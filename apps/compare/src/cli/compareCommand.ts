@@ -48,6 +48,7 @@ export interface CompareOptions {
   readonly quiet?: boolean;
   /** A Redis URL: run on the BullMQ queue instead of local threads. */
   readonly queue?: string;
+  readonly saveWeights?: boolean;
 }
 
 /** Exit code of a suite stopped by Ctrl-C (128 + SIGINT). */
@@ -60,6 +61,7 @@ const INTERRUPTED = 130;
  */
 export async function compareCommand(suiteArgument: string | undefined, options: CompareOptions, io: CliIo): Promise<number> {
   const target = options.queue === undefined ? undefined : parseRedisUrl('--queue', options.queue);
+  if (target && options.saveWeights) throw new CliError('--save-weights keeps weights written by local workers; it cannot be combined with --queue');
   if (target && options.workers !== undefined) throw new CliError('--workers sets local threads; with --queue, start `synthgrad worker --concurrency n` instead');
   const workers = options.workers === undefined ? availableParallelism() : parseCount('--workers', options.workers, 1);
   const { suite, folder, source } = options.resume
@@ -76,6 +78,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
     throw new CliError(`cannot write "${log.file}": ${error.message}`);
   });
 
+  const weightsFolder = options.saveWeights ? join(runFolder, 'weights') : undefined;
   const onQueue: QueueExecutor | undefined =
     target && queue ? (execution) => queue.runSuiteOnQueue({ ...execution, target }) : undefined;
   let going = new Set(suite.runs.map((run) => run.label));
@@ -84,7 +87,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
     const rung = expandRuns(restrictTo(suite, going, epochs));
     const pendingRung = unfinished(rung, await log.read());
     if (!options.quiet) io.err(`Successive halving: ${going.size} configurations to epoch ${epochs}, ${pendingRung.length} runs to do`);
-    if ((await trainPending(pendingRung, rung, plugins, workers, options, io, log, onQueue)).interrupted) {
+    if ((await trainPending(pendingRung, rung, plugins, workers, options, io, log, onQueue, weightsFolder)).interrupted) {
       io.err(`\nInterrupted at the halving rung of epoch ${epochs}. To go on:\n  synthgrad compare --resume ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`);
       return INTERRUPTED;
     }
@@ -99,7 +102,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
   );
-  const { interrupted } = await trainPending(pending, all, plugins, workers, options, io, log, onQueue);
+  const { interrupted } = await trainPending(pending, all, plugins, workers, options, io, log, onQueue, weightsFolder);
 
   const records = latestRecords(await log.read(), suite);
   const summaries = summarize(records, suite);
@@ -140,6 +143,7 @@ async function trainPending(
   io: CliIo,
   log: ResultsLog,
   onQueue?: QueueExecutor,
+  weightsFolder?: string,
 ): Promise<{ interrupted: boolean }> {
   const progress = createProgress(options, io, all, pending, all.length - pending.length);
   const controller = new AbortController();
@@ -151,7 +155,7 @@ async function trainPending(
   process.on('SIGINT', onSigint);
   try {
     const execution = { runs: pending, plugins, progress, save: (record: RunRecord) => log.append(record), signal: controller.signal };
-    return await (onQueue ? onQueue(execution) : runSuite({ ...execution, workers }));
+    return await (onQueue ? onQueue(execution) : runSuite({ ...execution, workers, ...(weightsFolder ? { weightsFolder } : {}) }));
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);

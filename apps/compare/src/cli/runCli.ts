@@ -36,6 +36,7 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
     .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').argParser(collect))
     .option('--quiet', 'no progress output')
     .option('--queue <redis-url>', 'run on a BullMQ queue on Redis (redis://[user:password@]host:port[/db]) served by `synthgrad worker`s, instead of local threads')
+    .option('--save-weights', "keep each run's final weights in <run folder>/weights/<configuration>/seed-<n>/ (manifest.json + .npy files; local workers only)")
     .addHelpText(
       'after',
       '\nExamples:\n  synthgrad compare seed\n  synthgrad compare paper-mnist --quick\n  synthgrad compare ./my-suite.json --seeds 5 --epochs 20\n' +

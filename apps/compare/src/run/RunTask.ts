@@ -8,4 +8,6 @@ export interface RunTask {
   readonly plugins: readonly string[];
   /** Where the worker posts {@link ProgressMessage}s; transferred with the task. */
   readonly port: MessagePort;
+  /** With `--save-weights`: the run folder's `weights/` folder, where the final weights are kept. */
+  readonly weightsFolder?: string;
 }

@@ -11,6 +11,8 @@ export interface RunSuiteOptions {
   readonly runs: readonly RunSpec[];
   /** Absolute paths of the suite's plugin modules. */
   readonly plugins: readonly string[];
+  /** Keep each run's final weights under this folder (`<configuration>/seed-<n>/`). */
+  readonly weightsFolder?: string;
   readonly workers: number;
   readonly progress: ProgressReporter;
   /** Saves a finished run (append + fsync) before it counts as done. */
@@ -26,7 +28,7 @@ export interface RunSuiteOptions {
  * every record that did arrive is saved.
  */
 export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted: boolean }> {
-  const { runs, plugins, progress, save, signal } = options;
+  const { runs, plugins, progress, save, signal, weightsFolder } = options;
   if (runs.length === 0 || signal?.aborted) return { interrupted: Boolean(signal?.aborted) };
   const threads = Math.max(1, Math.min(options.workers, runs.length));
   const pool = createWorkerPool(threads);
@@ -35,7 +37,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted:
     port1.on('message', (message: ProgressMessage) => progress.update(spec, message));
     let record: RunRecord;
     try {
-      record = await pool.run({ spec, plugins, port: port2 }, { transferList: [port2], ...(signal ? { signal } : {}) });
+      record = await pool.run({ spec, plugins, port: port2, ...(weightsFolder ? { weightsFolder } : {}) }, { transferList: [port2], ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) return;
       record = failedRecord(spec, error);

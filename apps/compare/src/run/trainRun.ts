@@ -1,9 +1,11 @@
+import { writeTrainerFolder } from '@synthgrad/trainers/node';
 import type { Container } from 'inversify';
-import { createTrainer, DatasetRegistry, fit, TensorBackend, type Dataset, type EpochRecord } from 'synthgrad';
+import { createTrainer, DatasetRegistry, fit, saveTrainerState, TensorBackend, type Dataset, type EpochRecord } from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
 import { runRecord } from './runRecord.js';
+import { weightsFolderOf } from './weightsFolderOf.js';
 
 /** Batch progress is reported at most this often (epoch ends always are). */
 const BATCH_PROGRESS_MS = 250;
@@ -13,12 +15,15 @@ const datasets = new Map<string, Promise<Dataset>>();
 
 /**
  * Trains one run and returns its record. Never throws for the run itself: an error while building or
- * training gives status `failed` with the message, keeping the epochs finished before it.
+ * training gives status `failed` with the message, keeping the epochs finished before it. With
+ * `weightsFolder`, the trainer's final state is written to `weightsFolderOf(weightsFolder, spec)`
+ * (also after divergence, to look at; not after an abort); failing to write it fails the run.
  */
 export async function trainRun(
   container: Container,
   spec: RunSpec,
   report: (message: ProgressMessage) => void = () => {},
+  weightsFolder?: string,
 ): Promise<RunRecord> {
   const { index } = spec;
   const history: EpochRecord[] = [];
@@ -51,6 +56,10 @@ export async function trainRun(
       },
     });
     if (result.status === 'aborted') return record({ status: 'failed', reason: result.reason ?? 'aborted' });
+    if (weightsFolder !== undefined) {
+      const metadata = { suite: spec.suite, configuration: spec.label, seed: spec.seed, epochs: history.length, status: result.status };
+      await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveTrainerState(trainer, metadata));
+    }
     return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}) });
   } catch (error) {
     return record({ status: 'failed', reason: describeError(error) });

@@ -41,6 +41,19 @@ describe('Rng', () => {
     });
   });
 
+  it('continues the same stream after saveState / restoreState, a spare normal included', () => {
+    const rng = new Rng(11);
+    rng.normal();
+    const saved = rng.saveState();
+    const expected = [rng.normal(), rng.uniform(), rng.uint32()];
+    const other = new Rng(99);
+    other.restoreState(saved);
+    expect([other.normal(), other.uniform(), other.uint32()]).toEqual(expected);
+    expect(() => other.restoreState([0, 0, 0, 0, 0, 0])).toThrow('all-zero');
+    expect(() => other.restoreState([1, 2, 3, 2 ** 32, 0, 0])).toThrow('word 3 must be an unsigned 32-bit integer');
+    expect(() => other.restoreState([1, 2, 3])).toThrow('expected 6 numbers, got 3');
+  });
+
   it('forks the reference child stream', () => {
     const child = new Rng(42).fork();
     expect([child.uint32(), child.uint32(), child.uint32(), child.uint32()]).toEqual([

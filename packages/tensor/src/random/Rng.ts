@@ -44,6 +44,40 @@ export class Rng {
     this.reseed(BigInt(seed));
   }
 
+  /**
+   * The whole generator state as 6 numbers (the 4 xoshiro words, the kept normal, 1 if one is
+   * kept), for saving; {@link Rng.restoreState} continues the stream exactly where it was.
+   *
+   * @example
+   * ```ts
+   * const saved = rng.saveState();
+   * const a = rng.uniform();
+   * rng.restoreState(saved);
+   * rng.uniform() === a; // true
+   * ```
+   */
+  saveState(): Float64Array {
+    return Float64Array.of(...this.state, this.spareNormal, this.hasSpareNormal ? 1 : 0);
+  }
+
+  /** Sets the state {@link Rng.saveState} returned; a malformed one throws a RangeError saying why. */
+  restoreState(saved: ArrayLike<number>): void {
+    if (saved.length !== 6) throw new RangeError(`Rng.restoreState: expected 6 numbers, got ${saved.length}`);
+    for (let i = 0; i < 4; i++) {
+      const word = saved[i];
+      if (!Number.isInteger(word) || word < 0 || word > 0xffffffff) {
+        throw new RangeError(`Rng.restoreState: word ${i} must be an unsigned 32-bit integer, got ${word}`);
+      }
+    }
+    if (saved[0] === 0 && saved[1] === 0 && saved[2] === 0 && saved[3] === 0) {
+      throw new RangeError('Rng.restoreState: the all-zero state is not a xoshiro128** state');
+    }
+    if (saved[5] !== 0 && saved[5] !== 1) throw new RangeError(`Rng.restoreState: flag must be 0 or 1, got ${saved[5]}`);
+    for (let i = 0; i < 4; i++) this.state[i] = saved[i];
+    this.spareNormal = saved[4];
+    this.hasSpareNormal = saved[5] === 1;
+  }
+
   /** The next raw output: an unsigned 32-bit integer. */
   uint32(): number {
     return xoshiro128StarStar(this.state);

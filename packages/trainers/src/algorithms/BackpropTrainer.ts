@@ -1,4 +1,4 @@
-import type { Batch, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
+import type { Batch, StepMetrics, TrainerAlgorithm, TrainerState } from '@synthgrad/core';
 import { bufferOfShape, type Matrix } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
@@ -24,6 +24,10 @@ export class BackpropTrainer implements TrainerAlgorithm {
     this.network.backward(this.#lossGradient);
     this.network.update(this.learningRate(progress));
     return { loss };
+  }
+
+  state(): TrainerState {
+    return { tensors: this.network.state(), rngs: {} };
   }
 
   predict(inputs: Matrix): Matrix {

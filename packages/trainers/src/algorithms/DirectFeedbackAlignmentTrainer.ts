@@ -1,4 +1,4 @@
-import type { Batch, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
+import type { Batch, StepMetrics, TrainerAlgorithm, TrainerState } from '@synthgrad/core';
 import { bufferOfShape, type Matrix, type TensorBackend } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
@@ -36,6 +36,13 @@ export class DirectFeedbackAlignmentTrainer implements TrainerAlgorithm {
     });
     this.network.update(this.learningRate(progress));
     return { loss };
+  }
+
+  /** The network's state and the fixed feedback matrices (`feedback<i>`). */
+  state(): TrainerState {
+    const tensors: Record<string, Matrix> = { ...this.network.state() };
+    this.feedback.forEach((matrix, i) => (tensors[`feedback${i}`] = matrix));
+    return { tensors, rngs: {} };
   }
 
   predict(inputs: Matrix): Matrix {

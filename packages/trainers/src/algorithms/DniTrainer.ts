@@ -1,4 +1,5 @@
-import type { Batch, GradientAlignment, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
+import type { Batch, GradientAlignment, StepMetrics, TrainerAlgorithm, TrainerState } from '@synthgrad/core';
+import { collectState } from '@synthgrad/layers';
 import { bufferOfShape, type Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
@@ -55,6 +56,16 @@ export class DniTrainer implements TrainerAlgorithm {
       layerInput = layerOutput;
     }
     return { loss };
+  }
+
+  /** The network's state, each generator's and generator input's (`generator<i>.…`, `generatorInput<i>.…`), and the update-schedule stream. */
+  state(): TrainerState {
+    const parts: (readonly [string, Readonly<Record<string, Matrix>>])[] = [['', this.network.state()]];
+    this.decoupled.forEach(({ synthesis }, i) => {
+      if (synthesis === null) return;
+      parts.push([`generator${i}`, synthesis.generator.state()], [`generatorInput${i}`, synthesis.input.state?.() ?? {}]);
+    });
+    return { tensors: collectState(parts), rngs: { updateSchedule: this.rng } };
   }
 
   predict(inputs: Matrix): Matrix {

@@ -1,4 +1,4 @@
-import type { Batch, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
+import type { Batch, StepMetrics, TrainerAlgorithm, TrainerState } from '@synthgrad/core';
 import { bufferOfShape, type Matrix } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { WeightedLayer } from '../network/weightedLayer.js';
@@ -29,6 +29,13 @@ export class FeedbackAlignmentTrainer implements TrainerAlgorithm {
     for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g, this.feedback[i]);
     this.network.update(this.learningRate(progress));
     return { loss };
+  }
+
+  /** The network's state and the fixed feedback matrices (`feedback<i>`). */
+  state(): TrainerState {
+    const tensors: Record<string, Matrix> = { ...this.network.state() };
+    this.feedback.forEach((matrix, i) => (tensors[`feedback${i}`] = matrix));
+    return { tensors, rngs: {} };
   }
 
   predict(inputs: Matrix): Matrix {

@@ -1,4 +1,4 @@
-import type { Batch, GradientAlignment, StepMetrics, TrainerAlgorithm } from '@synthgrad/core';
+import type { Batch, GradientAlignment, StepMetrics, TrainerAlgorithm, TrainerState } from '@synthgrad/core';
 import { bufferOfShape, type Matrix } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
@@ -104,6 +104,15 @@ export class LockStepDniTrainer implements TrainerAlgorithm {
       const rate = this.#schedules.generators(this.#up[k].progress);
       while (stage.learnedThrough < stage.ranThrough) this.#learnNext(k, rate);
     }
+  }
+
+  /**
+   * Drains the pipeline first (as evaluation does), so the state holds no batch in flight: a trainer
+   * loaded from it goes on as this one does after its drain.
+   */
+  state(): TrainerState {
+    this.drain();
+    return this.#sequential.state();
   }
 
   predict(inputs: Matrix): Matrix {

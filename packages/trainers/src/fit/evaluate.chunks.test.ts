@@ -9,6 +9,7 @@ const backend = new CpuBackend();
 function echo(seen: number[]): TrainerAlgorithm {
   return {
     name: 'echo',
+    state: () => ({ tensors: {}, rngs: {} }),
     step: () => ({ loss: 0 }),
     predict: (inputs) => (seen.push(inputs.rows), inputs),
     loss: (outputs, labels) => backend.dot(backend.sub(outputs, labels), backend.sub(outputs, labels)) / outputs.rows,

@@ -1,4 +1,4 @@
-import type { Layer, Loss, Parameter } from '@synthgrad/layers';
+import { collectState, type Layer, type Loss, type Parameter } from '@synthgrad/layers';
 import type { Matrix } from '@synthgrad/tensor';
 
 /** A feed-forward stack of layers and the loss it trains on. */
@@ -23,6 +23,11 @@ export class Network {
 
   update(learningRate: number): void {
     for (const layer of this.layers) layer.update(learningRate);
+  }
+
+  /** Every layer's state ({@link Layer.state}), named `layer<i>.<name>`. */
+  state(): Record<string, Matrix> {
+    return collectState(this.layers.map((layer, i) => [`layer${i}`, layer.state()] as const));
   }
 
   /** Every parameter, named `layer<i>.<name>`. */

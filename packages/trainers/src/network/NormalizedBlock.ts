@@ -1,4 +1,4 @@
-import type { Activation, BatchNorm, Dense, Layer, Parameter } from '@synthgrad/layers';
+import { collectState, type Activation, type BatchNorm, type Dense, type Layer, type Parameter } from '@synthgrad/layers';
 import { bufferOfShape, type Matrix } from '@synthgrad/tensor';
 
 /**
@@ -38,6 +38,13 @@ export class NormalizedBlock implements Layer {
   update(learningRate: number): void {
     this.dense.update(learningRate);
     this.batchNorm.update(learningRate);
+  }
+
+  state(): Readonly<Record<string, Matrix>> {
+    return collectState([
+      ['dense', this.dense.state()],
+      ['batchNorm', this.batchNorm.state()],
+    ]);
   }
 
   parameters(): readonly Parameter[] {

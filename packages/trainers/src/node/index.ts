@@ -1,0 +1,2 @@
+export { readTrainerFolder } from './readTrainerFolder.js';
+export { writeTrainerFolder } from './writeTrainerFolder.js';
