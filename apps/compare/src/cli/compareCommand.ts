@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { latestRecords, finishedKeys } from '../output/latestRecords.js';
+import { recordMismatches } from '../output/recordMismatches.js';
 import { createRunFolder } from '../output/createRunFolder.js';
 import { formatPaperTable } from '../output/formatPaperTable.js';
 import { formatSummaryTable } from '../output/formatSummaryTable.js';
@@ -9,6 +10,7 @@ import { ResultsLog } from '../output/ResultsLog.js';
 import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
 import { writeSummaryCsv } from '../output/writeSummaryCsv.js';
+import { announcePlugins } from '../plugins/announcePlugins.js';
 import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { BarProgress } from '../progress/BarProgress.js';
 import { LineProgress } from '../progress/LineProgress.js';
@@ -24,7 +26,9 @@ import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { readSuiteFile } from '../suite/readSuiteFile.js';
 import type { Suite } from '../suite/suiteSchema.js';
+import type { RunRecord } from '../RunRecord.js';
 import { CliError } from './CliError.js';
+import { CliLimits } from './CliLimits.js';
 import type { CliIo } from './CliIo.js';
 import { parseCount } from './parseCount.js';
 import { parseSeeds } from './parseSeeds.js';
@@ -52,20 +56,31 @@ const INTERRUPTED = 130;
  * prints the ranked table. Returns the exit code: 0, 1 when a run failed, 130 when interrupted.
  */
 export async function compareCommand(suiteArgument: string | undefined, options: CompareOptions, io: CliIo): Promise<number> {
-  const workers = options.workers === undefined ? availableParallelism() : parseCount('--workers', options.workers, 1);
+  if (options.out.trim() === '') throw new CliError('--out: expected a folder for results, got an empty string');
+  const workers = options.workers === undefined ? availableParallelism() : parseCount('--workers', options.workers, 1, CliLimits.workers);
   const { suite, folder, source } = options.resume
     ? await resumeFolder(suiteArgument, options, io)
     : await newFolderLater(suiteArgument, options, io);
+  announcePlugins(suite.plugins ?? [], io);
   const container = await createSuiteContainer(suite.plugins ?? [], suite.backend);
   await checkSuite(suite, container, source);
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
   const log = new ResultsLog(join(runFolder, 'results.jsonl'));
-  await log.touch().catch((error: Error) => {
+  const repaired = await log.touch().catch((error: Error) => {
     throw new CliError(`cannot write "${log.file}": ${error.message}`);
   });
+  if (repaired) io.err(repaired);
 
   const all = expandRuns(suite);
-  const finished = finishedKeys(await log.read());
+  const earlier = await log.read();
+  const mismatches = recordMismatches(earlier, all);
+  if (mismatches.length) {
+    throw new CliError(
+      `${join(runFolder, 'suite.json')} no longer matches the runs recorded in results.jsonl (${mismatches.slice(0, 3).join('; ')}` +
+        `${mismatches.length > 3 ? `; and ${mismatches.length - 3} more` : ''}). Restore suite.json as it was, or start a new run folder.`,
+    );
+  }
+  const finished = finishedKeys(earlier);
   const pending = all.filter((run) => !finished.has(runKey(run)));
   const alreadyDone = all.length - pending.length;
   if (!options.quiet) io.err(
@@ -84,23 +99,33 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   };
   process.on('SIGINT', onSigint);
   let interrupted: boolean;
+  let writeError: Error | undefined;
+  const save = async (record: RunRecord) => {
+    try {
+      await log.append(record);
+    } catch (error) {
+      // Disk full, folder gone: stop the suite; what was written stays.
+      writeError ??= error as Error;
+      controller.abort();
+    }
+  };
   try {
-    ({ interrupted } = await runSuite({
-      runs: pending,
-      plugins: suite.plugins ?? [],
-      workers,
-      progress,
-      save: (record) => log.append(record),
-      signal: controller.signal,
-    }));
+    ({ interrupted } = await runSuite({ runs: pending, plugins: suite.plugins ?? [], workers, progress, save, signal: controller.signal }));
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
   }
+  const resumeHint = () => `To run the rest once that is fixed:\n  ${resumeCommand()} ${quote(runFolder)}`;
+  if (writeError) {
+    const kept = latestRecords(await log.read().catch(() => []), suite).length;
+    throw new CliError(`cannot write "${log.file}": ${writeError.message}. Stopped; the ${kept} runs recorded before are kept. ${resumeHint()}`);
+  }
 
   const records = latestRecords(await log.read(), suite);
   const summaries = summarize(records, suite);
-  await writeSummaryCsv(runFolder, summaries);
+  await writeSummaryCsv(runFolder, summaries).catch((error: Error) => {
+    throw new CliError(`cannot write summary.csv in "${runFolder}": ${error.message}. All ${records.length} runs are kept in results.jsonl. ${resumeHint()}`);
+  });
   const report = await writeReportIfAvailable(runFolder, records, suite, io.err);
   io.out(`\n${formatSummaryTable(summaries)}\n`);
   const table = paperTable(records, suite);
@@ -109,8 +134,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   io.out(`Summary: ${join(runFolder, 'summary.csv')}`);
   if (report) io.out(`Report: ${report}`);
   if (interrupted) {
-    const again = process.env.npm_lifecycle_event === 'start' ? 'npm start -- --resume' : 'synthgrad compare --resume';
-    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${again} ${quote(runFolder)}`);
+    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${resumeCommand()} ${quote(runFolder)}`);
     return INTERRUPTED;
   }
   const failed = records.filter((r) => r.status === 'failed');
@@ -131,7 +155,7 @@ async function newFolderLater(
   const file = await findSuiteFile(suiteArgument, io.cwd);
   const suite = applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
-    ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 0) } : {}),
+    ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 1, CliLimits.epochs) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
     plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
   });
@@ -177,6 +201,10 @@ function createProgress(options: CompareOptions, io: CliIo, all: RunSpec[], pend
   if (options.quiet) return new QuietProgress(io.err);
   if (io.isTTY) return new BarProgress(all.length, done, pending);
   return new LineProgress(all.length, done, io.err);
+}
+
+function resumeCommand(): string {
+  return process.env.npm_lifecycle_event === 'start' ? 'npm start -- --resume' : 'synthgrad compare --resume';
 }
 
 function quote(path: string): string {
