@@ -19,6 +19,7 @@ import { QuietProgress } from '../progress/QuietProgress.js';
 import { paperTable } from '../report/paperTable.js';
 import type { RunSpec } from '../run/RunSpec.js';
 import { runSuite } from '../run/runSuite.js';
+import { parseRedisUrl } from '../queue/redisUrl.js';
 import { applyOverrides } from '../suite/applyOverrides.js';
 import { applySize } from '../suite/applySize.js';
 import { checkSuite } from '../suite/checkSuite.js';
@@ -45,6 +46,8 @@ export interface CompareOptions {
   readonly resume?: string;
   readonly plugin?: readonly string[];
   readonly quiet?: boolean;
+  /** A Redis URL: run on the BullMQ queue instead of local threads. */
+  readonly queue?: string;
 }
 
 /** Exit code of a suite stopped by Ctrl-C (128 + SIGINT). */
@@ -57,11 +60,16 @@ const INTERRUPTED = 130;
  */
 export async function compareCommand(suiteArgument: string | undefined, options: CompareOptions, io: CliIo): Promise<number> {
   if (options.out.trim() === '') throw new CliError('--out: expected a folder for results, got an empty string');
+  const target = options.queue === undefined ? undefined : parseRedisUrl('--queue', options.queue);
+  if (target && options.workers !== undefined) throw new CliError('--workers sets local threads; with --queue, start `synthgrad worker --concurrency n` instead');
   const workers = options.workers === undefined ? availableParallelism() : parseCount('--workers', options.workers, 1, CliLimits.workers);
   const { suite, folder, source } = options.resume
     ? await resumeFolder(suiteArgument, options, io)
     : await newFolderLater(suiteArgument, options, io);
   announcePlugins(suite.plugins ?? [], io);
+  // BullMQ and ioredis load only for --queue.
+  const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
+  if (target) await (await import('../queue/checkRedis.js')).checkRedis(target);
   const container = await createSuiteContainer(suite.plugins ?? [], suite.backend);
   await checkSuite(suite, container, source);
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
@@ -85,7 +93,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const alreadyDone = all.length - pending.length;
   if (!options.quiet) io.err(
     `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
-      `${Math.min(workers, Math.max(pending.length, 1))} workers, backend ${all[0].backend}\n` +
+      `${target ? `queue ${target.display}` : `${Math.min(workers, Math.max(pending.length, 1))} workers`}, backend ${all[0].backend}\n` +
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
   );
@@ -110,12 +118,13 @@ export async function compareCommand(suiteArgument: string | undefined, options:
     }
   };
   try {
-    ({ interrupted } = await runSuite({ runs: pending, plugins: suite.plugins ?? [], workers, progress, save, signal: controller.signal }));
+    const execution = { runs: pending, plugins: suite.plugins ?? [], progress, save, signal: controller.signal };
+    ({ interrupted } = target && queue ? await queue.runSuiteOnQueue({ ...execution, target }) : await runSuite({ ...execution, workers }));
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
   }
-  const resumeHint = () => `To run the rest once that is fixed:\n  ${resumeCommand()} ${quote(runFolder)}`;
+  const resumeHint = () => `To run the rest once that is fixed:\n  ${resumeCommand()} ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`;
   if (writeError) {
     const kept = latestRecords(await log.read().catch(() => []), suite).length;
     throw new CliError(`cannot write "${log.file}": ${writeError.message}. Stopped; the ${kept} runs recorded before are kept. ${resumeHint()}`);
@@ -133,13 +142,14 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   io.out(`${records.length} of ${all.length} runs recorded in ${join(runFolder, 'results.jsonl')}`);
   io.out(`Summary: ${join(runFolder, 'summary.csv')}`);
   if (report) io.out(`Report: ${report}`);
+  const queueFlag = target ? ` --queue ${target.display}` : '';
   if (interrupted) {
-    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${resumeCommand()} ${quote(runFolder)}`);
+    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${resumeCommand()} ${quote(runFolder)}${queueFlag}`);
     return INTERRUPTED;
   }
   const failed = records.filter((r) => r.status === 'failed');
   if (failed.length) {
-    io.err(`\n${failed.length} run(s) failed; --resume ${quote(runFolder)} retries them.`);
+    io.err(`\n${failed.length} run(s) failed; --resume ${quote(runFolder)}${queueFlag} retries them.`);
     return 1;
   }
   return 0;

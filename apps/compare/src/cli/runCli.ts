@@ -6,6 +6,7 @@ import { processIo, type CliIo } from './CliIo.js';
 import type { CheckOptions } from './checkCommand.js';
 import type { CompareOptions } from './compareCommand.js';
 import type { ListOptions } from './listCommand.js';
+import type { WorkerOptions } from './workerCommand.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -37,6 +38,7 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
     .option('--resume <folder>', 'finish an interrupted run folder: skip its finished runs, run the rest')
     .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').argParser(collect))
     .option('--quiet', 'no progress output')
+    .option('--queue <redis-url>', 'run on a BullMQ queue on Redis (redis://[user:password@]host:port[/db]) served by `synthgrad worker`s, instead of local threads')
     .addHelpText(
       'after',
       '\nExamples:\n  synthgrad compare seed\n  synthgrad compare paper-mnist --quick\n  synthgrad compare ./my-suite.json --seeds 5 --epochs 20\n' +
@@ -56,6 +58,20 @@ export function createProgram(io: CliIo, exit: { code: number }): Command {
     .action(async (suite: string, options: CheckOptions) => {
       const { checkCommand } = await import('./checkCommand.js');
       exit.code = await checkCommand(suite, options, io);
+    });
+
+  program
+    .command('worker')
+    .description('train runs from a queue (see compare --queue) until SIGINT/SIGTERM, with the built-ins and the --plugin modules installed here')
+    .option('--queue <redis-url>', 'the Redis of the queue: redis://[user:password@]host:port[/db] or rediss://…')
+    .option('--concurrency <n>', 'runs trained at once, one thread each (default: number of CPUs)')
+    .addOption(new Option('--plugin <path>', 'a plugin module jobs may use (repeatable); a job naming any other plugin fails').argParser(collect))
+    .addOption(new Option('--lock-ms <ms>', 'job lock duration (a worker silent this long is presumed dead)').hideHelp())
+    .addOption(new Option('--stalled-check-ms <ms>', 'how often dead workers\' jobs are looked for').hideHelp())
+    .addHelpText('after', '\nExample:\n  synthgrad worker --queue redis://10.0.0.5:6379 --concurrency 2 --plugin ./my-input.js')
+    .action(async (options: WorkerOptions) => {
+      const { workerCommand } = await import('./workerCommand.js');
+      exit.code = await workerCommand(options, io);
     });
 
   program

@@ -4,7 +4,7 @@ import type { ProgressReporter } from '../progress/ProgressReporter.js';
 import { createWorkerPool } from './createWorkerPool.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
-import { runRecord } from './runRecord.js';
+import { failedRecord } from './failedRecord.js';
 
 export interface RunSuiteOptions {
   /** Runs still to do. */
@@ -57,14 +57,4 @@ export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted:
   } finally {
     await pool.destroy();
   }
-}
-
-/** The record of a run whose worker threw or died before returning one. */
-function failedRecord(spec: RunSpec, error: unknown): RunRecord {
-  return runRecord(spec, {
-    status: 'failed',
-    reason: error instanceof Error ? error.message : String(error),
-    history: [],
-    seconds: 0,
-  });
 }

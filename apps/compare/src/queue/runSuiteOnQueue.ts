@@ -1,0 +1,100 @@
+import { Job, Queue, QueueEvents } from 'bullmq';
+import type { RunRecord } from '../RunRecord.js';
+import type { ProgressMessage } from '../run/ProgressMessage.js';
+import type { RunSpec } from '../run/RunSpec.js';
+import { failedRecord } from '../run/failedRecord.js';
+import type { RunSuiteOptions } from '../run/runSuite.js';
+import { checkRedis } from './checkRedis.js';
+import { RUN_QUEUE, type RunJobData } from './RunJob.js';
+import { runJobId } from './runJobId.js';
+import type { RedisTarget } from './redisUrl.js';
+
+export interface RunSuiteOnQueueOptions extends Omit<RunSuiteOptions, 'workers'> {
+  readonly target: RedisTarget;
+  /** Tries per job before it counts as failed (a worker that dies mid-run is retried by BullMQ's stall check). */
+  readonly attempts?: number;
+}
+
+/** Finished jobs are kept this long, so submitting the same suite again finds them instead of training again. */
+const KEEP_FINISHED_SECONDS = 30 * 24 * 3600;
+
+/**
+ * Trains `runs` on a BullMQ queue served by `synthgrad worker` processes: one job per run with a
+ * deterministic id ({@link runJobId}), so submitting again never duplicates a run; jobs already
+ * finished on the queue are picked up at once, failed ones are retried. Each record is saved as it
+ * arrives; a job that failed all its attempts is saved as `failed` with BullMQ's reason. When `signal`
+ * fires, waiting stops and queued jobs stay on the queue (workers go on; `--resume` collects them).
+ */
+export async function runSuiteOnQueue(options: RunSuiteOnQueueOptions): Promise<{ interrupted: boolean }> {
+  const { runs, plugins, progress, save, signal, target } = options;
+  if (runs.length === 0 || signal?.aborted) return { interrupted: Boolean(signal?.aborted) };
+  await checkRedis(target);
+  const connection = { ...target.options, maxRetriesPerRequest: null };
+  const queue = new Queue<RunJobData, RunRecord>(RUN_QUEUE, { connection });
+  const events = new QueueEvents(RUN_QUEUE, { connection });
+  const swallow = () => {}; // connection errors surface as failed calls below; don't crash on 'error'
+  queue.on('error', swallow);
+  events.on('error', swallow);
+  const specs = new Map<string, RunSpec>();
+  events.on('progress', ({ jobId, data }) => {
+    const spec = specs.get(jobId);
+    if (spec && isProgressMessage(data)) progress.update(spec, { ...data, index: spec.index });
+  });
+  try {
+    await events.waitUntilReady();
+    const jobs = await queue.addBulk(
+      runs.map((spec) => {
+        const jobId = runJobId(spec, plugins);
+        specs.set(jobId, spec);
+        return {
+          name: spec.label,
+          data: { spec, plugins },
+          opts: {
+            jobId,
+            attempts: options.attempts ?? 2,
+            removeOnComplete: { age: KEEP_FINISHED_SECONDS },
+            removeOnFail: { age: KEEP_FINISHED_SECONDS },
+          },
+        };
+      }),
+    );
+    // A job id already on the queue returns the job that is there: retry it if it had failed.
+    await Promise.all(jobs.map(async (job) => ((await job.getState()) === 'failed' ? job.retry('failed') : undefined)));
+
+    const aborted = new Promise<'aborted'>((resolve) => {
+      if (signal?.aborted) resolve('aborted');
+      signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+    await Promise.all(
+      jobs.map(async (job: Job<RunJobData, RunRecord>) => {
+        const spec = specs.get(job.id!)!;
+        const outcome = await Promise.race([
+          job.waitUntilFinished(events).then(
+            (value: unknown) => ({ record: parseRecord(value, spec) }),
+            (error: Error) => ({ record: failedRecord(spec, error) }),
+          ),
+          aborted,
+        ]);
+        if (outcome === 'aborted') return;
+        await save(outcome.record);
+        progress.finished(spec, outcome.record);
+      }),
+    );
+    return { interrupted: Boolean(signal?.aborted) };
+  } finally {
+    await Promise.allSettled([events.close(), queue.close()]);
+  }
+}
+
+/** A job's return value arrives as the record or as its JSON text; the suite's own identity is kept. */
+function parseRecord(value: unknown, spec: RunSpec): RunRecord {
+  const record = (typeof value === 'string' ? JSON.parse(value) : value) as RunRecord | null;
+  if (record === null || typeof record !== 'object' || !Array.isArray(record.history)) {
+    return failedRecord(spec, new Error('the worker returned no run record'));
+  }
+  return record;
+}
+
+function isProgressMessage(data: unknown): data is ProgressMessage {
+  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,229 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunRecord } from '../src/RunRecord.js';
+import { cli, fixture, readRecords, runFolder, spawnCli, tempDir } from './helpers.js';
+
+// A real Redis (Debian's redis-server: `.ci/run` and npm test's pretest install it) on a loopback port,
+// with no persistence, and real `synthgrad worker` processes.
+
+let redis: ChildProcess;
+let url: string;
+let client: Redis;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+beforeAll(async () => {
+  if (spawnSync('redis-server', ['--version']).error) {
+    throw new Error('redis-server is not installed: apt-get install redis-server (.ci/run and `npm test` install it when run as root)');
+  }
+  const port = await freePort();
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  url = `redis://127.0.0.1:${port}`;
+  client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, retryStrategy: (n) => (n > 50 ? null : 100) });
+  client.on('error', () => {}); // refused until redis-server listens
+  await until(async () => client.connect().then(() => true, () => false), 10_000, 'redis-server to start');
+});
+
+afterAll(async () => {
+  client?.disconnect();
+  redis?.kill('SIGTERM');
+});
+
+beforeEach(async () => {
+  await client.flushall();
+});
+
+interface WorkerProcess {
+  readonly child: ChildProcess;
+  log: string;
+  readonly exited: Promise<number | null>;
+}
+
+/** `synthgrad worker` as its own process, with short lock and stall-check times so a killed one is noticed fast. */
+function startWorker(...extra: string[]): WorkerProcess {
+  const { child } = spawnCli(['worker', '--queue', url, '--concurrency', '1', '--lock-ms', '1500', '--stalled-check-ms', '500', ...extra]);
+  const worker = {
+    child,
+    log: '',
+    exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))),
+  };
+  child.stderr!.on('data', (d: Buffer) => (worker.log += d.toString()));
+  return worker;
+}
+
+async function stopWorkers(workers: readonly WorkerProcess[]): Promise<(number | null)[]> {
+  for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGTERM');
+  return Promise.all(workers.map((w) => w.exited));
+}
+
+/** A record without what differs between two trainings of the same run: the time it took and when it ended. */
+function withoutTimings(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimings);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !['seconds', 'finishedAt', 'examplesPerSecond'].includes(key))
+        .map(([key, v]) => [key, withoutTimings(v)]),
+    );
+  }
+  return value;
+}
+
+const byRun = (records: readonly RunRecord[]) =>
+  Object.fromEntries(records.map((r) => [`${r.label} / seed ${r.seed}`, withoutTimings(r)]));
+
+/** 4 configurations × 2 seeds, long enough (~1 s a run) that a worker can be killed mid-run. */
+function writeSuite(dir: string, extra: Record<string, unknown> = {}): string {
+  const file = join(dir, 'queue-suite.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'queue-suite',
+      dataset: { name: 'binary-addition', options: { bits: 6, trainSize: 200, testSize: 20 } },
+      network: {
+        layers: [
+          { units: 16, activation: 'sigmoid', bias: false },
+          { units: 6, activation: 'sigmoid', bias: false },
+        ],
+        loss: 'tutorial-delta',
+        initialiser: 'tutorial',
+        optimiser: 'sgd',
+        learningRate: 0.1,
+      },
+      training: { epochs: 40, batchSize: 10 },
+      seeds: [1, 2],
+      runs: [
+        { label: 'backprop', trainer: 'backprop' },
+        { label: 'cDNI (labels)', trainer: 'dni', options: { generatorInput: 'labels', generatorLearningRate: 0.001 } },
+        { label: 'DNI (layer-output)', trainer: 'dni', options: { generatorInput: 'layer-output', generatorLearningRate: 0.001 } },
+        { label: 'backprop lr 0.5', trainer: 'backprop', network: { learningRate: 0.5 } },
+      ],
+      ...extra,
+    }),
+  );
+  return file;
+}
+
+describe('compare --queue and synthgrad worker (real Redis, real worker processes)', () => {
+  it('records every run exactly once, equal to a local run, when a worker is SIGKILLed mid-run; resubmitting trains nothing', async () => {
+    const dir = tempDir();
+    const suite = writeSuite(dir);
+    const local = await cli(['compare', suite, '--out', join(dir, 'local'), '--workers', '2', '--quiet']);
+    expect(local.code, local.err).toBe(0);
+    const localRecords = readRecords(runFolder(join(dir, 'local'), 'queue-suite')!);
+    expect(localRecords).toHaveLength(8);
+
+    const doomed = startWorker();
+    const coordinator = spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'queue')], dir);
+    await until(() => doomed.log.includes('started '), 60_000, 'the first worker to start a run');
+    const survivor = startWorker();
+    // Kill it while it holds a run it has started and not finished.
+    const inFlight = () => {
+      const started = [...doomed.log.matchAll(/started (run-\w+)/g)].map((m) => m[1]);
+      const finished = new Set([...doomed.log.matchAll(/finished (run-\w+)/g)].map((m) => m[1]));
+      return started.filter((id) => !finished.has(id));
+    };
+    await until(() => inFlight().length > 0 && /finished run-/.test(doomed.log), 60_000, 'the first worker to be mid-run');
+    doomed.child.kill('SIGKILL');
+    const [killedJob] = inFlight();
+    const result = await coordinator.done;
+    expect(result.code, result.err).toBe(0);
+    const queued = readRecords(runFolder(join(dir, 'queue'), 'queue-suite')!);
+    expect(queued.map((r) => `${r.label} / seed ${r.seed}`).sort()).toEqual(localRecords.map((r) => `${r.label} / seed ${r.seed}`).sort());
+    expect(queued.every((r) => r.status === 'completed')).toBe(true);
+    expect(byRun(queued)).toEqual(byRun(localRecords));
+    expect(survivor.log, "the survivor trained the killed worker's run").toContain(`finished ${killedJob}`);
+
+    // The same suite again: every job id is already on the queue and finished, so nothing is trained.
+    const [survivorCode] = await stopWorkers([survivor]);
+    expect(survivorCode, survivor.log).toBe(0);
+    const again = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'again'), '--quiet'], dir).done;
+    expect(again.code, again.err).toBe(0);
+    const resubmitted = readRecords(runFolder(join(dir, 'again'), 'queue-suite')!);
+    expect(byRun(resubmitted)).toEqual(byRun(queued));
+    const counts = await client.keys('bull:synthgrad-runs:run-*');
+    expect(new Set(counts.map((k) => k.split(':')[2])).size, 'one job per run').toBe(8);
+  }, 240_000);
+
+  it('a coordinator interrupted with runs on the queue picks them up with --resume', async () => {
+    const dir = tempDir();
+    const suite = writeSuite(dir, { seeds: [1], training: { epochs: 5, batchSize: 10 } });
+    // No worker yet: the jobs wait on the queue while the coordinator is stopped.
+    const first = spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out')], dir);
+    let folder: string | undefined;
+    await until(async () => (folder = runFolder(join(dir, 'out'), 'queue-suite')) !== undefined && (await client.keys('bull:synthgrad-runs:run-*')).length >= 4, 60_000, 'jobs on the queue');
+    first.child.kill('SIGINT');
+    const interrupted = await first.done;
+    expect(interrupted.code, interrupted.err).toBe(130);
+    expect(interrupted.err).toContain(`synthgrad compare --resume ${folder} --queue ${url}`);
+    expect(readRecords(folder!)).toHaveLength(0);
+    const worker = startWorker();
+    const resumed = await spawnCli(['compare', '--resume', folder!, '--queue', url, '--quiet'], dir).done;
+    await stopWorkers([worker]);
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(readRecords(folder!).map((r) => r.label).sort()).toEqual(['DNI (layer-output)', 'backprop', 'backprop lr 0.5', 'cDNI (labels)']);
+  }, 120_000);
+
+  it('fails the jobs of a worker that lacks a plugin the suite names, naming it; the suite ends', async () => {
+    const dir = tempDir();
+    const suite = writeSuite(dir, {
+      plugins: [fixture('exploding-input.js')],
+      seeds: [1],
+      runs: [{ label: 'backprop', trainer: 'backprop' }],
+    });
+    const worker = startWorker();
+    const result = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
+    await stopWorkers([worker]);
+    expect(result.code, result.err).toBe(1);
+    const [record] = readRecords(runFolder(join(dir, 'out'), 'queue-suite')!);
+    expect(record.status).toBe('failed');
+    expect(record.reason).toContain(`plugin "${fixture('exploding-input.js')}" is not installed on this worker`);
+  }, 120_000);
+
+  it('says which Redis cannot be reached, exit 2, before creating a run folder', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const result = await cli(['compare', writeSuite(dir), '--queue', `redis://:secret@127.0.0.1:${port}`, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`cannot reach Redis at redis://:***@127.0.0.1:${port}: connect ECONNREFUSED`);
+    expect(result.err).not.toContain('secret');
+    expect(runFolder(join(dir, 'out'), 'queue-suite')).toBeUndefined();
+    const worker = await cli(['worker', '--queue', `redis://127.0.0.1:${port}`]);
+    expect(worker.code).toBe(2);
+    expect(worker.err).toContain(`cannot reach Redis at redis://127.0.0.1:${port}`);
+  });
+
+  it('refuses URLs that are not Redis URLs', async () => {
+    for (const [bad, message] of [
+      ['http://localhost:6379', 'got the scheme "http:"'],
+      ['redis://localhost:6379/abc', 'must be a number 0–99'],
+      ['not a url', 'expected redis://'],
+    ] as const) {
+      const result = await cli(['worker', '--queue', bad]);
+      expect(result.code, bad).toBe(2);
+      expect(result.err, bad).toContain(message);
+    }
+  });
+});
+
