@@ -1,4 +1,5 @@
 import { SynthgradError } from '@synthgrad/core';
+import { quoteFormula } from './quoteFormula.js';
 
 /** A mathjs formula cannot serve as an activation; the message quotes the formula and says why. */
 export class FormulaError extends SynthgradError {
@@ -7,6 +8,6 @@ export class FormulaError extends SynthgradError {
     readonly formula: string,
     reason: string,
   ) {
-    super(`activation formula "${formula}": ${reason}`);
+    super(`activation formula ${quoteFormula(formula)}: ${reason}`);
   }
 }

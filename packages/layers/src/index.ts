@@ -27,3 +27,7 @@ export { SyntheticGradientGenerator, type SyntheticGradientGeneratorOptions } fr
 export { toNpy } from './toNpy.js';
 export { weightsToJSON } from './weightsToJSON.js';
 export type { WeightsJSON, WeightsJSONValue } from './WeightsJSON.js';
+export { parseScalarFormula, type ScalarFormulaRejection } from './parseScalarFormula.js';
+export { ScalarFormulaLimits } from './ScalarFormulaLimits.js';
+export { scalarConstants, scalarFunctions, scalarOperators } from './scalarFunctions.js';
+export { quoteFormula } from './quoteFormula.js';

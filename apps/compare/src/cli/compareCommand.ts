@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { latestRecords } from '../output/latestRecords.js';
+import { recordMismatches } from '../output/recordMismatches.js';
 import { createRunFolder } from '../output/createRunFolder.js';
 import { formatPaperTable } from '../output/formatPaperTable.js';
 import { formatSummaryTable } from '../output/formatSummaryTable.js';
@@ -10,6 +11,7 @@ import { ResultsLog } from '../output/ResultsLog.js';
 import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
 import { writeSummaryCsv } from '../output/writeSummaryCsv.js';
+import { announcePlugins } from '../plugins/announcePlugins.js';
 import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { BarProgress } from '../progress/BarProgress.js';
 import { LineProgress } from '../progress/LineProgress.js';
@@ -30,6 +32,7 @@ import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { readSuiteFile } from '../suite/readSuiteFile.js';
 import type { Suite } from '../suite/suiteSchema.js';
 import { CliError } from './CliError.js';
+import { CliLimits } from './CliLimits.js';
 import type { CliIo } from './CliIo.js';
 import { parseCount } from './parseCount.js';
 import { parseSeeds } from './parseSeeds.js';
@@ -60,13 +63,15 @@ const INTERRUPTED = 130;
  * prints the ranked table. Returns the exit code: 0, 1 when a run failed, 130 when interrupted.
  */
 export async function compareCommand(suiteArgument: string | undefined, options: CompareOptions, io: CliIo): Promise<number> {
+  if (options.out.trim() === '') throw new CliError('--out: expected a folder for results, got an empty string');
   const target = options.queue === undefined ? undefined : parseRedisUrl('--queue', options.queue);
   if (target && options.saveWeights) throw new CliError('--save-weights keeps weights written by local workers; it cannot be combined with --queue');
   if (target && options.workers !== undefined) throw new CliError('--workers sets local threads; with --queue, start `synthgrad worker --concurrency n` instead');
-  const workers = options.workers === undefined ? availableParallelism() : parseCount('--workers', options.workers, 1);
+  const workers = options.workers === undefined ? availableParallelism() : parseCount('--workers', options.workers, 1, CliLimits.workers);
   const { suite, folder, source } = options.resume
     ? await resumeFolder(suiteArgument, options, io)
     : await newFolderLater(suiteArgument, options, io);
+  announcePlugins(suite.plugins ?? [], io);
   // BullMQ and ioredis load only for --queue.
   const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
   if (target) await (await import('../queue/checkRedis.js')).checkRedis(target);
@@ -74,21 +79,39 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   await checkSuite(suite, container, source);
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
   const log = new ResultsLog(join(runFolder, 'results.jsonl'));
-  await log.touch().catch((error: Error) => {
+  const repaired = await log.touch().catch((error: Error) => {
     throw new CliError(`cannot write "${log.file}": ${error.message}`);
   });
+  if (repaired) io.err(repaired);
 
   const weightsFolder = options.saveWeights ? join(runFolder, 'weights') : undefined;
   const onQueue: QueueExecutor | undefined =
     target && queue ? (execution) => queue.runSuiteOnQueue({ ...execution, target }) : undefined;
+  const resumeHint = () => `To run the rest once that is fixed:\n  ${resumeCommand()} ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`;
+  const writes: WriteFailure = {};
+  const stopOnWriteError = async () => {
+    if (!writes.error) return;
+    const kept = latestRecords(await log.read().catch(() => []), suite).length;
+    throw new CliError(`cannot write "${log.file}": ${writes.error.message}. Stopped; the ${kept} runs recorded before are kept. ${resumeHint()}`);
+  };
+  const mismatches = recordMismatches(asRecordedAtFullLength(await log.read(), suite), expandRuns(suite));
+  if (mismatches.length) {
+    throw new CliError(
+      `${join(runFolder, 'suite.json')} no longer matches the runs recorded in results.jsonl (${mismatches.slice(0, 3).join('; ')}` +
+        `${mismatches.length > 3 ? `; and ${mismatches.length - 3} more` : ''}). Restore suite.json as it was, or start a new run folder.`,
+    );
+  }
   let going = new Set(suite.runs.map((run) => run.label));
   const plugins = suite.plugins ?? [];
+  const train = { plugins, workers, options, io, log, writes, ...(onQueue ? { onQueue } : {}), ...(weightsFolder ? { weightsFolder } : {}) };
   for (const epochs of halvingRungs(suite)) {
     const rung = expandRuns(restrictTo(suite, going, epochs));
     const pendingRung = unfinished(rung, await log.read());
     if (!options.quiet) io.err(`Successive halving: ${going.size} configurations to epoch ${epochs}, ${pendingRung.length} runs to do`);
-    if ((await trainPending(pendingRung, rung, plugins, workers, options, io, log, onQueue, weightsFolder)).interrupted) {
-      io.err(`\nInterrupted at the halving rung of epoch ${epochs}. To go on:\n  synthgrad compare --resume ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`);
+    const { interrupted } = await trainPending(pendingRung, rung, train);
+    await stopOnWriteError();
+    if (interrupted) {
+      io.err(`\nInterrupted at the halving rung of epoch ${epochs}. To go on:\n  ${resumeCommand()} ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`);
       return INTERRUPTED;
     }
     going = survivors(suite, latestRecords(await log.read(), suite), epochs, going);
@@ -102,11 +125,14 @@ export async function compareCommand(suiteArgument: string | undefined, options:
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
   );
-  const { interrupted } = await trainPending(pending, all, plugins, workers, options, io, log, onQueue, weightsFolder);
+  const { interrupted } = await trainPending(pending, all, train);
+  await stopOnWriteError();
 
   const records = latestRecords(await log.read(), suite);
   const summaries = summarize(records, suite);
-  await writeSummaryCsv(runFolder, summaries);
+  await writeSummaryCsv(runFolder, summaries).catch((error: Error) => {
+    throw new CliError(`cannot write summary.csv in "${runFolder}": ${error.message}. All ${records.length} runs are kept in results.jsonl. ${resumeHint()}`);
+  });
   const report = await writeReportIfAvailable(runFolder, records, suite, io.err);
   io.out(`\n${formatSummaryTable(summaries)}\n`);
   const sweep = formatSweepTable(records, suite);
@@ -118,8 +144,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   if (report) io.out(`Report: ${report}`);
   const queueFlag = target ? ` --queue ${target.display}` : '';
   if (interrupted) {
-    const again = process.env.npm_lifecycle_event === 'start' ? 'npm start -- --resume' : 'synthgrad compare --resume';
-    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${again} ${quote(runFolder)}${queueFlag}`);
+    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${resumeCommand()} ${quote(runFolder)}${queueFlag}`);
     return INTERRUPTED;
   }
   const failed = records.filter((r) => r.status === 'failed');
@@ -134,17 +159,25 @@ export async function compareCommand(suiteArgument: string | undefined, options:
 /** Trains on the BullMQ queue instead of local threads (`--queue`). */
 type QueueExecutor = (execution: Omit<RunSuiteOptions, 'workers'>) => Promise<{ interrupted: boolean }>;
 
-async function trainPending(
-  pending: RunSpec[],
-  all: RunSpec[],
-  plugins: readonly string[],
-  workers: number,
-  options: CompareOptions,
-  io: CliIo,
-  log: ResultsLog,
-  onQueue?: QueueExecutor,
-  weightsFolder?: string,
-): Promise<{ interrupted: boolean }> {
+/** The first error writing results.jsonl (disk full, folder gone): it stops the suite. */
+interface WriteFailure {
+  error?: Error;
+}
+
+interface TrainSettings {
+  readonly plugins: readonly string[];
+  readonly workers: number;
+  readonly options: CompareOptions;
+  readonly io: CliIo;
+  readonly log: ResultsLog;
+  readonly writes: WriteFailure;
+  readonly onQueue?: QueueExecutor;
+  readonly weightsFolder?: string;
+}
+
+/** Trains `pending` (of `all`, for the progress display) locally or on the queue; Ctrl-C or a failed write stops it. */
+async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainSettings): Promise<{ interrupted: boolean }> {
+  const { plugins, workers, options, io, log, writes, onQueue, weightsFolder } = settings;
   const progress = createProgress(options, io, all, pending, all.length - pending.length);
   const controller = new AbortController();
   const onSigint = () => {
@@ -153,13 +186,37 @@ async function trainPending(
     controller.abort();
   };
   process.on('SIGINT', onSigint);
+  const save = async (record: RunRecord) => {
+    try {
+      await log.append(record);
+    } catch (error) {
+      // What was written stays; the rest waits for --resume.
+      writes.error ??= error as Error;
+      controller.abort();
+    }
+  };
   try {
-    const execution = { runs: pending, plugins, progress, save: (record: RunRecord) => log.append(record), signal: controller.signal };
-    return await (onQueue ? onQueue(execution) : runSuite({ ...execution, workers, ...(weightsFolder ? { weightsFolder } : {}) }));
+    const execution = { runs: pending, plugins, progress, save, signal: controller.signal };
+    const { interrupted } = await (onQueue ? onQueue(execution) : runSuite({ ...execution, workers, ...(weightsFolder ? { weightsFolder } : {}) }));
+    return { interrupted: interrupted && writes.error === undefined };
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
   }
+}
+
+/**
+ * Records of a successive-halving rung trained fewer epochs than the configuration: compare them as
+ * if at full length, so `--resume` does not take a rung for an edited suite.json.
+ */
+function asRecordedAtFullLength(records: readonly RunRecord[], suite: Suite): RunRecord[] {
+  const rungs = new Set(halvingRungs(suite));
+  if (rungs.size === 0) return [...records];
+  const full = new Map(expandRuns(suite).map((run) => [runKey(run), run.training.epochs]));
+  return records.map((record) => {
+    const epochs = full.get(runKey(record));
+    return epochs !== undefined && rungs.has(record.training.epochs) ? { ...record, training: { ...record.training, epochs } } : record;
+  });
 }
 
 /** The suite's configurations in `labels` only; with `epochs`, each trains at most that many (a halving rung). */
@@ -198,7 +255,7 @@ async function newFolderLater(
   const file = await findSuiteFile(suiteArgument, io.cwd);
   const suite = expandSweep(applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
-    ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 0) } : {}),
+    ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 1, CliLimits.epochs) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
     plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
   }));
@@ -244,6 +301,10 @@ function createProgress(options: CompareOptions, io: CliIo, all: RunSpec[], pend
   if (options.quiet) return new QuietProgress(io.err);
   if (io.isTTY) return new BarProgress(all.length, done, pending);
   return new LineProgress(all.length, done, io.err);
+}
+
+function resumeCommand(): string {
+  return process.env.npm_lifecycle_event === 'start' ? 'npm start -- --resume' : 'synthgrad compare --resume';
 }
 
 function quote(path: string): string {

@@ -12,6 +12,7 @@ import {
   type PluginRegistry,
 } from 'synthgrad';
 import type { Container, ServiceIdentifier } from 'inversify';
+import { announcePlugins } from '../plugins/announcePlugins.js';
 import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { listBuiltInSuites } from '../suite/listBuiltInSuites.js';
@@ -39,6 +40,7 @@ const KINDS: [string, ServiceIdentifier<PluginRegistry<NamedPlugin>>][] = [
 export async function listCommand(options: ListOptions, io: CliIo): Promise<number> {
   const suitePlugins = options.suite ? ((await readSuiteFile(await findSuiteFile(options.suite, io.cwd))).plugins ?? []) : [];
   const plugins = [...suitePlugins, ...(options.plugin ?? []).map((p) => resolve(io.cwd, p))];
+  announcePlugins(plugins, io);
   const container = await createSuiteContainer(plugins);
   const builtIn = plugins.length ? await createSuiteContainer([]) : container;
   const suites = await listBuiltInSuites();

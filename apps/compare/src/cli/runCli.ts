@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SuiteError } from '../suite/SuiteError.js';
+import { capMessage } from './capMessage.js';
 import { CliError } from './CliError.js';
 import { processIo, type CliIo } from './CliIo.js';
+import type { CheckOptions } from './checkCommand.js';
 import type { CompareOptions } from './compareCommand.js';
 import type { ListOptions } from './listCommand.js';
 import type { WorkerOptions } from './workerCommand.js';
@@ -18,6 +20,12 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
     .description('Compare neural networks trained with back-propagation, synthetic gradients (DNI) and other backprop-free rules (feedback alignment, DFA).')
     .version(version, '-V, --version', 'print the version of @synthgrad/cli')
     .showHelpAfterError('(add --help for usage)')
+    .addHelpText(
+      'after',
+      '\nPlugins run code: a suite\'s "plugins", --plugin, --resume folders and list --suite import JavaScript ' +
+        'modules, which run with your permissions. Import only plugins you trust; `synthgrad check <suite> --no-plugins` ' +
+        'checks a suite without importing any.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
@@ -47,6 +55,16 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
       const { compareCommand } = await import('./compareCommand.js');
       exit.command = 'compare';
       exit.code = await compareCommand(suite, options, io);
+    });
+
+  program
+    .command('check')
+    .description('check a suite as compare would, without training or writing anything')
+    .argument('<suite>', 'a built-in suite name or the path of a suite JSON file')
+    .option('--no-plugins', 'import none of the plugins the suite names (no plugin code runs): check its schema only')
+    .action(async (suite: string, options: CheckOptions) => {
+      const { checkCommand } = await import('./checkCommand.js');
+      exit.code = await checkCommand(suite, options, io);
     });
 
   program
@@ -92,12 +110,22 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof SuiteError || error instanceof CliError) {
-      const message = error instanceof SuiteError ? error.describe(exit.command === 'compare' ? 'no run was started' : undefined) : error.message;
-      io.err(`synthgrad: ${message}`);
+    if (error instanceof SuiteError || error instanceof CliError || (await isLibraryError(error))) {
+      const message =
+        error instanceof SuiteError ? error.describe(exit.command === 'compare' ? 'no run was started' : undefined) : (error as Error).message;
+      io.err(`synthgrad: ${capMessage(message)}`);
       return error instanceof CliError ? error.exitCode : 2;
     }
-    io.err(`synthgrad: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    // A bug, not a bad input: the stack is for a bug report, shown on request.
+    const detail = process.env.SYNTHGRAD_DEBUG ? ((error as Error).stack ?? String(error)) : `${String((error as Error)?.message ?? error)}\n(set SYNTHGRAD_DEBUG=1 to see the stack trace)`;
+    io.err(`synthgrad: unexpected error: ${capMessage(detail)}`);
     return 1;
   }
+}
+
+/** A synthgrad library error (a bad configuration value) is a bad input, not a bug. Loaded late: see `compare`. */
+async function isLibraryError(error: unknown): Promise<boolean> {
+  if (!(error instanceof Error)) return false;
+  const { SynthgradError } = await import('synthgrad');
+  return error instanceof SynthgradError;
 }

@@ -20,8 +20,8 @@ describe('ResultsLog', () => {
     await log.append(record('a', 1));
     appendFileSync(log.file, '{"label":"b","se');
     expect((await log.read()).map((r) => r.label)).toEqual(['a']);
-    appendFileSync(log.file, '\n{"label":"c"}\n');
-    await expect(log.read()).rejects.toThrow(/results\.jsonl:2: not a JSON record/);
+    appendFileSync(log.file, '\n{"label":"c","seed":1,"status":"completed","history":[]}\n');
+    await expect(log.read()).rejects.toThrow(/results\.jsonl:2: not a run record \(not JSON: .*\)\. The file's 2 other records are intact/);
   });
 
   it('on resume, cuts off a line a crash left unfinished before appending', async () => {
@@ -37,5 +37,32 @@ describe('ResultsLog', () => {
 
   it('reads a missing file as no records', async () => {
     expect(await new ResultsLog(join(tmpdir(), 'does-not-exist', 'results.jsonl')).read()).toEqual([]);
+  });
+
+  it.each([
+    ['null', 'expected a JSON object, got null'],
+    ['garbage', 'not JSON'],
+    ['[1, 2]', 'expected a JSON object, got an array'],
+    ['{"label":"x","seed":"1","status":"completed","history":[]}', 'its "seed" is not an integer'],
+    ['{"label":"x","seed":1,"status":"done","history":[]}', 'its "status" is not'],
+    ['{"label":"x","seed":1,"status":"completed","history":[null]}', 'its "history" holds something other than epoch records'],
+  ])('refuses a damaged line %s in the middle, naming its number, and changes nothing', async (bad, reason) => {
+    const log = new ResultsLog(join(mkdtempSync(join(tmpdir(), 'results-')), 'results.jsonl'));
+    await log.append(record('a', 1));
+    appendFileSync(log.file, `${bad}\n`);
+    await log.append(record('b', 1));
+    const before = readFileSync(log.file, 'utf8');
+    await expect(log.touch()).resolves.toBeUndefined();
+    await expect(log.read()).rejects.toThrow(`results.jsonl:2: not a run record (${reason}`);
+    expect(readFileSync(log.file, 'utf8')).toBe(before);
+  });
+
+  it('cuts off a last line cut short but ending in a newline before appending, so the file stays readable', async () => {
+    const log = new ResultsLog(join(mkdtempSync(join(tmpdir(), 'results-')), 'results.jsonl'));
+    await log.append(record('a', 1));
+    appendFileSync(log.file, '{"label":"b","se\n');
+    expect(await log.touch()).toMatch(/cut off line 2 \(not JSON: .*\), left by an interrupted write/);
+    await log.append(record('b', 1));
+    expect((await log.read()).map((r) => r.label)).toEqual(['a', 'b']);
   });
 });

@@ -1,5 +1,10 @@
 import { appendFile, open, readFile, truncate } from 'node:fs/promises';
+import { CliError } from '../cli/CliError.js';
 import type { RunRecord } from '../RunRecord.js';
+import { describeRecordProblem } from './describeRecordProblem.js';
+
+/** One line of the file as read: a record, or why it is not one. */
+type Line = { number: number; start: number; record?: RunRecord; problem?: string };
 
 /** `results.jsonl` of a run folder: one finished run per line, each written and fsynced as it finishes. */
 export class ResultsLog {
@@ -25,17 +30,34 @@ export class ResultsLog {
 
   /**
    * Creates the file (empty) if it does not exist yet, and cuts off a last line that a crash left
-   * without its newline, so the next append starts a line of its own instead of gluing onto it.
+   * unfinished — without its newline, or ending in one but not a whole record — so the next append
+   * starts a line of its own and the file stays readable. That run is simply done again. Returns
+   * what was cut off, for the user (undefined when nothing was). A damaged line before the last
+   * is refused by {@link read}, never removed.
    */
-  async touch(): Promise<void> {
+  async touch(): Promise<string | undefined> {
     await appendFile(this.file, '');
     const text = await readFile(this.file);
-    if (text.length > 0 && text[text.length - 1] !== 0x0a) await truncate(this.file, text.lastIndexOf(0x0a) + 1);
+    const lines = this.#lines(text.toString('utf8'));
+    const last = lines[lines.length - 1];
+    let cut: number | undefined;
+    let why: string | undefined;
+    if (last?.problem) {
+      cut = Buffer.byteLength(text.toString('utf8').slice(0, last.start));
+      why = `line ${last.number} (${last.problem})`;
+    } else if (text.length > 0 && text[text.length - 1] !== 0x0a) {
+      cut = text.lastIndexOf(0x0a) + 1;
+      why = 'an unfinished last line';
+    }
+    if (cut === undefined) return undefined;
+    await truncate(this.file, cut);
+    return `${this.file}: cut off ${why}, left by an interrupted write; that run will be done again`;
   }
 
   /**
    * Every record in the file, in order. A last line cut short by a crash mid-write is skipped (the
-   * run will be redone); a damaged line elsewhere is an error naming it.
+   * run will be redone); a damaged line elsewhere is refused with a {@link CliError} naming its
+   * line number: the records around it are intact and nothing is changed.
    */
   async read(): Promise<RunRecord[]> {
     let text: string;
@@ -43,19 +65,38 @@ export class ResultsLog {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
+      throw new CliError(`cannot read "${this.file}": ${(error as Error).message}`);
     }
-    const lines = text.split('\n');
-    const records: RunRecord[] = [];
-    lines.forEach((line, i) => {
-      if (line.trim() === '') return;
+    const lines = this.#lines(text);
+    const damaged = lines.slice(0, -1).find((line) => line.problem);
+    if (damaged) {
+      const intact = lines.filter((line) => line.record).length;
+      throw new CliError(
+        `${this.file}:${damaged.number}: not a run record (${damaged.problem}). The file's ${intact} other records are intact and ` +
+          'nothing was changed: fix or delete that line (that run is then done again), and give --resume again.',
+      );
+    }
+    return lines.flatMap((line) => (line.record ? [line.record] : []));
+  }
+
+  /** The non-blank lines, each parsed (or with the reason it is not a record). */
+  #lines(text: string): Line[] {
+    const lines: Line[] = [];
+    let start = 0;
+    text.split('\n').forEach((raw, i) => {
+      const line: Line = { number: i + 1, start };
+      start += raw.length + 1;
+      if (raw.trim() === '') return;
+      let value: unknown;
       try {
-        records.push(JSON.parse(line) as RunRecord);
+        value = JSON.parse(raw);
       } catch (error) {
-        const isLast = lines.slice(i + 1).every((l) => l.trim() === '');
-        if (!isLast) throw new Error(`${this.file}:${i + 1}: not a JSON record: ${(error as Error).message}`);
+        lines.push({ ...line, problem: `not JSON: ${(error as Error).message.slice(0, 120)}` });
+        return;
       }
+      const problem = describeRecordProblem(value);
+      lines.push(problem ? { ...line, problem } : { ...line, record: value as RunRecord });
     });
-    return records;
+    return lines;
   }
 }

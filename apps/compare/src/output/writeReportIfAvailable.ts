@@ -30,7 +30,7 @@ export async function writeReportIfAvailable(
   try {
     return await writeReport(folder, records, suite);
   } catch (error) {
-    warn(`report.html not written: ${(error as Error).stack ?? (error as Error).message}`);
+    warn(`report.html not written: ${(error as Error).message}`);
     return undefined;
   }
 }

@@ -11,6 +11,10 @@ import { listBuiltInSuites } from './listBuiltInSuites.js';
 export async function findSuiteFile(argument: string, cwd = process.cwd()): Promise<string> {
   const asPath = isAbsolute(argument) ? argument : resolve(cwd, argument);
   if (existsSync(asPath) && statSync(asPath).isFile()) return asPath;
+  if (existsSync(asPath) && statSync(asPath).isDirectory()) {
+    const hint = existsSync(join(asPath, 'suite.json')) ? `; to finish that run folder, give --resume ${argument}` : '';
+    throw new CliError(`suite "${asPath}" is a folder, not a suite file${hint}`);
+  }
   const looksLikePath = argument.endsWith('.json') || argument.includes('/') || argument.includes('\\');
   if (!looksLikePath) {
     const builtIn = join(builtInSuitesDir, `${argument}.json`);

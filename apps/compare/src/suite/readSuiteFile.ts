@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { formatZodIssues } from './formatZodIssues.js';
+import { jsonPath } from './jsonPath.js';
 import { SuiteError } from './SuiteError.js';
+import { MAX_SUITE_DEPTH, tooDeepPath } from './tooDeepPath.js';
 import { suiteSchema, type Suite } from './suiteSchema.js';
 
 /**
@@ -26,6 +28,11 @@ export async function readSuiteFile(file: string): Promise<Suite> {
 
 /** Validates suite data against the schema; `source` names it in messages and anchors relative plugin paths. */
 export function parseSuite(data: unknown, source: string): Suite {
+  const deep = tooDeepPath(data);
+  if (deep) {
+    const at = jsonPath(deep);
+    throw new SuiteError(source, [`${at.length > 120 ? `${at.slice(0, 117)}...` : at}: nested more than ${MAX_SUITE_DEPTH} levels deep; no suite needs that many`]);
+  }
   const result = suiteSchema.safeParse(data);
   if (!result.success) throw new SuiteError(source, formatZodIssues(result.error.issues, data, suiteSchema));
   const suite = result.data;

@@ -31,7 +31,7 @@ export const networkOverrideSchema = networkSchema.partial();
 const kebabCase = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case name such as "seed-smoke"');
 
 export const trainingSchema = z.strictObject({
-  epochs: z.number().int().nonnegative(),
+  epochs: z.number().int().nonnegative().max(1_000_000),
   batchSize: z.number().int().positive(),
   shuffle: z.boolean().optional(),
   measureGradients: z.boolean().optional(),

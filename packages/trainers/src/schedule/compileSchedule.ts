@@ -1,5 +1,5 @@
 import { ConfigError } from '@synthgrad/core';
-import { compile, parse } from 'mathjs';
+import { parseScalarFormula, quoteFormula } from '@synthgrad/layers';
 
 /** Where training is, for schedules: `epoch` counts from 0, `step` counts batches from 0 over the whole run. */
 export interface TrainingProgress {
@@ -10,10 +10,13 @@ export interface TrainingProgress {
 /** A learning rate as a function of progress. */
 export type LearningRateSchedule = (progress: TrainingProgress) => number;
 
-const VARIABLES = new Set(['epoch', 'step']);
+const VARIABLES = ['epoch', 'step'];
 
 /**
- * A constant, or a mathjs expression of `epoch` and `step`, compiled once.
+ * A constant, or a mathjs expression of `epoch` and `step`, compiled once. Expressions are scalar
+ * arithmetic only (`parseScalarFormula` of `@synthgrad/layers`: a fixed set of real functions, no
+ * matrices, strings, units or evaluation), so a rate takes bounded time and changes no shared state;
+ * a result that is not a finite, non-negative number is an error naming the step.
  *
  * @example
  * ```ts
@@ -28,18 +31,8 @@ export function compileSchedule(spec: number | string, path = 'learningRate'): L
     }
     return () => spec;
   }
-  let node;
-  try {
-    node = parse(spec);
-  } catch (error) {
-    throw new ConfigError(path, `cannot parse "${spec}" as a mathjs expression: ${(error as Error).message}`);
-  }
-  const symbols = node.filter((n) => n.type === 'SymbolNode').map((n) => (n as unknown as { name: string }).name);
-  const unknown = [...new Set(symbols)].filter((name) => !VARIABLES.has(name) && isFreeVariable(name));
-  if (unknown.length > 0) {
-    throw new ConfigError(path, `"${spec}" uses ${unknown.map((u) => `"${u}"`).join(', ')}; only epoch and step are defined`);
-  }
-  const code = compile(spec);
+  const node = parseScalarFormula(spec, [...VARIABLES], (reason) => new ConfigError(path, `${quoteFormula(spec)} ${reason}`));
+  const code = node.compile();
   const scope = { epoch: 0, step: 0 };
   return (progress) => {
     scope.epoch = progress.epoch;
@@ -48,19 +41,9 @@ export function compileSchedule(spec: number | string, path = 'learningRate'): L
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new ConfigError(
         path,
-        `"${spec}" gave ${String(value)} at epoch ${progress.epoch}, step ${progress.step}; expected a finite, non-negative number`,
+        `${quoteFormula(spec)} gave ${typeof value === 'number' ? String(value) : `a ${typeof value}`} at epoch ${progress.epoch}, step ${progress.step}; expected a finite, non-negative number`,
       );
     }
     return value;
   };
-}
-
-/** Names mathjs resolves by itself (functions, constants) are not free variables. */
-function isFreeVariable(name: string): boolean {
-  try {
-    compile(name).evaluate({});
-    return false;
-  } catch {
-    return true;
-  }
 }

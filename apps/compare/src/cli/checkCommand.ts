@@ -1,0 +1,37 @@
+import { relative } from 'node:path';
+import { announcePlugins } from '../plugins/announcePlugins.js';
+import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
+import { checkSuite } from '../suite/checkSuite.js';
+import { expandRuns } from '../suite/expandRuns.js';
+import { findSuiteFile } from '../suite/findSuiteFile.js';
+import { readSuiteFile } from '../suite/readSuiteFile.js';
+import type { CliIo } from './CliIo.js';
+
+export interface CheckOptions {
+  /** `--no-plugins` sets it false: import nothing the suite names. */
+  readonly plugins: boolean;
+}
+
+/**
+ * `synthgrad check <suite>`: every check `compare` makes before training, without training or
+ * writing anything. With `--no-plugins` the suite's plugins are named but not imported (no code of
+ * theirs runs); then a suite that has plugins is checked against its schema only.
+ */
+export async function checkCommand(suiteArgument: string, options: CheckOptions, io: CliIo): Promise<number> {
+  const file = await findSuiteFile(suiteArgument, io.cwd);
+  const source = relative(io.cwd, file) || file;
+  const suite = await readSuiteFile(file);
+  const plugins = suite.plugins ?? [];
+  const runs = expandRuns(suite).length;
+  if (plugins.length && !options.plugins) {
+    io.out(
+      `${source}: the schema is valid (${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${runs} runs). ` +
+        `Not imported (--no-plugins): ${plugins.join(', ')}; names and options were not checked, as plugins may define them.`,
+    );
+    return 0;
+  }
+  announcePlugins(plugins, io);
+  await checkSuite(suite, await createSuiteContainer(plugins, suite.backend), source);
+  io.out(`${source}: ready to run (${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${runs} runs)`);
+  return 0;
+}

@@ -1,0 +1,29 @@
+import type { RunRecord } from '../RunRecord.js';
+import type { RunSpec } from '../run/RunSpec.js';
+import { runKey } from '../suite/expandRuns.js';
+
+const FIELDS = ['trainer', 'options', 'network', 'dataset', 'training', 'backend'] as const;
+
+/**
+ * Records that the suite would no longer produce: same configuration and seed, but another trainer,
+ * options, network, dataset, training settings or backend (a suite.json edited after they were
+ * recorded). One line each, naming the configuration, the seed and the fields that differ.
+ */
+export function recordMismatches(records: readonly RunRecord[], runs: readonly RunSpec[]): string[] {
+  const specs = new Map(runs.map((run) => [runKey(run), run]));
+  return records.flatMap((record) => {
+    const spec = specs.get(runKey(record));
+    if (!spec) return [];
+    const differ = FIELDS.filter((field) => canonical(record[field]) !== canonical(spec[field]));
+    return differ.length ? [`"${record.label}" seed ${record.seed}: ${differ.join(', ')} differ`] : [];
+  });
+}
+
+/** JSON with object keys sorted, so a reordered suite.json is not a change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
