@@ -282,6 +282,21 @@ describe('mnist from dataDir', () => {
         { 't10k-images-idx3-ubyte': idxBytes([20, 14, 14], new Array(20 * 196).fill(0)) },
         `${dir('image-size')}/t10k-images-idx3-ubyte: images of 196 pixels, but those of ${dir('image-size')}/train-images-idx3-ubyte have 784`,
       ],
+      [
+        'no-test-images',
+        { 't10k-images-idx3-ubyte': idxBytes([0, 28, 28], []), 't10k-labels-idx1-ubyte': idxBytes([0], []) },
+        `${dir('no-test-images')}/t10k-images-idx3-ubyte: holds 0 images (dims 0×28×28); a split needs at least 1`,
+      ],
+      [
+        'no-train-images',
+        { 'train-images-idx3-ubyte': idxBytes([0, 28, 28], []), 'train-labels-idx1-ubyte': idxBytes([0], []) },
+        `${dir('no-train-images')}/train-images-idx3-ubyte: holds 0 images (dims 0×28×28); a split needs at least 1`,
+      ],
+      [
+        'empty-images',
+        { 'train-images-idx3-ubyte': idxBytes([100, 28, 0], []) },
+        `${dir('empty-images')}/train-images-idx3-ubyte: images of 28×0 = 0 pixels (dims 100×28×0); an image needs at least 1`,
+      ],
     ];
     for (const [name, change, message] of cases) {
       const dataDir = folder(name, change);

@@ -70,7 +70,7 @@ export const mnistDataset: DatasetPlugin<MnistOptions> = {
     const { trainSize, testSize, validationSize, seed, dataDir } = readMnistOptions(options);
     const files = locateMnistFiles(dataDir);
     const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
-      [files.trainImages, files.trainLabels, files.testImages, files.testLabels].map(readIdxFile),
+      [files.trainImages, files.trainLabels, files.testImages, files.testLabels].map((file) => readIdxFile(file)),
     );
     const train = checkPair(trainImages, files.trainImages, trainLabels, files.trainLabels);
     const test = checkPair(testImages, files.testImages, testLabels, files.testLabels);
@@ -118,6 +118,11 @@ function checkPair(images: IdxArray, imagesFile: string, labels: IdxArray, label
     throw new IdxFormatError(labelsFile, `labels need 1 dimension (count), got ${labels.dims.join('×')}`);
   }
   const [count, rows, cols] = images.dims;
+  // An empty split would pass every later check and fail only in training (no batches, a 0/0 loss).
+  if (count === 0) throw new IdxFormatError(imagesFile, `holds 0 images (dims ${images.dims.join('×')}); a split needs at least 1`);
+  if (rows === 0 || cols === 0) {
+    throw new IdxFormatError(imagesFile, `images of ${rows}×${cols} = 0 pixels (dims ${images.dims.join('×')}); an image needs at least 1`);
+  }
   if (labels.dims[0] !== count) {
     throw new IdxFormatError(labelsFile, `${labels.dims[0]} labels, but ${imagesFile} has ${count} images`);
   }
