@@ -152,6 +152,19 @@ describe('dni syntheticGradientWeight (λ-mixing with the true gradient)', () =>
     }
   });
 
+  it('λ = 0 is backprop bit for bit on batch-normalised layers too', () => {
+    const network = { ...tutorialNetwork(8), layers: tutorialNetwork(8).layers.map((l, i) => (i < 2 ? { ...l, batchNorm: true } : l)) };
+    const mixed = dni({ ...cdni, syntheticGradientWeight: 0 }, network);
+    const bp = backprop(network);
+    train(mixed);
+    train(bp);
+    const network0 = Object.entries(mixed.state().tensors).filter(([name]) => name.startsWith('layer'));
+    const bpState = bp.state().tensors;
+    expect(network0.length).toBe(Object.keys(bpState).length);
+    expect(network0.length).toBeGreaterThan(3); // batch-norm parameters and statistics included
+    for (const [name, value] of network0) expect(maxAbsDiff(value, bpState[name]), name).toBe(0);
+  });
+
   it('λ = 1 is dni, bit for bit', () => {
     const a = dni({ ...cdni, syntheticGradientWeight: 1 });
     const b = dni(cdni);
