@@ -111,6 +111,47 @@ describe('dni syntheticGradientScale and syntheticGradientClip', () => {
     expect(maxAbsDiff(gbAfter, expectedGb)).toBeLessThan(1e-12);
   });
 
+  it('with a synthetic last layer, the generator below learns toward what the unshaped ĝ sends down (one step by hand)', () => {
+    const [scale, clip, rate, generatorRate] = [-2, 0.03, 0.1, 0.05];
+    const trainer = dni(
+      { ...cdni, lastLayer: 'synthetic', syntheticGradientScale: scale, syntheticGradientClip: clip, generatorLearningRate: generatorRate },
+      twoLayers,
+    );
+    const [l0, l1] = trainer.decoupled.map((d) => d.layer as Dense);
+    const [m0, m1] = trainer.decoupled.map((d) => d.synthesis!.generator);
+    const [g0w, g0b] = m0.parameters().map((p) => p.value.clone());
+    const [g1w, g1b] = m1.parameters().map((p) => p.value.clone());
+    const [w0, w1] = [l0.weights.clone(), l1.weights.clone()];
+    const x = firstRows(data.train.inputs);
+    const y = firstRows(data.train.labels);
+    trainer.step({ inputs: x, labels: y }, { epoch: 0, step: 0 });
+
+    const shape = (g: Matrix) => backend.clip(backend.scale(g, scale), -clip, clip);
+    const sgd = (w: Matrix, grad: Matrix, r: number) => backend.addScaled(w, grad, -r);
+    // layer 0 learns from clip(s·ĝ₀); layer 1 runs forward on the h₀ layer 0 computed before it moved
+    const p0 = backend.addRowVector(backend.matmul(y, g0w), g0b);
+    const h0 = backend.sigmoid(backend.matmul(x, w0));
+    const newW0 = sgd(w0, backend.matmul(x, backend.sigmoidBackward(shape(p0), h0), { transposeA: true }), rate);
+    const out = backend.sigmoid(backend.matmul(h0, w1));
+    const p1 = backend.addRowVector(backend.matmul(y, g1w), g1b);
+    expect(maxAbsDiff(shape(p1), backend.scale(p1, scale))).toBeGreaterThan(0.01); // clipping acts
+    const newW1 = sgd(w1, backend.matmul(h0, backend.sigmoidBackward(shape(p1), out), { transposeA: true }), rate);
+    // generator 0's target: layer 1's backward of the unshaped ĝ₁ with its old weights
+    const target0 = backend.matmul(backend.sigmoidBackward(p1, out), w1, { transposeB: true });
+    const e0 = backend.sub(p0, target0);
+    const e1 = backend.sub(p1, backend.sub(out, y)); // generator 1 learns toward the loss gradient
+    expect(maxAbsDiff(l0.weights, newW0)).toBeLessThan(1e-12);
+    expect(maxAbsDiff(l1.weights, newW1)).toBeLessThan(1e-12);
+    const after = [...m0.parameters(), ...m1.parameters()].map((p) => p.value);
+    const expected = [
+      sgd(g0w, backend.matmul(y, e0, { transposeA: true }), generatorRate),
+      sgd(g0b, backend.sumColumns(e0), generatorRate),
+      sgd(g1w, backend.matmul(y, e1, { transposeA: true }), generatorRate),
+      sgd(g1b, backend.sumColumns(e1), generatorRate),
+    ];
+    after.forEach((value, i) => expect(maxAbsDiff(value, expected[i]), `generator parameter ${i}`).toBeLessThan(1e-12));
+  });
+
   it('scale 1 without a clip is plain dni, bit for bit', () => {
     const a = dni({ ...cdni, syntheticGradientScale: 1 });
     const b = dni(cdni);
