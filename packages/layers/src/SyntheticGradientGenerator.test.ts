@@ -42,6 +42,42 @@ describe.each(backends)('SyntheticGradientGenerator on $name', (backend) => {
     }
   });
 
+  it.each([[[]], [[5]]])('with loss "mean" has gradients of (1/B)·Σ½|ĝ − target|² matching finite differences (hidden %j)', (hiddenSizes) => {
+    const rng = new Rng(14);
+    const gen = generator(backend, { hiddenSizes, zeroInitLastLayer: false, loss: 'mean' });
+    const features = randomMatrix(rng, 8, 4);
+    const target = randomMatrix(rng, 8, 3);
+    const objective = () => {
+      const d = backend.sub(gen.predict(features, true), target);
+      return (0.5 * backend.dot(d, d)) / 8;
+    };
+    gen.predict(features, true);
+    gen.update(target, 0);
+    for (const parameter of gen.parameters()) {
+      expectGradientMatches({ label: parameter.name, analytic: parameter.grad, objective, wrt: parameter.value });
+    }
+  });
+
+  it('with loss "mean" and rate r steps as "sum" with rate r / batch, step for step', () => {
+    const rng = new Rng(15);
+    const batch = 6;
+    const mean = generator(backend, { hiddenSizes: [5], zeroInitLastLayer: false, loss: 'mean' });
+    const sum = generator(backend, { hiddenSizes: [5], zeroInitLastLayer: false });
+    for (let step = 0; step < 5; step++) {
+      const features = randomMatrix(rng, batch, 4);
+      const target = randomMatrix(rng, batch, 3);
+      mean.predict(features, true);
+      sum.predict(features, true);
+      expect(mean.update(target, 0.05)).toBeCloseTo(sum.update(target, 0.05 / batch), 12);
+      const [pm, ps] = [mean.parameters(), sum.parameters()];
+      pm.forEach((p, i) => expectMatrixClose(p.value, ps[i].value, 1e-12));
+    }
+  });
+
+  it('refuses an unknown loss, naming the known ones', () => {
+    expect(() => generator(backend, { loss: 'max' as 'sum' })).toThrow(/loss: expected "sum" or "mean", got "max"/);
+  });
+
   it('predicts zeros at first (zero-initialised last layer) and returns the mean loss', () => {
     const gen = generator(backend, { hiddenSizes: [5] });
     const prediction = gen.predict(Matrix.fromArray([[1, 2, 3, 4], [0, 1, 0, 1]]), true);

@@ -28,6 +28,8 @@ export interface SyntheticGradientGeneratorOptions {
   /** Its own, separate from the layers'. */
   optimiser: Optimiser;
   rng: Rng;
+  /** The regression loss over the batch: `"sum"` (default, Σ½|ĝ − g|²) or `"mean"` (divided by the batch size). */
+  loss?: 'sum' | 'mean';
 }
 
 /**
@@ -59,11 +61,17 @@ export class SyntheticGradientGenerator {
   readonly #layerNames: string[] = [];
   #prediction: Matrix | null = null;
   #gradPrediction: Matrix;
+  readonly #mean: boolean;
 
   constructor(backend: TensorBackend, options: SyntheticGradientGeneratorOptions) {
     assertPositiveInteger('SyntheticGradientGenerator.inputSize', options.inputSize);
     assertPositiveInteger('SyntheticGradientGenerator.outputSize', options.outputSize);
     const { inputSize, outputSize, initialiser, optimiser, rng } = options;
+    const loss = options.loss ?? 'sum';
+    if (loss !== 'sum' && loss !== 'mean') {
+      throw new RangeError(`SyntheticGradientGenerator.loss: expected "sum" or "mean", got ${JSON.stringify(loss)}`);
+    }
+    this.#mean = loss === 'mean';
     this.#backend = backend;
     this.inputSize = inputSize;
     this.outputSize = outputSize;
@@ -114,7 +122,8 @@ export class SyntheticGradientGenerator {
 
   /**
    * One step toward `target` on the last predict: loss Σ½|ĝ − target|² (sum over batch), gradient
-   * ĝ − target. Returns the mean-over-batch loss, measured before the step.
+   * ĝ − target; with `loss: "mean"` both divided by the batch size. Returns the mean-over-batch
+   * loss, measured before the step.
    */
   update(target: Matrix, learningRate: number): number {
     const prediction = this.#prediction;
@@ -128,6 +137,7 @@ export class SyntheticGradientGenerator {
     const grad = (this.#gradPrediction = bufferOfShape(this.#gradPrediction, prediction.rows, prediction.cols));
     backend.sub(prediction, target, grad);
     const loss = (0.5 * backend.dot(grad, grad)) / prediction.rows;
+    if (this.#mean) backend.scale(grad, 1 / prediction.rows, grad);
     let g = grad;
     for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
     for (const layer of this.layers) layer.update(learningRate);

@@ -26,4 +26,18 @@ export interface DniOptions extends DniStageOptions {
    * `"synthetic"` gives it a generator of its own trained toward the loss gradient, as the tutorial does.
    */
   readonly lastLayer?: 'true-gradient' | 'synthetic';
+  /**
+   * The generators' regression loss over the batch: `"sum"` (default, Σ½|ĝ − g|²) or `"mean"`
+   * (divided by the batch size, so the right generator rate no longer grows with the batch).
+   */
+  readonly generatorLoss?: 'sum' | 'mean';
+  /** s: layers apply s·ĝ (default 1). Generators still learn toward the unscaled targets. */
+  readonly syntheticGradientScale?: number;
+  /** Layers apply ĝ (after scaling) clipped to [−c, c] per element (default: no clipping). */
+  readonly syntheticGradientClip?: number;
+  /**
+   * λ: layers learn from λ·ĝ + (1 − λ)·g, g the true gradient (default 1, DNI; 0 is backprop).
+   * Below 1 this uses back-propagation every step to get g: for study, not a backprop-free rule.
+   */
+  readonly syntheticGradientWeight?: number;
 }

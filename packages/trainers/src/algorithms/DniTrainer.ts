@@ -5,6 +5,13 @@ import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
 import type { DecoupledLayer } from './DecoupledLayer.js';
 import { gradientAlignment } from './gradientAlignment.js';
+import { MixedGradientStep } from './MixedGradientStep.js';
+import {
+  PLAIN_SYNTHETIC_GRADIENT,
+  shapeSyntheticGradient,
+  usesPredictionAsIs,
+  type SyntheticGradientUse,
+} from './SyntheticGradientUse.js';
 
 /**
  * Decoupled Neural Interfaces: each layer updates right after its forward pass from the gradient
@@ -14,6 +21,10 @@ import { gradientAlignment } from './gradientAlignment.js';
 export class DniTrainer implements TrainerAlgorithm {
   readonly name = 'dni';
   #lossGradient: Matrix | undefined;
+  /** Per layer: clip(s·ĝ), and the gradient its unshaped ĝ sends down (the target of the generator below). */
+  readonly #shaped: (Matrix | undefined)[] = [];
+  readonly #target: (Matrix | undefined)[] = [];
+  #mixed: MixedGradientStep | undefined;
 
   constructor(
     private readonly backend: TensorBackend,
@@ -22,9 +33,17 @@ export class DniTrainer implements TrainerAlgorithm {
     private readonly schedules: { readonly layers: LearningRateSchedule; readonly generators: LearningRateSchedule },
     private readonly updateProbability: number,
     private readonly rng: Rng,
+    /** How layers use ĝ (default: as predicted, plain DNI). */
+    readonly use: SyntheticGradientUse = PLAIN_SYNTHETIC_GRADIENT,
   ) {}
 
   step(batch: Batch, progress: TrainingProgress): StepMetrics {
+    if (this.use.weight < 1) {
+      this.#mixed ??= new MixedGradientStep(this.backend, this.network, this.decoupled, this.use);
+      const rates = { layers: this.schedules.layers(progress), generators: this.schedules.generators(progress) };
+      return this.#mixed.step(batch, rates, this.updateProbability, this.rng);
+    }
+    const asIs = usesPredictionAsIs(this.use);
     const learningRate = this.schedules.layers(progress);
     const generatorRate = this.schedules.generators(progress);
     const { inputs, labels } = batch;
@@ -35,6 +54,7 @@ export class DniTrainer implements TrainerAlgorithm {
       const { layer, synthesis } = this.decoupled[i];
       const layerOutput = layer.forward(layerInput, true);
       let gradient: Matrix;
+      let prediction: Matrix | null = null;
       if (i === last) {
         loss = this.network.loss.value(layerOutput, labels);
         this.#lossGradient = bufferOfShape(this.#lossGradient, layerOutput.rows, layerOutput.cols);
@@ -44,11 +64,20 @@ export class DniTrainer implements TrainerAlgorithm {
         gradient = this.#lossGradient!;
       } else {
         const features = synthesis.input.features({ layerInput, layerOutput, inputs, labels, training: true });
-        gradient = synthesis.generator.predict(features, true);
+        prediction = synthesis.generator.predict(features, true);
+        gradient = asIs ? prediction : (this.#shaped[i] = shapeSyntheticGradient(this.backend, prediction, this.use, this.#shaped[i]));
       }
       if (this.updateProbability >= 1 || this.rng.uniform() < this.updateProbability) {
         // The gradient sent down is computed with the weights the layer had when it ran forward.
-        const sentDown = layer.backward(gradient);
+        let sentDown: Matrix;
+        if (prediction === null || prediction === gradient || i === 0) {
+          sentDown = layer.backward(gradient);
+        } else {
+          // The generator below learns toward what the unshaped ĝ sends down; the layer learns from the shaped one.
+          const unshaped = layer.backward(prediction);
+          sentDown = this.#target[i] = bufferOfShape(this.#target[i], unshaped.rows, unshaped.cols).copyFrom(unshaped);
+          layer.backward(gradient);
+        }
         layer.update(learningRate);
         if (i > 0) this.decoupled[i - 1].synthesis!.generator.update(sentDown, generatorRate);
       }

@@ -12,6 +12,10 @@ import type { LockStepDniTrainer } from './LockStepDniTrainer.js';
 import type { DniOptions } from './DniOptions.js';
 import { DNI_STAGE_OPTION_NAMES } from './DniStageOptions.js';
 import { simulateStages } from './simulateStages.js';
+import { readSyntheticGradientUse } from './SyntheticGradientUse.js';
+
+/** Options the simulated stages do not implement: refused with `stages`. */
+const NOT_WITH_STAGES = ['syntheticGradientScale', 'syntheticGradientClip', 'syntheticGradientWeight'] as const;
 
 /** Every key a `DniOptions` may have: others are typos and fail. */
 const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
@@ -23,6 +27,10 @@ const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
   'generatorInitialiser',
   'updateProbability',
   'lastLayer',
+  'generatorLoss',
+  'syntheticGradientScale',
+  'syntheticGradientClip',
+  'syntheticGradientWeight',
   ...DNI_STAGE_OPTION_NAMES,
 ];
 
@@ -47,6 +55,17 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     const lastLayer = options.lastLayer ?? 'true-gradient';
     if (lastLayer !== 'true-gradient' && lastLayer !== 'synthetic') {
       throw new ConfigError('dni.lastLayer', `expected "true-gradient" or "synthetic", got ${JSON.stringify(lastLayer)}`);
+    }
+    const generatorLoss = options.generatorLoss ?? 'sum';
+    if (generatorLoss !== 'sum' && generatorLoss !== 'mean') {
+      throw new ConfigError('dni.generatorLoss', `expected "sum" or "mean", got ${JSON.stringify(generatorLoss)}`);
+    }
+    const use = readSyntheticGradientUse(options);
+    if (options.stages !== undefined) {
+      const refused = NOT_WITH_STAGES.find((name) => options[name] !== undefined);
+      if (refused !== undefined) {
+        throw new ConfigError(`dni.${refused}`, 'not supported with dni.stages (the simulated stages use ĝ as predicted); remove one of them');
+      }
     }
     const hiddenSizes = options.generatorHiddenSizes ?? [];
     hiddenSizes.forEach((size, i) => {
@@ -82,12 +101,13 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
         initialiser,
         optimiser,
         rng,
+        loss: generatorLoss,
       });
       return { layer, synthesis: { input, generator } };
     });
     const schedules = { layers, generators };
     const stageRng = rng.fork();
-    const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng);
+    const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng, use);
     return options.stages === undefined ? trainer : simulateStages(trainer, options, schedules, probability, stageRng);
   }
 }
