@@ -2,14 +2,13 @@
 // and checks, and the playground's step-by-step session ends its first epoch with exactly the
 // metrics the trainers' `fit` (what `synthgrad compare` runs) gives for that suite.
 import { checkSuite, parseSuite } from '@synthgrad/cli';
-import { tensorWasmModule } from '@synthgrad/tensor-wasm';
 import { createSynthgradContainer, createTrainer, DatasetRegistry, fit, TensorBackend, type Dataset, type NetworkSpec } from 'synthgrad';
 import { describe, expect, it } from 'vitest';
 import { defaultState, type PlaygroundState } from '../src/state/stateProperties.js';
 import { toSuite } from '../src/state/toSuite.js';
 import { TrainingSession } from '../src/worker/TrainingSession.js';
 
-const container = createSynthgradContainer({ modules: [tensorWasmModule], backend: 'wasm' });
+const container = createSynthgradContainer({ backend: 'wasm' });
 
 const cases: [string, PlaygroundState][] = [
   ['dni with a combination of inputs', { ...defaultState(), bits: 6, trainSize: 300, testSize: 200, hidden: [16], epochs: 1 }],

@@ -14,9 +14,11 @@ const summary = (label: string, values: readonly number[]): ConfigurationSummary
     diverged: 0,
     failed: 0,
     task: 'classification',
-    accuracy: stat,
-    threshold: { metric: 'accuracy', value: 0.9 },
-  } as ConfigurationSummary;
+    selection: 'validation',
+    columns: [{ id: 'validation-accuracy', title: 'Validation accuracy' }],
+    finals: new Map([['validation-accuracy', stat]]),
+    threshold: { metric: 'train-accuracy', title: 'Train accuracy', value: 0.9 },
+  } as unknown as ConfigurationSummary;
 };
 
 describe('formatSummaryTable', () => {

@@ -1,4 +1,3 @@
-import { tensorWasmModule } from '@synthgrad/tensor-wasm';
 import { ActivationRegistry, createSynthgradContainer, GeneratorInputRegistry, TensorBackend, TrainerAlgorithmRegistry } from 'synthgrad';
 import { TrainingSession } from './TrainingSession.js';
 import type { FromWorker, ToWorker } from './WorkerMessages.js';
@@ -8,7 +7,7 @@ const SLICE_MS = 60;
 /** At most this many steps between two reports, so the curves have points however fast the machine. */
 const SLICE_STEPS = 200;
 
-const container = createSynthgradContainer({ modules: [tensorWasmModule], backend: 'wasm' });
+const container = createSynthgradContainer({ backend: 'wasm' });
 const post = (message: FromWorker) => postMessage(message);
 let session: TrainingSession | undefined;
 let running = false;
