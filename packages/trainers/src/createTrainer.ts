@@ -9,6 +9,8 @@ import {
 import { Rng } from '@synthgrad/tensor';
 import type { Container } from 'inversify';
 import type { DniOptions } from './algorithms/DniOptions.js';
+import { assertTrainerFits } from './memory/assertTrainerFits.js';
+import { estimateTrainerMemory } from './memory/estimateTrainerMemory.js';
 
 /**
  * The options type of each trainer by name, so that `createTrainer` checks them with `tsc`.
@@ -41,6 +43,15 @@ export interface TrainerSpec<A extends string = string> {
   readonly seed?: number;
 }
 
+export interface CreateTrainerLimits {
+  /**
+   * Bytes the trainer's weights, gradients, optimiser state and generators may take, estimated by
+   * `estimateTrainerMemory` before anything is allocated (default 8 GiB). Over it, or with one
+   * matrix longer than a typed array can be, `createTrainer` throws a `MemoryBudgetError`.
+   */
+  readonly memoryBudget?: number;
+}
+
 /**
  * Resolves a trainer by name from the container (once: pass the result to `fit`) and builds it
  * for `dataset`'s sizes.
@@ -51,11 +62,20 @@ export interface TrainerSpec<A extends string = string> {
  *   algorithm: 'dni', options: { generatorInput: 'labels' }, network: tutorialNetwork(),
  * });
  * ```
+ * It refuses, before allocating, a trainer that cannot fit (see {@link CreateTrainerLimits}).
  */
-export function createTrainer<A extends string>(container: Container, dataset: Dataset, spec: TrainerSpec<A>): TrainerAlgorithm {
+export function createTrainer<A extends string>(
+  container: Container,
+  dataset: Dataset,
+  spec: TrainerSpec<A>,
+  limits: CreateTrainerLimits = {},
+): TrainerAlgorithm {
   const registry = container.get(TrainerAlgorithmRegistry);
   if (registry.names().length === 0) throw new MissingModuleError('TrainerAlgorithmPlugin', 'trainersModule', '@synthgrad/trainers');
   const plugin = registry.get(spec.algorithm);
+  if (spec.network.layers.every((layer) => Number.isInteger(layer.units) && layer.units > 0)) {
+    assertTrainerFits(estimateTrainerMemory(spec, dataset), limits.memoryBudget);
+  }
   return plugin.create(
     {
       network: spec.network,

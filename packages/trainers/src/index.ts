@@ -12,7 +12,7 @@ export type { FeedbackOptions } from './algorithms/FeedbackOptions.js';
 export { LastLayerOnlyTrainer } from './algorithms/LastLayerOnlyTrainer.js';
 export { LastLayerOnlyTrainerPlugin } from './algorithms/LastLayerOnlyTrainerPlugin.js';
 export { gradientAlignment } from './algorithms/gradientAlignment.js';
-export { createTrainer, type TrainerOptions, type TrainerOptionsMap, type TrainerSpec } from './createTrainer.js';
+export { createTrainer, type CreateTrainerLimits, type TrainerOptions, type TrainerOptionsMap, type TrainerSpec } from './createTrainer.js';
 export { bitAccuracies, classAccuracy, evaluate, type EvaluationMetrics } from './fit/evaluate.js';
 export {
   fit,
@@ -41,3 +41,6 @@ export { DniStage, type DniStageResult } from './algorithms/DniStage.js';
 export type { DniStageOptions } from './algorithms/DniStageOptions.js';
 export { LockStepDniTrainer } from './algorithms/LockStepDniTrainer.js';
 export { splitStages, type LayerSize } from './algorithms/splitStages.js';
+export { assertTrainerFits, DEFAULT_MEMORY_BUDGET, MAX_MATRIX_ELEMENTS } from './memory/assertTrainerFits.js';
+export { estimateTrainerMemory, type LayerMemory, type TrainerMemoryEstimate } from './memory/estimateTrainerMemory.js';
+export { formatBytes, MemoryBudgetError } from './memory/MemoryBudgetError.js';

@@ -76,7 +76,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
   if (target) await (await import('../queue/checkRedis.js')).checkRedis(target);
   const container = await createSuiteContainer(suite.plugins ?? [], suite.backend);
-  await checkSuite(suite, container, source);
+  await checkSuite(suite, container, source, { workers: target ? 1 : workers, warn: (line) => io.err(line) });
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
   const log = new ResultsLog(join(runFolder, 'results.jsonl'));
   const repaired = await log.touch().catch((error: Error) => {

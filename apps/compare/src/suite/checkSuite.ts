@@ -3,7 +3,10 @@ import {
   ActivationRegistry,
   compileSchedule,
   createTrainer,
+  assertTrainerFits,
   DatasetRegistry,
+  estimateTrainerMemory,
+  formatBytes,
   GeneratorInputRegistry,
   resolveActivation,
   TensorBackend,
@@ -23,10 +26,18 @@ import { generatorInputNames } from './generatorInputNames.js';
  * (and its options), each configuration's trainer, generator inputs (inside combinations too),
  * activations and learning-rate schedules; then builds each configuration's trainer once, which
  * catches what is left (options, losses, optimisers, shapes). Throws one {@link SuiteError} listing
- * every problem, each prefixed with its JSON path.
+ * every problem, each prefixed with its JSON path. A configuration whose trainer cannot fit in memory
+ * (estimated, not allocated) is one of those problems; when the largest one times `workers` is over
+ * `largeRunBytes` (default {@link LARGE_RUN_BYTES}), `warn` gets one line.
  */
-export async function checkSuite(suite: Suite, container: Container, source: string): Promise<void> {
+export async function checkSuite(
+  suite: Suite,
+  container: Container,
+  source: string,
+  memory: { readonly workers?: number; readonly warn?: (line: string) => void; readonly largeRunBytes?: number } = {},
+): Promise<void> {
   const problems: string[] = [];
+  let largest: { bytes: number; where: string } | undefined;
   const dataset = await loadDataset(suite, container, problems);
   const trainers = container.get(TrainerAlgorithmRegistry);
   const inputs = container.get(GeneratorInputRegistry);
@@ -55,13 +66,31 @@ export async function checkSuite(suite: Suite, container: Container, source: str
     }
     if (problems.length > before || !dataset) return;
     try {
+      const estimate = estimateTrainerMemory({ algorithm: spec.trainer, options: spec.options, network: spec.network }, dataset);
+      assertTrainerFits(estimate);
+      if (!largest || estimate.bytes > largest.bytes) largest = { bytes: estimate.bytes, where: at(runPath) };
+    } catch (error) {
+      problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
+      return;
+    }
+    try {
       createTrainer(container, dataset, { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed });
     } catch (error) {
       problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
     }
   });
   if (problems.length) throw new SuiteError(source, [...new Set(problems)]);
+  const workers = Math.max(1, Math.min(memory.workers ?? 1, expandRuns(suite).length));
+  if (largest && memory.warn && largest.bytes * workers > (memory.largeRunBytes ?? LARGE_RUN_BYTES)) {
+    memory.warn(
+      `warning: ${largest.where} needs about ${formatBytes(largest.bytes)} of weights, gradients and generators per run` +
+        `, up to ${formatBytes(largest.bytes * workers)} with ${workers} worker${workers === 1 ? '' : 's'} at once`,
+    );
+  }
 }
+
+/** Above this (the largest run's estimate × workers) a suite is large enough to warn about: 1 GiB. */
+export const LARGE_RUN_BYTES = 1024 ** 3;
 
 async function loadDataset(suite: Suite, container: Container, problems: string[]): Promise<Dataset | undefined> {
   const registry = container.get(DatasetRegistry);

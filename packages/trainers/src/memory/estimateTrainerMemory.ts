@@ -1,0 +1,172 @@
+import type { Dataset, GeneratorInputSpec, LayerSpec, PluginSpec } from '@synthgrad/core';
+import type { DniOptions } from '../algorithms/DniOptions.js';
+import type { TrainerSpec } from '../createTrainer.js';
+
+/** Bytes of one stored number (every matrix is a Float64Array). */
+const BYTES_PER_ELEMENT = 8;
+
+/** What one layer of the spec (or one generator) holds, in bytes, before any batch is seen. */
+export interface LayerMemory {
+  /** `network.layers[i]`, or `generator of network.layers[i]`. */
+  readonly layer: string;
+  /** The largest matrix of the layer, rows × cols (a Dense layer's weights: inputSize × units). */
+  readonly shape: readonly [number, number];
+  /** Elements of that largest matrix: above the typed-array limit it cannot be allocated at all. */
+  readonly largestElements: number;
+  readonly parameters: number;
+  readonly gradients: number;
+  /** The optimiser's moments (0 for SGD, 1× the parameters for momentum and RMSprop, 2× for Adam). */
+  readonly optimiserState: number;
+  /** Fixed feedback matrices, batch-norm statistics and running averages. */
+  readonly other: number;
+  /** The sum of the four above. */
+  readonly bytes: number;
+}
+
+export interface TrainerMemoryEstimate {
+  /** Every layer, then every generator, in spec order. */
+  readonly layers: readonly LayerMemory[];
+  /** The total over {@link layers}. */
+  readonly bytes: number;
+}
+
+/**
+ * Estimates, by arithmetic alone, the memory a trainer built from `spec` for `dataset` allocates up
+ * front: weights, gradients, optimiser state, feedback matrices and the DNI generators (sized from
+ * `generatorInput` and `generatorHiddenSizes`). Per-batch buffers (activations, about batch × width
+ * per layer) are not counted: they depend on the batch size and are allocated on the first step.
+ * A generator input the estimate does not know (a plugin's) is counted as wide as the layer output,
+ * the labels and the data input together.
+ *
+ * @example
+ * ```ts
+ * const estimate = estimateTrainerMemory(
+ *   { algorithm: 'dni', network: { layers: [{ units: 12000 }, { units: 10 }] } },
+ *   { inputSize: 784, labelSize: 10 },
+ * );
+ * estimate.bytes;     // ≈ 2.4 GB: the 12000×12000 generator dominates
+ * estimate.layers[2]; // { layer: 'generator of network.layers[0]', shape: [12000, 12000], … }
+ * ```
+ */
+export function estimateTrainerMemory(
+  spec: Pick<TrainerSpec, 'algorithm' | 'options' | 'network'>,
+  dataset: Pick<Dataset, 'inputSize' | 'labelSize'>,
+): TrainerMemoryEstimate {
+  const { inputSize, labelSize } = dataset;
+  const layersSpec = spec.network.layers;
+  const optimiserCopies = optimiserStateCopies(spec.network.optimiser ?? 'sgd');
+  const layers: LayerMemory[] = [];
+  let width = inputSize;
+  layersSpec.forEach((layerSpec, i) => {
+    const units = layerSpec.units;
+    const feedback =
+      spec.algorithm === 'feedback-alignment'
+        ? width * units
+        : spec.algorithm === 'direct-feedback-alignment' && i < layersSpec.length - 1
+          ? labelSize * units
+          : 0;
+    layers.push(denseMemory(`network.layers[${i}]`, width, units, layerSpec, optimiserCopies, feedback));
+    width = units;
+  });
+  if (spec.algorithm === 'dni') layers.push(...generatorsMemory(spec, dataset));
+  return { layers, bytes: layers.reduce((sum, layer) => sum + layer.bytes, 0) };
+}
+
+function generatorsMemory(
+  spec: Pick<TrainerSpec, 'options' | 'network'>,
+  dataset: Pick<Dataset, 'inputSize' | 'labelSize'>,
+): LayerMemory[] {
+  const options = (spec.options ?? {}) as DniOptions;
+  const hiddenSizes = options.generatorHiddenSizes ?? [];
+  const optimiserCopies = optimiserStateCopies(options.generatorOptimiser ?? 'sgd');
+  const count = spec.network.layers.length;
+  const withGenerator = options.lastLayer === 'synthetic' ? count : count - 1;
+  const generators: LayerMemory[] = [];
+  for (let i = 0; i < withGenerator; i++) {
+    const outputSize = spec.network.layers[i].units;
+    const shape = { outputSize, labelSize: dataset.labelSize, dataInputSize: dataset.inputSize };
+    let width = generatorInputSize(options.generatorInput ?? 'layer-output', shape);
+    const parts: LayerMemory[] = [];
+    for (const size of hiddenSizes) {
+      parts.push(denseMemory('', width, size, { units: size, batchNorm: true }, optimiserCopies, 0));
+      width = size;
+    }
+    parts.push(denseMemory('', width, outputSize, { units: outputSize }, optimiserCopies, 0));
+    generators.push(combine(`generator of network.layers[${i}]`, parts));
+  }
+  return generators;
+}
+
+/** Columns of a generator input, for the built-in kinds; a combination is the sum of its parts. */
+function generatorInputSize(
+  spec: GeneratorInputSpec,
+  shape: { outputSize: number; labelSize: number; dataInputSize: number },
+): number {
+  if (Array.isArray(spec)) return spec.reduce((sum: number, part: GeneratorInputSpec) => sum + generatorInputSize(part, shape), 0);
+  const name = typeof spec === 'string' ? spec : (spec as { name: string }).name;
+  switch (name) {
+    case 'layer-output':
+    case 'batch-normalized-output':
+      return shape.outputSize;
+    case 'labels':
+      return shape.labelSize;
+    case 'inputs':
+      return shape.dataInputSize;
+    default:
+      return shape.outputSize + shape.labelSize + shape.dataInputSize;
+  }
+}
+
+/** A Dense layer (with its batch norm when asked): what its constructor allocates. */
+function denseMemory(
+  layer: string,
+  inputSize: number,
+  units: number,
+  spec: LayerSpec,
+  optimiserCopies: number,
+  feedbackElements: number,
+): LayerMemory {
+  const batchNorm = spec.batchNorm === true;
+  const weights = inputSize * units;
+  const bias = !batchNorm && (spec.bias ?? true) ? units : 0;
+  // Batch norm: γ and β are trained; running mean and variance, batch mean, variance, 1/σ and a row buffer are not.
+  const trained = weights + bias + (batchNorm ? 2 * units : 0);
+  const tensors = 1 + (bias ? 1 : 0) + (batchNorm ? 2 : 0);
+  const parameters = trained * BYTES_PER_ELEMENT;
+  const optimiserState = (optimiserCopies * trained + (optimiserCopies === 2 ? tensors : 0)) * BYTES_PER_ELEMENT;
+  const other = (feedbackElements + (batchNorm ? 6 * units : 0)) * BYTES_PER_ELEMENT;
+  return {
+    layer,
+    shape: [inputSize, units],
+    largestElements: Math.max(weights, feedbackElements),
+    parameters,
+    gradients: parameters,
+    optimiserState,
+    other,
+    bytes: 2 * parameters + optimiserState + other,
+  };
+}
+
+function combine(layer: string, parts: readonly LayerMemory[]): LayerMemory {
+  const largest = parts.reduce((a, b) => (b.largestElements > a.largestElements ? b : a));
+  const sum = (key: 'parameters' | 'gradients' | 'optimiserState' | 'other' | 'bytes') =>
+    parts.reduce((total, part) => total + part[key], 0);
+  return {
+    layer,
+    shape: largest.shape,
+    largestElements: largest.largestElements,
+    parameters: sum('parameters'),
+    gradients: sum('gradients'),
+    optimiserState: sum('optimiserState'),
+    other: sum('other'),
+    bytes: sum('bytes'),
+  };
+}
+
+/** Copies of each parameter an optimiser keeps; an unknown (plugin) optimiser is counted as Adam. */
+function optimiserStateCopies(spec: PluginSpec): number {
+  const name = typeof spec === 'string' ? spec : spec.name;
+  if (name === 'sgd') return 0;
+  if (name === 'momentum' || name === 'rmsprop') return 1;
+  return 2;
+}
