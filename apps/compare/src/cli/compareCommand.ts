@@ -233,7 +233,8 @@ function restrictTo(suite: Suite, labels: ReadonlySet<string>, epochs?: number):
 
 /**
  * The runs with no finished record of at least their epochs: never recorded, failed, or completed
- * with fewer epochs (a setting stopped at an earlier halving rung). A diverged run would diverge again.
+ * with fewer epochs (a setting stopped at an earlier halving rung). A diverged run would diverge
+ * again; a run its `stopWhen` stopped is finished.
  */
 function unfinished(runs: readonly RunSpec[], records: readonly RunRecord[]): RunSpec[] {
   const latest = new Map<string, RunRecord>();
@@ -241,7 +242,7 @@ function unfinished(runs: readonly RunSpec[], records: readonly RunRecord[]): Ru
   return runs.filter((run) => {
     const record = latest.get(runKey(run));
     if (!record || record.status === 'failed') return true;
-    return record.status === 'completed' && record.history.length < run.training.epochs;
+    return record.status === 'completed' && record.stopped === undefined && record.history.length < run.training.epochs;
   });
 }
 

@@ -28,7 +28,7 @@ export async function trainRun(
   const { index } = spec;
   const history: EpochRecord[] = [];
   let started = performance.now();
-  const record = (fields: Pick<RunRecord, 'status' | 'reason'>): RunRecord =>
+  const record = (fields: Pick<RunRecord, 'status' | 'reason' | 'stopped'>): RunRecord =>
     runRecord(spec, { ...fields, history, seconds: (performance.now() - started) / 1000 });
   try {
     const dataset = await loadDataset(container, spec.dataset);
@@ -60,7 +60,7 @@ export async function trainRun(
       const metadata = { suite: spec.suite, configuration: spec.label, seed: spec.seed, epochs: history.length, status: result.status };
       await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveTrainerState(trainer, metadata));
     }
-    return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}) });
+    return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}), ...(result.stopped ? { stopped: result.stopped } : {}) });
   } catch (error) {
     return record({ status: 'failed', reason: describeError(error) });
   }
