@@ -1,6 +1,6 @@
-import { writeTrainerFolder } from '@synthgrad/trainers/node';
+import { readTrainerFolder, writeTrainerFolder } from '@synthgrad/trainers/node';
 import type { Container } from 'inversify';
-import { createTrainer, DatasetRegistry, fit, saveTrainerState, TensorBackend, type Dataset, type EpochRecord } from 'synthgrad';
+import { createTrainer, DatasetRegistry, fit, loadTrainerState, saveTrainerState, TensorBackend, type Dataset, type EpochRecord, type FitPosition } from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
@@ -17,19 +17,23 @@ const datasets = new Map<string, Promise<Dataset>>();
  * Trains one run and returns its record. Never throws for the run itself: an error while building or
  * training gives status `failed` with the message, keeping the epochs finished before it. With
  * `weightsFolder`, the trainer's final state is written to `weightsFolderOf(weightsFolder, spec)`
- * (also after divergence, to look at; not after an abort); failing to write it fails the run.
+ * (also after divergence, to look at; not after an abort), with the fit's position in its metadata;
+ * failing to write it fails the run. With `spec.resume`, the run goes on from the state kept in
+ * `weightsFolderOf(resumeFolder, spec)` at the end of `spec.resume.history`, exactly as the
+ * uninterrupted run would (a state that does not match that history fails the run).
  */
 export async function trainRun(
   container: Container,
   spec: RunSpec,
   report: (message: ProgressMessage) => void = () => {},
   weightsFolder?: string,
+  resumeFolder?: string,
 ): Promise<RunRecord> {
-  const { index } = spec;
-  const history: EpochRecord[] = [];
+  const { index, resume } = spec;
+  const history: EpochRecord[] = [...(resume?.history ?? [])];
   let started = performance.now();
   const record = (fields: Pick<RunRecord, 'status' | 'reason' | 'stopped'>): RunRecord =>
-    runRecord(spec, { ...fields, history, seconds: (performance.now() - started) / 1000 });
+    runRecord(spec, { ...fields, history, seconds: (resume?.seconds ?? 0) + (performance.now() - started) / 1000 });
   try {
     const dataset = await loadDataset(container, spec.dataset);
     started = performance.now();
@@ -40,10 +44,12 @@ export async function trainRun(
       network: spec.network,
       seed: spec.seed,
     });
+    const position = resume ? await resumeState(trainer, spec, resumeFolder) : undefined;
     let lastBatchReport = 0;
     const result = fit(trainer, dataset, container.get(TensorBackend), {
       ...spec.training,
       seed: spec.seed,
+      ...(position && resume ? { resume: position, resumeHistory: resume.history } : {}),
       onBatchEnd: ({ epoch, batch, batches }) => {
         const now = performance.now();
         if (now - lastBatchReport < BATCH_PROGRESS_MS) return;
@@ -57,13 +63,34 @@ export async function trainRun(
     });
     if (result.status === 'aborted') return record({ status: 'failed', reason: result.reason ?? 'aborted' });
     if (weightsFolder !== undefined) {
-      const metadata = { suite: spec.suite, configuration: spec.label, seed: spec.seed, epochs: history.length, status: result.status };
+      const metadata = {
+        suite: spec.suite,
+        configuration: spec.label,
+        seed: spec.seed,
+        epochs: history.length,
+        status: result.status,
+        ...(result.position ? { position: result.position } : {}),
+      };
       await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveTrainerState(trainer, metadata));
     }
     return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}), ...(result.stopped ? { stopped: result.stopped } : {}) });
   } catch (error) {
     return record({ status: 'failed', reason: describeError(error) });
   }
+}
+
+/** Loads the state a run's earlier part wrote, after checking it ended where `spec.resume.history` does. */
+async function resumeState(trainer: ReturnType<typeof createTrainer>, spec: RunSpec, resumeFolder: string | undefined): Promise<FitPosition> {
+  if (resumeFolder === undefined) throw new Error('resume: no folder holds the states of the runs to resume');
+  const folder = weightsFolderOf(resumeFolder, spec);
+  const saved = await readTrainerFolder(folder);
+  const position = saved.manifest.metadata?.position as FitPosition | undefined;
+  const epochs = spec.resume?.history.length;
+  if (position === undefined || position.epoch !== epochs || !Number.isInteger(position.step)) {
+    throw new Error(`resume: the state in ${folder} ends at epoch ${String(position?.epoch)}, but the run's record at epoch ${String(epochs)}`);
+  }
+  loadTrainerState(trainer, saved);
+  return position;
 }
 
 function loadDataset(container: Container, { name, options }: RunSpec['dataset']): Promise<Dataset> {
