@@ -12,6 +12,7 @@ import type { LockStepDniTrainer } from './LockStepDniTrainer.js';
 import type { DniOptions } from './DniOptions.js';
 import { DNI_STAGE_OPTION_NAMES } from './DniStageOptions.js';
 import { simulateStages } from './simulateStages.js';
+import { readGeneratorStep } from './readGeneratorStep.js';
 import { readSyntheticGradientUse } from './SyntheticGradientUse.js';
 
 /** Options the simulated stages do not implement: refused with `stages`. */
@@ -28,6 +29,8 @@ const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
   'updateProbability',
   'lastLayer',
   'generatorLoss',
+  'generatorStep',
+  'generatorNlmsEpsilon',
   'syntheticGradientScale',
   'syntheticGradientClip',
   'syntheticGradientWeight',
@@ -60,6 +63,7 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     if (generatorLoss !== 'sum' && generatorLoss !== 'mean') {
       throw new ConfigError('dni.generatorLoss', `expected "sum" or "mean", got ${JSON.stringify(generatorLoss)}`);
     }
+    const step = readGeneratorStep(options);
     const use = readSyntheticGradientUse(options);
     if (options.stages !== undefined) {
       const refused = NOT_WITH_STAGES.find((name) => options[name] !== undefined);
@@ -102,6 +106,7 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
         optimiser,
         rng,
         loss: generatorLoss,
+        ...step,
       });
       return { layer, synthesis: { input, generator } };
     });
