@@ -153,3 +153,103 @@ describe('dni generatorOptimiser and generatorLearningRate: the generators\' own
     expect(() => dni({ generatorLearningRate: 'lr * 2' })).toThrow(/dni\.generatorLearningRate/);
   });
 });
+
+describe('dni generatorWarmupSteps: the generators learn from back-propagated true gradients first', () => {
+  const threeLayers = { ...tutorialNetwork(8), layers: [{ units: 12, bias: false }, { units: 10, bias: false }, { units: 8, bias: false }] };
+  const warm = { ...cdni, lastLayer: 'synthetic', generatorLearningRate: 0.02 };
+  const backprop = () => createTrainer(container, data, { algorithm: 'backprop', network: threeLayers, seed: 5 });
+  const layerWeights = (t: DniTrainer) => t.decoupled.map((d) => (d.layer as Dense).weights);
+
+  /** The true gradients dLoss/dh_i at every layer output, by hand from the weights before the step. */
+  function trueGradients(trainer: DniTrainer, x: Matrix, y: Matrix): Matrix[] {
+    const [w0, w1, w2] = layerWeights(trainer);
+    const h0 = backend.sigmoid(backend.matmul(x, w0));
+    const h1 = backend.sigmoid(backend.matmul(h0, w1));
+    const out = backend.sigmoid(backend.matmul(h1, w2));
+    const g2 = backend.sub(out, y);
+    const g1 = backend.matmul(backend.sigmoidBackward(g2, out), w2, { transposeB: true });
+    const g0 = backend.matmul(backend.sigmoidBackward(g1, h1), w1, { transposeB: true });
+    return [g0, g1, g2];
+  }
+
+  /** Each generator's parameters after one SGD step toward `targets`, by hand (features: the labels). */
+  function generatorsAfter(trainer: DniTrainer, y: Matrix, targets: readonly Matrix[], rate: number): Matrix[] {
+    return trainer.decoupled.flatMap((d, i) => {
+      const [gw, gb] = d.synthesis!.generator.parameters().map((p) => p.value);
+      const error = backend.sub(backend.addRowVector(backend.matmul(y, gw), gb), targets[i]);
+      return [backend.addScaled(gw, backend.matmul(y, error, { transposeA: true }), -rate), backend.addScaled(gb, backend.sumColumns(error), -rate)];
+    });
+  }
+  const generatorParameters = (t: DniTrainer) => t.decoupled.flatMap((d) => d.synthesis!.generator.parameters().map((p) => p.value));
+
+  it.each([{ updateProbability: 1 }, { updateProbability: 0.5 }])(
+    'for k steps the layers step as backprop, bit for bit, and each generator toward its true gradient ($updateProbability)',
+    ({ updateProbability }) => {
+      const k = 3;
+      const trainer = dni({ ...warm, generatorWarmupSteps: k, updateProbability }, threeLayers);
+      const bp = backprop();
+      for (let s = 0; s < k; s++) {
+        const { inputs: x, labels: y } = batch(s);
+        const expected = generatorsAfter(trainer, y, trueGradients(trainer, x, y), 0.02);
+        const loss = trainer.step({ inputs: x, labels: y }, { epoch: 0, step: s }).loss;
+        expect(loss).toBe(bp.step({ inputs: x, labels: y }, { epoch: 0, step: s }).loss);
+        const bpWeights = Object.values(bp.state().tensors);
+        layerWeights(trainer).forEach((w, i) => expect(maxAbsDiff(w, bpWeights[i]), `layer ${i} at step ${s}`).toBe(0));
+        generatorParameters(trainer).forEach((p, i) => expect(maxAbsDiff(p, expected[i]), `generator parameter ${i} at step ${s}`).toBeLessThan(1e-12));
+        expect(trainer.state().tensors['warmup.taken'].data[0]).toBe(s + 1);
+      }
+      // step k is dni: the layers leave backprop's path (the comparison above can fail)
+      const { inputs: x, labels: y } = batch(k);
+      trainer.step({ inputs: x, labels: y }, { epoch: 0, step: k });
+      bp.step({ inputs: x, labels: y }, { epoch: 0, step: k });
+      expect(maxAbsDiff(layerWeights(trainer)[0], Object.values(bp.state().tensors)[0])).toBeGreaterThan(1e-9);
+    },
+  );
+
+  it('with generatorWarmupLayers "frozen" the layers keep their weights while the generators learn the same way', () => {
+    const trainer = dni({ ...warm, generatorWarmupSteps: 2, generatorWarmupLayers: 'frozen' }, threeLayers);
+    const initial = layerWeights(trainer).map((w) => w.clone());
+    for (let s = 0; s < 2; s++) {
+      const { inputs: x, labels: y } = batch(s);
+      const expected = generatorsAfter(trainer, y, trueGradients(trainer, x, y), 0.02);
+      trainer.step({ inputs: x, labels: y }, { epoch: 0, step: s });
+      layerWeights(trainer).forEach((w, i) => expect(maxAbsDiff(w, initial[i]), `layer ${i}`).toBe(0));
+      generatorParameters(trainer).forEach((p, i) => expect(maxAbsDiff(p, expected[i]), `generator parameter ${i}`).toBeLessThan(1e-12));
+    }
+    trainer.step(batch(2), { epoch: 0, step: 2 });
+    expect(maxAbsDiff(layerWeights(trainer)[0], initial[0])).toBeGreaterThan(0);
+  });
+
+  it('after k steps the trainer is dni: from the same state, the same steps as a dni trainer, bit for bit', () => {
+    for (const options of [{ updateProbability: 0.6 }, { syntheticGradientWeight: 0.5 }, { generatorStep: 'nlms' }]) {
+      const warmed = dni({ ...warm, ...options, generatorWarmupSteps: 4 }, threeLayers);
+      for (let s = 0; s < 4; s++) warmed.step(batch(s), { epoch: 0, step: s });
+      const plain = dni({ ...warm, ...options }, threeLayers, 9);
+      const [from, to] = [warmed.state(), plain.state()];
+      for (const [name, m] of Object.entries(to.tensors)) m.data.set(from.tensors[name].data);
+      to.rngs.updateSchedule.restoreState(from.rngs.updateSchedule.saveState());
+      for (let s = 4; s < 10; s++) {
+        expect(warmed.step(batch(s), { epoch: 0, step: s }).loss).toBe(plain.step(batch(s), { epoch: 0, step: s }).loss);
+      }
+      const after = plain.state().tensors;
+      for (const [name, m] of Object.entries(warmed.state().tensors)) {
+        if (name !== 'warmup.taken') expect(maxAbsDiff(m, after[name]), name).toBe(0);
+      }
+    }
+  });
+
+  it('has no state and changes nothing when k = 0', () => {
+    expect(Object.keys(dni({ ...warm, generatorWarmupSteps: 0 }, threeLayers).state().tensors)).toEqual(
+      Object.keys(dni(warm, threeLayers).state().tensors),
+    );
+    expect(Object.keys(dni(warm, threeLayers).state().tensors)).not.toContain('warmup.taken');
+  });
+
+  it('refuses bad values, the layers option without steps, and stages, naming the option', () => {
+    expect(() => dni({ generatorWarmupSteps: 2.5 })).toThrow(/dni\.generatorWarmupSteps: expected a whole number of steps ≥ 0, got 2.5/);
+    expect(() => dni({ generatorWarmupSteps: -1 })).toThrow(ConfigError);
+    expect(() => dni({ generatorWarmupSteps: 2, generatorWarmupLayers: 'still' })).toThrow(/dni\.generatorWarmupLayers: expected "backprop" or "frozen", got "still"/);
+    expect(() => dni({ generatorWarmupLayers: 'frozen' })).toThrow(/dni\.generatorWarmupLayers: only used with generatorWarmupSteps > 0/);
+    expect(() => dni({ generatorWarmupSteps: 2, stages: 2 }, tutorialNetwork(8))).toThrow(/dni\.generatorWarmupSteps: not supported with dni\.stages/);
+  });
+});

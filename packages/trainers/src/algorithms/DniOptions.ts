@@ -40,6 +40,14 @@ export interface DniOptions extends DniStageOptions {
   readonly generatorStep?: 'gradient' | 'nlms';
   /** ε of `generatorStep: "nlms"` (default 1e-6), added to each example's squared norm. */
   readonly generatorNlmsEpsilon?: number;
+  /**
+   * Warm-up, which **uses back-propagation**: for the first k steps (default 0) the true gradient is
+   * back-propagated and every generator learns toward the true gradient at its layer's output; the
+   * layers use synthetic gradients from step k on.
+   */
+  readonly generatorWarmupSteps?: number;
+  /** During warm-up the layers learn from the true gradient, as `backprop` (`"backprop"`, default), or keep their weights (`"frozen"`). */
+  readonly generatorWarmupLayers?: 'backprop' | 'frozen';
   /** s: layers apply s·ĝ (default 1). Generators still learn toward the unscaled targets. */
   readonly syntheticGradientScale?: number;
   /** Layers apply ĝ (after scaling) clipped to [−c, c] per element (default: no clipping). */

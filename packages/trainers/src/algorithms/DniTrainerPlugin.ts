@@ -12,11 +12,18 @@ import type { LockStepDniTrainer } from './LockStepDniTrainer.js';
 import type { DniOptions } from './DniOptions.js';
 import { DNI_STAGE_OPTION_NAMES } from './DniStageOptions.js';
 import { simulateStages } from './simulateStages.js';
+import { GeneratorWarmup, readGeneratorWarmup } from './GeneratorWarmup.js';
 import { readGeneratorStep } from './readGeneratorStep.js';
 import { readSyntheticGradientUse } from './SyntheticGradientUse.js';
 
 /** Options the simulated stages do not implement: refused with `stages`. */
-const NOT_WITH_STAGES = ['syntheticGradientScale', 'syntheticGradientClip', 'syntheticGradientWeight'] as const;
+const NOT_WITH_STAGES = [
+  'syntheticGradientScale',
+  'syntheticGradientClip',
+  'syntheticGradientWeight',
+  'generatorWarmupSteps',
+  'generatorWarmupLayers',
+] as const;
 
 /** Every key a `DniOptions` may have: others are typos and fail. */
 const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
@@ -31,6 +38,8 @@ const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
   'generatorLoss',
   'generatorStep',
   'generatorNlmsEpsilon',
+  'generatorWarmupSteps',
+  'generatorWarmupLayers',
   'syntheticGradientScale',
   'syntheticGradientClip',
   'syntheticGradientWeight',
@@ -65,6 +74,7 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     }
     const step = readGeneratorStep(options);
     const use = readSyntheticGradientUse(options);
+    const warmup = readGeneratorWarmup(options);
     if (options.stages !== undefined) {
       const refused = NOT_WITH_STAGES.find((name) => options[name] !== undefined);
       if (refused !== undefined) {
@@ -112,7 +122,8 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     });
     const schedules = { layers, generators };
     const stageRng = rng.fork();
-    const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng, use);
+    const warmupStep = warmup === null ? null : new GeneratorWarmup(network, decoupled, warmup.steps, warmup.layers);
+    const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng, use, warmupStep);
     return options.stages === undefined ? trainer : simulateStages(trainer, options, schedules, probability, stageRng);
   }
 }
