@@ -57,6 +57,7 @@ export function renderSettings(form: HTMLFormElement, state: PlaygroundState, ca
       onChange(state);
     }
   };
+  form.onsubmit = (event) => event.preventDefault();
   form.oninput = (event) => {
     if ((event.target as HTMLInputElement).name === 'bits') form.querySelector('.bits-value')!.textContent = (event.target as HTMLInputElement).value;
   };
