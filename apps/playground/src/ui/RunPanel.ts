@@ -82,12 +82,12 @@ export class RunPanel {
     this.element.querySelector<HTMLButtonElement>('.remove')!.disabled = !removable;
   }
 
-  /** Rebuilds the run from `state` (fresh weights, step 0). */
-  configure(state: PlaygroundState): void {
+  /** Rebuilds the run from `state` (fresh weights, step 0); `redrawForm` unless the form already shows it. */
+  configure(state: PlaygroundState, redrawForm = true): void {
     this.state = state;
     this.error.textContent = '';
     this.status.dataset.ready = 'false';
-    if (this.catalog) renderSettings(this.form, state, this.catalog, (next) => this.edit(next));
+    if (this.catalog && redrawForm) renderSettings(this.form, state, this.catalog, (next) => this.edit(next));
     this.drawNetwork();
     this.send({ type: 'configure', state });
   }
@@ -119,7 +119,7 @@ export class RunPanel {
   }
 
   private edit(state: PlaygroundState): void {
-    this.configure(state);
+    this.configure(state, false);
     this.events.onState(this);
   }
 

@@ -54,6 +54,8 @@ export function renderSettings(form: HTMLFormElement, state: PlaygroundState, ca
       onChange(next);
     } else {
       state = readSettings(form, state);
+      // A generator needs something to look at: unchecking the last input keeps it checked.
+      form.querySelectorAll<HTMLInputElement>('input[name=generatorInput]').forEach((box) => (box.checked = state.generatorInput.includes(box.value)));
       onChange(state);
     }
   };
