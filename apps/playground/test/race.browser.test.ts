@@ -67,7 +67,11 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
     // Only run 1 has generators: the alignment chart shows its two layers, and none of run 2.
     expect(legends[2]).toEqual(expect.arrayContaining(['run 1: layer 1', 'run 1: layer 2']));
     expect(legends[2].some((label) => label.startsWith('run 2'))).toBe(false);
-    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    if (SCREENSHOT) {
+      // Longer curves for the picture.
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.run .status')].every((s) => Number(s.dataset.step) > 3000), undefined, { timeout: 200_000 });
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    }
     await page.click('#pause');
 
     // A third run starts as a copy of the last; the URL then holds all three, and a link rebuilds them.
@@ -91,7 +95,7 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
     expect(site.problems).toEqual([]);
     expect(site.refused).toEqual([]);
     await page.close();
-  }, 240_000);
+  }, 400_000);
 
   it('learns the shipped MNIST subset: held-out accuracy above chance within a bounded number of steps, with no network access', async () => {
     const page = await site.open('#task=mnist&trainer=dni');
