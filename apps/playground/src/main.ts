@@ -51,9 +51,11 @@ const events = {
     panels.splice(index, 1);
     panel.terminate();
     for (const chart of Object.values(charts)) chart.removeRun(index);
-    panels.forEach((p, i) => p.setIndex(i));
-    // The remaining runs keep their points, under their new names and colours.
-    panels.slice(index).forEach((p) => p.reset());
+    // The runs after it move up one: they keep their points, under their new names and colours.
+    panels.forEach((p, i) => {
+      p.setIndex(i);
+      for (const chart of Object.values(charts)) chart.relabel(i, p.name, p.colour);
+    });
     afterRunsChanged();
   },
 };

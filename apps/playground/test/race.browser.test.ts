@@ -88,10 +88,15 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
     expect(await again.$eval(field(1, 'learningRate'), (el) => (el as HTMLInputElement).value)).toBe('1');
     await again.close();
 
-    // Removing run 2 renumbers run 3 and drops it from the URL.
+    // Removing run 2 renumbers run 3, which keeps its progress, and drops "run3." from the URL.
+    await page.click('#step');
+    await page.waitForFunction((selector) => Number(document.querySelector(`${selector} .status`)?.getAttribute('data-step')) === 1, run(2));
     await page.click(`${run(1)} .remove`);
     await page.waitForFunction(() => document.querySelectorAll('.run').length === 2 && !location.hash.includes('run3.'));
     expect(await page.$eval(field(1, 'batchSize'), (el) => (el as HTMLInputElement).value)).toBe('25');
+    expect((await statusOf(page, 1)).step).toBe(1);
+    const afterRemoval = await page.$$eval('figure.chart', (figures) => [...figures[0].querySelectorAll('.u-legend .u-series th')].map((th) => th.textContent!.trim()));
+    expect(afterRemoval).toEqual(['step', 'run 1: train', 'run 1: test', 'run 2: train', 'run 2: test']);
     expect(site.problems).toEqual([]);
     expect(site.refused).toEqual([]);
     await page.close();

@@ -37,6 +37,14 @@ export class RaceChart {
     this.rebuild();
   }
 
+  /** Renames and recolours run `index`, keeping its points. */
+  relabel(index: number, name: string, colour: string): void {
+    const run = this.runs[index];
+    if (!run) return;
+    this.runs[index] = { ...run, name, colour };
+    this.rebuild();
+  }
+
   removeRun(index: number): void {
     this.runs.splice(index, 1);
     this.rebuild();
