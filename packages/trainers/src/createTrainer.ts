@@ -1,5 +1,4 @@
 import {
-  MissingModuleError,
   TensorBackend,
   TrainerAlgorithmRegistry,
   type Dataset,
@@ -70,9 +69,8 @@ export function createTrainer<A extends string>(
   spec: TrainerSpec<A>,
   limits: CreateTrainerLimits = {},
 ): TrainerAlgorithm {
-  const registry = container.get(TrainerAlgorithmRegistry);
-  if (registry.names().length === 0) throw new MissingModuleError('TrainerAlgorithmPlugin', 'trainersModule', '@synthgrad/trainers');
-  const plugin = registry.get(spec.algorithm);
+  // An empty registry names trainersModule (coreModule says so when it binds the registry).
+  const plugin = container.get(TrainerAlgorithmRegistry).get(spec.algorithm);
   if (spec.network.layers.every((layer) => Number.isInteger(layer.units) && layer.units > 0)) {
     assertTrainerFits(estimateTrainerMemory(spec, dataset), limits.memoryBudget);
   }
