@@ -82,6 +82,8 @@ function updateExport(): void {
   if (exportUrl) URL.revokeObjectURL(exportUrl);
   exportUrl = undefined;
   try {
+    const failed = panels.filter((panel) => panel.failed).map((panel) => panel.name);
+    if (failed.length) throw new Error(`${failed.join(', ')}: the settings do not build (see the run's message)`);
     const suite = raceToSuite(panels.map(({ state, usesGenerators }) => ({ state, usesGenerators })));
     exportUrl = URL.createObjectURL(new Blob([JSON.stringify(suite, null, 2)], { type: 'application/json' }));
     exportLink.href = exportUrl;

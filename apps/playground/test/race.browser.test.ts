@@ -158,12 +158,12 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
   it('trains an activation written as a formula; a bad or hostile one shows a clear error and breaks nothing', async () => {
     // Run 2's formula is the logistic sigmoid written out: the same seed must give run 1's (named
     // `sigmoid`) numbers. Run 3 is softsign, which no built-in is.
-    const base = 'epochs=9&learningRate=0.05';
+    const base = 'hidden=64&epochs=9&learningRate=0.05';
     const page = await site.open(`#${base}&run2.activation=${encodeURIComponent('1 / (1 + exp(-x))')}&run3.activation=${encodeURIComponent('x / (1 + abs(x))')}`);
     await waitReady(page, 3);
     await page.click('#play');
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.run .status')].every((s) => s.dataset.running === 'false' && Number(s.dataset.step) === 900), undefined, {
-      timeout: 120_000,
+      timeout: 180_000,
       polling: 200,
     });
     const [named, formula, softsign] = [await statusOf(page, 0), await statusOf(page, 1), await statusOf(page, 2)];
@@ -184,6 +184,7 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
       await page.waitForFunction((selector) => document.querySelector(`${selector} .status`)?.getAttribute('data-error') === 'true', run(2));
       expect(await page.$eval(`${run(2)} .error`, (el) => el.textContent), text).toMatch(reason);
       expect(await page.$$eval('img', (imgs) => imgs.length)).toBe(0);
+      expect(await page.$eval('#export', (a) => [a.getAttribute('aria-disabled'), a.getAttribute('title')])).toEqual(['true', expect.stringContaining('run 3: the settings do not build')]);
     }
     // The page still works: the other runs step, and a good formula brings run 3 back.
     await page.click('#reset');
@@ -192,6 +193,7 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
     await setField(page, 2, 'activation', 'tanh(x)');
     await waitReady(page, 3);
     expect(await page.$eval(`${run(2)} .error`, (el) => el.textContent)).toBe('');
+    expect(await page.$eval('#export', (a) => a.getAttribute('aria-disabled'))).toBeNull();
     await page.click('#step');
     await page.waitForFunction((selector) => document.querySelector(`${selector} .status`)?.getAttribute('data-step') === '1', run(2));
     expect(site.problems).toEqual([]);

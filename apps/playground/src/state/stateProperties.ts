@@ -102,12 +102,12 @@ function list<K extends keyof PlaygroundState>(key: K, fallback: readonly unknow
   };
 }
 
-const MNIST_LEARNING_RATE = 0.1;
-const MNIST_GENERATOR_LEARNING_RATE = 0.001;
+/** Widest layer a link may ask for: a page that tries to allocate gigabytes fails with no clear reason. */
+export const MAX_UNITS = 4096;
 
 const positiveInteger = (key: string) => (item: string) => {
   const value = Number(item);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`"${key}": expected positive integers, got "${item}"`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_UNITS) throw new Error(`"${key}": expected integers from 1 to ${MAX_UNITS}, got "${item}"`);
   return value;
 };
 
@@ -131,8 +131,8 @@ export const STATE_PROPERTIES: readonly StateProperty[] = [
     if (item === '') throw new Error('"generatorInput": empty name');
     return item;
   }),
-  forTask(positive('learningRate', 0.3), { mnist: MNIST_LEARNING_RATE }),
-  forTask(positive('generatorLearningRate', 0.003), { mnist: MNIST_GENERATOR_LEARNING_RATE }),
+  forTask(positive('learningRate', 0.3), { mnist: 0.1 }),
+  forTask(positive('generatorLearningRate', 0.003), { mnist: 0.001 }),
   forTask(integer('batchSize', 10, 1), { mnist: 32 }),
   forTask(integer('epochs', 100, 1), { mnist: 20 }),
 ] as StateProperty[];

@@ -28,8 +28,9 @@ describe('the state in the URL hash', () => {
   it('names the bad key and lists the known ones', () => {
     expect(() => hashToState('#bitz=5')).toThrow(/unknown setting "bitz".*known: task, bits, trainSize/);
     expect(() => hashToState('#bits=40')).toThrow(/"bits": expected an integer from 2 to 26, got "40"/);
-    expect(() => hashToState('#hidden=32,x')).toThrow(/"hidden": expected positive integers, got "x"/);
+    expect(() => hashToState('#hidden=32,x')).toThrow(/"hidden": expected integers from 1 to 4096, got "x"/);
     expect(() => hashToState('#learningRate=')).toThrow(/"learningRate"/);
+    expect(() => hashToState('#hidden=64,100000')).toThrow(/"hidden": expected integers from 1 to 4096, got "100000"/);
   });
 });
 

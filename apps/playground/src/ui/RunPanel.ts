@@ -26,6 +26,8 @@ let serial = 0;
 export class RunPanel {
   readonly element: HTMLElement;
   usesGenerators = true;
+  /** The worker could not build the run from its settings (the panel shows why). */
+  failed = false;
   private readonly worker: Worker;
   private readonly form: HTMLFormElement;
   private readonly status: HTMLOutputElement;
@@ -86,6 +88,7 @@ export class RunPanel {
   configure(state: PlaygroundState, redrawForm = true): void {
     this.state = state;
     this.error.textContent = '';
+    this.failed = false;
     this.status.dataset.ready = 'false';
     if (this.catalog && redrawForm) renderSettings(this.form, state, this.catalog, (next) => this.edit(next));
     this.drawNetwork();
@@ -140,7 +143,9 @@ export class RunPanel {
       this.show(message.report, message.running);
     } else {
       this.status.dataset.running = 'false';
+      this.failed = this.status.dataset.ready !== 'true';
       this.showError(message.message);
+      if (this.failed) this.events.onState(this);
     }
   }
 
