@@ -98,6 +98,7 @@ function updateExport(): void {
 
 function load(race: RaceState): void {
   for (const panel of panels.splice(0)) panel.terminate();
+  for (const chart of Object.values(charts)) chart.clear();
   race.runs.forEach((state) => addRun(state));
 }
 

@@ -97,6 +97,14 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
     expect((await statusOf(page, 1)).step).toBe(1);
     const afterRemoval = await page.$$eval('figure.chart', (figures) => [...figures[0].querySelectorAll('.u-legend .u-series th')].map((th) => th.textContent!.trim()));
     expect(afterRemoval).toEqual(['step', 'run 1: train', 'run 1: test', 'run 2: train', 'run 2: test']);
+
+    // A link of one run typed into the address bar replaces the race: one panel, one run on the charts.
+    await page.evaluate(() => (location.hash = '#trainer=backprop&bits=7'));
+    await page.waitForFunction(() => document.querySelectorAll('.run').length === 1);
+    await waitReady(page, 1);
+    expect(await page.$eval(field(0, 'bits'), (el) => (el as HTMLInputElement).value)).toBe('7');
+    const single = await page.$$eval('figure.chart', (figures) => [...figures[0].querySelectorAll('.u-legend .u-series th')].map((th) => th.textContent!.trim()));
+    expect(single).toEqual(['step', 'run 1: train', 'run 1: test']);
     expect(site.problems).toEqual([]);
     expect(site.refused).toEqual([]);
     await page.close();

@@ -45,6 +45,12 @@ export class RaceChart {
     this.rebuild();
   }
 
+  /** Drops every run. */
+  clear(): void {
+    this.runs.length = 0;
+    this.rebuild();
+  }
+
   removeRun(index: number): void {
     this.runs.splice(index, 1);
     this.rebuild();
