@@ -8,6 +8,7 @@ import {
 import { Rng } from '@synthgrad/tensor';
 import type { Container } from 'inversify';
 import type { DniOptions } from './algorithms/DniOptions.js';
+import type { FeedbackOptions } from './algorithms/FeedbackOptions.js';
 import { assertTrainerFits } from './memory/assertTrainerFits.js';
 import { estimateTrainerMemory } from './memory/estimateTrainerMemory.js';
 
@@ -27,6 +28,9 @@ import { estimateTrainerMemory } from './memory/estimateTrainerMemory.js';
 export interface TrainerOptionsMap {
   backprop: Record<string, never>;
   dni: DniOptions;
+  'feedback-alignment': FeedbackOptions;
+  'direct-feedback-alignment': FeedbackOptions;
+  'last-layer-only': Record<string, never>;
 }
 
 /** The options a trainer named `A` takes: from {@link TrainerOptionsMap}, else `unknown`. */
