@@ -35,7 +35,7 @@ describe('fit with stopWhen', () => {
     });
     expect(expected).toBeGreaterThan(0);
     expect(result.status).toBe('completed');
-    expect(result.stopped).toMatchObject({ criterion: 'reached', epoch: expected });
+    expect(result.stopped).toMatchObject({ criterion: 'reached', epoch: expected + 1 });
     expect(result.stopped!.reason).toContain('train.bitAccuracy ≥');
     const strip = (r: (typeof full)[number]) => ({ ...r, seconds: 0 });
     expect(result.history.map(strip)).toEqual(full.slice(0, expected + 1).map(strip));
@@ -46,10 +46,10 @@ describe('fit with stopWhen', () => {
     const stop = new StopWhen({ plateau: { metric: 'validation.bitAccuracy', patience: 3, minDelta: 0.01 } });
     const at = (v: number) => ({ validation: { loss: 0, bitAccuracy: v } });
     const values = [0.5, 0.6, 0.605, 0.609, 0.62, 0.62, 0.625, 0.629];
-    const stops = values.map((v, e) => stop.after(e, at(v)));
-    // best 0.62 at epoch 4; 0.625 and 0.629 are within minDelta of it: stop 3 epochs later.
+    const stops = values.map((v, i) => stop.after(i + 1, at(v)));
+    // best 0.62 at epoch 5; 0.625 and 0.629 are within minDelta of it: stop 3 epochs later.
     expect(stops.slice(0, 7).every((s) => s === undefined)).toBe(true);
-    expect(stops[7]).toMatchObject({ criterion: 'plateau', epoch: 7 });
+    expect(stops[7]).toMatchObject({ criterion: 'plateau', epoch: 8 });
     expect(stops[7]!.reason).toContain('0.6200 (epoch 5)');
   });
 
@@ -83,7 +83,7 @@ describe.each(['backprop', 'dni'])('fit resumed at an epoch boundary (%s)', (alg
     const rest = fit(resumed, data, backend(), { epochs: 7, batchSize: 10, seed: 9, resume: first.result.position });
     const strip = (r: (typeof whole.history)[number]) => ({ ...r, seconds: 0 });
     expect(first.result.position).toEqual({ epoch: 3, step: 36 });
-    expect(rest.history.map((r) => r.epoch)).toEqual([3, 4, 5, 6]);
+    expect(rest.history.map((r) => r.epoch)).toEqual([4, 5, 6, 7]);
     expect([...first.result.history, ...rest.history].map(strip)).toEqual(whole.history.map(strip));
     expect(rest.position).toEqual(whole.position);
   });

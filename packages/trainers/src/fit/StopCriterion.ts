@@ -33,7 +33,7 @@ export interface StopCriterion {
 /** Why and where a run stopped early. */
 export interface EarlyStop {
   readonly criterion: 'reached' | 'plateau';
-  /** The last epoch trained (counted from 0, as `EpochRecord.epoch`). */
+  /** The last epoch trained (counted from 1, as `EpochRecord.epoch`). */
   readonly epoch: number;
   readonly reason: string;
 }
@@ -69,7 +69,7 @@ export class StopWhen {
     }
   }
 
-  /** Reads epoch `epoch`'s metrics; returns why to stop now, or `undefined` to go on. */
+  /** Reads the metrics of epoch `epoch` (counted from 1, as `EpochRecord.epoch`); returns why to stop now, or `undefined` to go on. */
   after(epoch: number, metrics: EpochMetrics): EarlyStop | undefined {
     const { reached, plateau } = this.criterion;
     if (reached) {
@@ -81,7 +81,7 @@ export class StopWhen {
         return {
           criterion: 'reached',
           epoch,
-          reason: `${reached.metric} ≥ ${reached.atLeast} for ${forEpochs} epoch${forEpochs === 1 ? '' : 's'} (since epoch ${this.heldSince + 1})`,
+          reason: `${reached.metric} ≥ ${reached.atLeast} for ${forEpochs} epoch${forEpochs === 1 ? '' : 's'} (since epoch ${this.heldSince})`,
         };
       }
     }
@@ -99,7 +99,7 @@ export class StopWhen {
         return {
           criterion: 'plateau',
           epoch,
-          reason: `${plateau.metric} no better than ${best.toFixed(4)} (epoch ${this.bestEpoch + 1}) by more than ${plateau.minDelta ?? 0} for ${plateau.patience} epochs`,
+          reason: `${plateau.metric} no better than ${best.toFixed(4)} (epoch ${this.bestEpoch}) by more than ${plateau.minDelta ?? 0} for ${plateau.patience} epochs`,
         };
       }
     }

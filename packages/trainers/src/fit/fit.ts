@@ -50,7 +50,7 @@ export interface FitResult {
  * shuffling is replayed from the seed up to `epoch` (cheap: one permutation per epoch).
  */
 export interface FitPosition {
-  /** Epochs finished (the next epoch trained is this one, counted from 0). */
+  /** Epochs finished (the next record will be epoch `epoch + 1`). */
   readonly epoch: number;
   /** Steps (batches) done so far. */
   readonly step: number;
@@ -81,9 +81,9 @@ export interface FitOptions {
   /** Stop before `epochs` once this holds (see {@link StopCriterion}). */
   readonly stopWhen?: StopCriterion;
   /**
-   * Go on from a finished fit's `position` instead of starting at epoch 0: the epochs run are
-   * `position.epoch` to `epochs − 1`, shuffled as the uninterrupted run would have. The history
-   * returned holds only the new epochs.
+   * Go on from a finished fit's `position` instead of starting at the first epoch: the epochs
+   * trained are `position.epoch + 1` to `epochs` (counted from 1, as the records), shuffled as the
+   * uninterrupted run would have. The history returned holds only the new epochs.
    */
   readonly resume?: FitPosition;
   /** The epochs before `resume`, so that `stopWhen` judges the whole run (not returned again). */
@@ -171,7 +171,7 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
     };
     history.push(record);
     options.onEpochEnd?.(record);
-    const stopped = stopWhen?.after(epoch, record);
+    const stopped = stopWhen?.after(record.epoch, record);
     if (stopped) return { status: 'completed', history, stopped, position: position(epoch + 1) };
   }
   return { status: 'completed', history, position: position(Math.max(epochs, firstEpoch)) };
