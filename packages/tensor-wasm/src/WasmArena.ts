@@ -12,9 +12,9 @@ const FIRST_OFFSET = PAGE_BYTES;
 const SMALL_COPY = 64;
 
 /**
- * The kernels' wasm memory: a permanent region (GEMM scratch, one per thread), then a bump arena
- * that every op resets, so memory grows only to the largest op seen and then stays flat. Shared
- * when worker threads use it too.
+ * The kernels' wasm memory: a permanent region (GEMM scratch, one per thread, and the blocks of
+ * resident matrices), then a bump arena that every op resets, so memory grows only to the largest
+ * op seen and then stays flat. Shared when worker threads or resident matrices use it.
  */
 export class WasmArena {
   readonly memory: WasmMemory;
@@ -41,6 +41,17 @@ export class WasmArena {
   /** Reserves bytes that no `reset` gives back; only before the first op's allocations. */
   reservePermanent(bytes: number): number {
     if (this.top !== this.base) throw new Error('WasmArena: permanent memory after temporary allocations');
+    const offset = this.allocateBytes(bytes);
+    this.base = this.top;
+    return offset;
+  }
+
+  /**
+   * Reserves `bytes` (64-byte aligned, padded) that no `reset` gives back, between ops: the block of
+   * a resident matrix. Temporary values of the last op may be overwritten.
+   */
+  reserveBlock(bytes: number): number {
+    this.top = this.base;
     const offset = this.allocateBytes(bytes);
     this.base = this.top;
     return offset;

@@ -1,6 +1,7 @@
 export { bufferOfShape } from './bufferOfShape.js';
 export { Matrix } from './Matrix.js';
 export { ShapeError } from './errors.js';
+export { zerosFor } from './zerosFor.js';
 export type { MatmulOptions, TensorBackend } from './TensorBackend.js';
 export { CpuBackend } from './backends/cpu/CpuBackend.js';
 export { MathjsBackend } from './backends/mathjs/MathjsBackend.js';

@@ -1,0 +1,30 @@
+import { Matrix } from '@synthgrad/tensor';
+import type { WasmMatrixHeap } from './WasmMatrixHeap.js';
+
+/** A block of wasm memory that holds one resident matrix's values (and its reshaped views'). */
+export interface WasmBlock {
+  readonly heap: WasmMatrixHeap;
+  /** Byte offset in the memory. */
+  readonly offset: number;
+  /** Bytes reserved, padding included: the free list's size class. */
+  readonly bytes: number;
+  /** Values the block holds. */
+  readonly capacity: number;
+  /** Live `data` views on the block; at 0 the block goes back to the free list. */
+  views: number;
+}
+
+/**
+ * A matrix whose values live in a {@link WasmBackend}'s memory: its `data` is a view of that
+ * memory, and the backend's kernels read and write it in place. Made by `WasmBackend.zeros`;
+ * `resized` (hence `bufferOfShape`) keeps it resident.
+ */
+export class WasmMatrix extends Matrix {
+  constructor(rows: number, cols: number, data: Float64Array, readonly block: WasmBlock) {
+    super(rows, cols, data);
+  }
+
+  override resized(rows: number, cols: number): Matrix {
+    return this.block.heap.resized(this.block, rows, cols);
+  }
+}
