@@ -79,6 +79,8 @@ export class WasmBackend implements TensorBackend {
   private readonly float32: boolean;
   private readonly js = new CpuBackend();
   private readonly heap: WasmMatrixHeap | undefined;
+  // What a resident matrix's `heap` is compared with: never an ordinary matrix's (undefined).
+  private readonly owner: object;
 
   constructor(options: WasmBackendOptions = {}) {
     const threads = options.threads ?? 1;
@@ -100,6 +102,7 @@ export class WasmBackend implements TensorBackend {
     const shared = threads > 1 || resident;
     this.arena = new WasmArena(shared);
     this.heap = resident ? new WasmMatrixHeap(this.arena) : undefined;
+    this.owner = this.heap ?? {};
     const module = kernelsModule(shared);
     this.kernels = instantiateKernels(this.arena.memory, module);
     this.gemmWork = this.arena.reservePermanent(this.kernels.GEMM_WORK_BYTES.value);
@@ -123,7 +126,7 @@ export class WasmBackend implements TensorBackend {
 
   /** Whether `m` is one of this backend's resident matrices. */
   holds(m: Matrix): boolean {
-    return m instanceof WasmMatrix && m.block.heap === this.heap;
+    return (m as Partial<WasmMatrix>).heap === this.owner;
   }
 
   /** Resident blocks in use (0 without resident matrices). */
@@ -339,14 +342,21 @@ export class WasmBackend implements TensorBackend {
     return this.kernels.allFinite(this.operand(a), a.size) === 1;
   }
 
+  /** Byte offset of a resident `m`'s values, else -1. */
+  private own(m: Matrix): number {
+    return (m as Partial<WasmMatrix>).heap === this.owner ? (m as WasmMatrix).offset : -1;
+  }
+
   /** Byte offset of `m`'s values: its own when resident, else a copy in the scratch arena. */
   private operand(m: Matrix): number {
-    return this.holds(m) ? m.data.byteOffset : this.arena.put(m.data);
+    const own = this.own(m);
+    return own >= 0 ? own : this.arena.put(m.data);
   }
 
   /** Where a result is written: in place when resident, else scratch that `finish` copies out. */
   private target(result: Matrix): number {
-    return this.holds(result) ? result.data.byteOffset : this.arena.allocate(result.size);
+    const own = this.own(result);
+    return own >= 0 ? own : this.arena.allocate(result.size);
   }
 
   /**
@@ -354,7 +364,8 @@ export class WasmBackend implements TensorBackend {
    * operand: a copied `a` takes the result, as the copy is scratch anyway.
    */
   private elementwiseTarget(result: Matrix, a: Matrix, px: number): number {
-    return this.holds(result) || this.holds(a) ? this.target(result) : px;
+    const own = this.own(result);
+    return own >= 0 ? own : this.own(a) >= 0 ? this.arena.allocate(result.size) : px;
   }
 
   /** {@link target} for kernels that must not write over their operand `a`. */
@@ -364,7 +375,7 @@ export class WasmBackend implements TensorBackend {
 
   /** Copies the result out of scratch unless it was written in place. */
   private finish(result: Matrix, pointer: number): void {
-    if (!(this.holds(result) && pointer === result.data.byteOffset)) this.arena.get(pointer, result.data);
+    if (pointer !== this.own(result)) this.arena.get(pointer, result.data);
   }
 
   private sameBlock(x: Matrix, y: Matrix): boolean {

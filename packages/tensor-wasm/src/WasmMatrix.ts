@@ -20,8 +20,15 @@ export interface WasmBlock {
  * `resized` (hence `bufferOfShape`) keeps it resident.
  */
 export class WasmMatrix extends Matrix {
+  /** The heap of the backend that holds it. */
+  readonly heap: WasmMatrixHeap;
+  /** Byte offset of its values in the memory (`data.byteOffset`, which costs a getter call). */
+  readonly offset: number;
+
   constructor(rows: number, cols: number, data: Float64Array, readonly block: WasmBlock) {
     super(rows, cols, data);
+    this.heap = block.heap;
+    this.offset = block.offset;
   }
 
   override resized(rows: number, cols: number): Matrix {
