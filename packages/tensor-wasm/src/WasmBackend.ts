@@ -1,12 +1,11 @@
 import {
   assertClipBounds,
-  assertMatmulFits,
-  assertNotAliased,
   assertRowVectorFits,
   assertSameShape,
   CpuBackend,
   resultMatrix,
   Matrix,
+  prepareMatmul,
   type MatmulOptions,
   type TensorBackend,
 } from '@synthgrad/tensor';
@@ -154,20 +153,10 @@ export class WasmBackend implements TensorBackend {
   }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const transposeA = options?.transposeA === true;
-    const transposeB = options?.transposeB === true;
-    assertMatmulFits(a, b, transposeA, transposeB);
-    const m = transposeA ? a.cols : a.rows;
-    const n = transposeB ? b.rows : b.cols;
-    const k = transposeA ? a.rows : a.cols;
-    const result = resultMatrix('matmul', m, n, out);
-    if (out !== undefined) {
-      assertNotAliased('matmul', out, a);
-      assertNotAliased('matmul', out, b);
-      // Views of one block made before and after the memory grew are on different buffers.
-      if (this.sameBlock(out, a) || this.sameBlock(out, b)) {
-        throw new RangeError('matmul: out must not share memory with an operand');
-      }
+    const { transposeA, transposeB, m, k, n, result } = prepareMatmul(a, b, options, out);
+    // Views of one block made before and after the memory grew are on different buffers.
+    if (out !== undefined && (this.sameBlock(out, a) || this.sameBlock(out, b))) {
+      throw new RangeError('matmul: out must not share memory with an operand');
     }
     if (m === 0 || n === 0) return result;
     const arena = this.arena;

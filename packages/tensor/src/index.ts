@@ -16,5 +16,7 @@ export {
   assertRowIndices,
   assertRowVectorFits,
   assertSameShape,
+  prepareMatmul,
   resultMatrix,
+  type PreparedMatmul,
 } from './backends/checks.js';
