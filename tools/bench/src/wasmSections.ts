@@ -207,12 +207,12 @@ function printThreads(wasm: WasmBackend, wasm2: WasmBackend, numpy: NumpyReferen
   console.log(formatTable(['product', 'wasm', 'wasm, 2 threads', 'speed-up', 'numpy'], rows, ['l']));
 }
 
-/** Heap and wasm memory before and after training epochs on the wasm backend: both must stay flat. */
+/** Heap, wasm memory and resident blocks before and after training epochs on wasm: all must stay flat. */
 function printMemory(quick: boolean): void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   const backend = new WasmBackend();
-  const net = createMnistMlp(new Rng(SEED));
+  const net = createMnistMlp(new Rng(SEED), undefined, backend); // resident matrices
   const stepsPerEpoch = Math.floor(MNIST_MLP.examples / MNIST_MLP.batch);
   let step = 0;
   const epoch = (): void => {
@@ -222,6 +222,7 @@ function printMemory(quick: boolean): void {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const wasmBefore = backend.memoryBytes;
+  const blocksBefore = backend.residentBlocks;
   const epochs = quick ? 3 : 10;
   for (let e = 0; e < epochs; e++) epoch();
   gc();
@@ -232,7 +233,7 @@ function printMemory(quick: boolean): void {
     `\nwasm memory over ${epochs} MNIST-shaped epochs (${epochs * stepsPerEpoch} steps, after one warm-up epoch, ` +
       `gc before each reading): JS heap used ${mb(heapBefore)} → ${mb(heapAfter)} ` +
       `(${heapAfter >= heapBefore ? '+' : '−'}${mb(Math.abs(heapAfter - heapBefore))}); ` +
-      `wasm memory ${mb(wasmBefore)} → ${mb(wasmAfter)}`,
+      `wasm memory ${mb(wasmBefore)} → ${mb(wasmAfter)}; resident blocks ${blocksBefore} → ${backend.residentBlocks}`,
   );
 }
 
