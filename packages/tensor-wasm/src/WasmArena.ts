@@ -25,12 +25,18 @@ export class WasmArena {
   private top = FIRST_OFFSET;
   // memory.buffer.byteLength, kept here: the buffer getter is not free on every allocation.
   private size: number;
+  // V8 counts a plain memory's bytes as external memory, which makes it collect garbage sooner,
+  // but not a shared memory's: a program that makes backend after backend (a suite, run after
+  // run) would then keep every old memory until some unrelated collection. An ArrayBuffer of the
+  // same size, never touched (address space, not RAM), makes V8 count them.
+  private pressure: ArrayBuffer | undefined;
 
   constructor(readonly shared = false, initialPages = 64) {
     this.memory = new WebAssemblyApi.Memory({ initial: initialPages, maximum: KERNELS_MAXIMUM_PAGES, shared });
     this.f64 = new Float64Array(this.memory.buffer);
     this.f32 = new Float32Array(this.memory.buffer);
     this.size = this.f64.byteLength;
+    this.countShared();
   }
 
   /** Bytes of wasm memory now. */
@@ -126,5 +132,10 @@ export class WasmArena {
     this.f64 = new Float64Array(this.memory.buffer);
     this.f32 = new Float32Array(this.memory.buffer);
     this.size = this.f64.byteLength;
+    this.countShared();
+  }
+
+  private countShared(): void {
+    if (this.shared) this.pressure = new ArrayBuffer(this.size);
   }
 }

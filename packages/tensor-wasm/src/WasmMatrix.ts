@@ -6,12 +6,22 @@ export interface WasmBlock {
   readonly heap: WasmMatrixHeap;
   /** Byte offset in the memory. */
   readonly offset: number;
-  /** Bytes reserved, padding included: the free list's size class. */
-  readonly bytes: number;
   /** Values the block holds. */
   readonly capacity: number;
-  /** Live `data` views on the block; at 0 the block goes back to the free list. */
+  readonly lease: WasmLease;
+}
+
+/**
+ * What the garbage collector's callback gets when a view of a block dies: the count of live views
+ * and where the block goes back to. It holds its heap only weakly, so that a backend whose
+ * matrices are all dead can be collected with its memory before the callbacks have run.
+ */
+export interface WasmLease {
   views: number;
+  readonly offset: number;
+  /** Bytes reserved, padding included: the free list's size class. */
+  readonly bytes: number;
+  readonly heap: WeakRef<WasmMatrixHeap>;
 }
 
 /**

@@ -1,9 +1,15 @@
 import type { WasmArena } from './WasmArena.js';
-import { WasmMatrix, type WasmBlock } from './WasmMatrix.js';
+import { WasmMatrix, type WasmBlock, type WasmLease } from './WasmMatrix.js';
 
 const ALIGN = 64;
 // As in the arena: the GEMM may read a few values past an operand it reads in place.
 const TAIL_PADDING = 64;
+
+// One registry for every heap: a registry holds what it will hand its callback until the callback
+// has run, so held values must not keep a heap (and its memory) alive.
+const collected = new FinalizationRegistry<WasmLease>((lease) => {
+  if (--lease.views === 0) lease.heap.deref()?.reclaim(lease);
+});
 
 /**
  * The blocks of resident matrices in one backend's memory. A block is reserved once per size
@@ -14,7 +20,7 @@ const TAIL_PADDING = 64;
  */
 export class WasmMatrixHeap {
   private readonly free = new Map<number, number[]>();
-  private readonly registry = new FinalizationRegistry<WasmBlock>((block) => this.release(block));
+  private readonly self = new WeakRef(this);
   private liveBlocks = 0;
 
   constructor(private readonly arena: WasmArena) {}
@@ -29,7 +35,8 @@ export class WasmMatrixHeap {
     const count = rows * cols;
     const bytes = Math.ceil((count * 8 + TAIL_PADDING) / ALIGN) * ALIGN;
     const offset = this.free.get(bytes)?.pop() ?? this.arena.reserveBlock(bytes - TAIL_PADDING);
-    const block: WasmBlock = { heap: this, offset, bytes, capacity: (bytes - TAIL_PADDING) / 8, views: 0 };
+    const lease: WasmLease = { views: 0, offset, bytes, heap: this.self };
+    const block: WasmBlock = { heap: this, offset, capacity: (bytes - TAIL_PADDING) / 8, lease };
     this.liveBlocks++;
     // A block comes from the free list or from where the last op's scratch values were.
     this.arena.f64.fill(0, offset >>> 3, (offset >>> 3) + count);
@@ -43,16 +50,16 @@ export class WasmMatrixHeap {
 
   private view(block: WasmBlock, rows: number, cols: number): WasmMatrix {
     const data = new Float64Array(this.arena.f64.buffer, block.offset, rows * cols);
-    block.views++;
-    this.registry.register(data, block);
+    block.lease.views++;
+    collected.register(data, block.lease);
     return new WasmMatrix(rows, cols, data, block);
   }
 
-  private release(block: WasmBlock): void {
-    if (--block.views > 0) return;
+  /** Takes back the block of `lease`, whose last view has been collected. */
+  reclaim(lease: WasmLease): void {
     this.liveBlocks--;
-    const list = this.free.get(block.bytes);
-    if (list === undefined) this.free.set(block.bytes, [block.offset]);
-    else list.push(block.offset);
+    const list = this.free.get(lease.bytes);
+    if (list === undefined) this.free.set(lease.bytes, [lease.offset]);
+    else list.push(lease.offset);
   }
 }
