@@ -39,8 +39,7 @@ export class BlasBackend implements TensorBackend {
 
   constructor(options: BlasBackendOptions = {}) {
     this.dgemm = openBlasDgemm(options.library);
-    // Not resident: the products read ordinary Float64Arrays, and copies into shared memory cost more.
-    this.rest = options.rest ?? (wasmBackendLoads() ? new WasmBackend({ resident: false }) : new CpuBackend());
+    this.rest = options.rest ?? (wasmBackendLoads() ? new WasmBackend() : new CpuBackend());
   }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {

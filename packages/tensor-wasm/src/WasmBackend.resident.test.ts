@@ -6,13 +6,13 @@ import { WasmBackend } from './WasmBackend.js';
 
 // The shared suites build ordinary matrices: through residentOperands every operand and `out`
 // is a resident matrix instead, aliasing kept, so the in-place paths meet the same checks.
-describeBackendContract('wasm, resident operands', () => residentOperands(new WasmBackend()));
-describeBackendProperties('wasm, resident operands', () => residentOperands(new WasmBackend()), {
+describeBackendContract('wasm, resident operands', () => residentOperands(new WasmBackend({ resident: true })));
+describeBackendProperties('wasm, resident operands', () => residentOperands(new WasmBackend({ resident: true })), {
   blockedMatmul: { m: 140, k: 300, n: 40 },
 });
 
-const copying = new WasmBackend({ resident: false });
-const resident = new WasmBackend();
+const copying = new WasmBackend();
+const resident = new WasmBackend({ resident: true });
 
 /** The float64 bit patterns, so that −0 ≠ 0 and every NaN payload counts. */
 function bits(m: Matrix): bigint[] {
@@ -57,7 +57,7 @@ describe('WasmBackend, resident matrices', () => {
     expect(m.data.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('gives ordinary matrices with resident: false', () => {
+  it('gives ordinary matrices by default', () => {
     const m = copying.zeros(2, 2);
     expect(copying.holds(m)).toBe(false);
     expect(m.data.buffer).toBeInstanceOf(ArrayBuffer);
@@ -75,7 +75,7 @@ describe('WasmBackend, resident matrices', () => {
   });
 
   it('keeps its values, and its views valid, when the memory grows', () => {
-    const backend = new WasmBackend();
+    const backend = new WasmBackend({ resident: true });
     const m = backend.zeros(4, 4);
     m.data.set(Array.from({ length: 16 }, (_, i) => i));
     const before = backend.memoryBytes;
@@ -150,7 +150,7 @@ describe('WasmBackend, resident matrices', () => {
   );
 
   it('refuses an out on the block of an operand, even through a view made after growth', () => {
-    const backend = new WasmBackend();
+    const backend = new WasmBackend({ resident: true });
     const a = backend.zeros(4, 8);
     backend.zeros(3000, 3000);
     const view = bufferOfShape(a, 4, 4);
@@ -161,7 +161,7 @@ describe('WasmBackend, resident matrices', () => {
   });
 
   describe('with worker threads', () => {
-    const threaded = new WasmBackend({ threads: 2, minParallelFlops: 0 });
+    const threaded = new WasmBackend({ threads: 2, minParallelFlops: 0, resident: true });
     afterAll(() => threaded.dispose());
 
     it('shares products of resident matrices, bit-identical to one thread', async () => {

@@ -35,9 +35,10 @@ export interface WasmBackendOptions {
   readonly precision?: 'float64' | 'float32';
   /**
    * Whether `zeros` gives resident matrices, whose values live in wasm memory so that ops read and
-   * write them without copying (default: where shared WebAssembly memory is available, as in
-   * Node.js and cross-origin isolated pages). With `false`, or where memory cannot be shared,
-   * `zeros` gives ordinary matrices and every op copies its operands in and its result out.
+   * write them without copying (default `false`: `zeros` gives ordinary matrices and every op
+   * copies its operands in and its result out). Needs shared WebAssembly memory (Node.js,
+   * cross-origin isolated pages); throws where there is none. Meant for a long-lived backend: a
+   * process that makes backend after backend keeps old memories until a collection finds them.
    */
   readonly resident?: boolean;
 }
@@ -91,11 +92,11 @@ export class WasmBackend implements TensorBackend {
       throw new RangeError(`WasmBackend: precision must be 'float64' or 'float32', got ${String(precision)}`);
     }
     this.float32 = precision === 'float32';
-    const resident = options.resident ?? sharedMemoryAvailable();
+    const resident = options.resident ?? false;
     if (resident && !sharedMemoryAvailable()) {
       throw new Error(
         'WasmBackend: resident matrices need shared WebAssembly memory (SharedArrayBuffer), which ' +
-          'this environment does not offer (a page must be cross-origin isolated); pass resident: false',
+          'this environment does not offer (a page must be cross-origin isolated); leave resident unset',
       );
     }
     const shared = threads > 1 || resident;

@@ -15,7 +15,7 @@ async function collect(): Promise<void> {
 
 describe('WasmMatrixHeap', () => {
   it('reuses the blocks of collected matrices, so memory stays flat over rounds of allocations', async () => {
-    const backend = new WasmBackend();
+    const backend = new WasmBackend({ resident: true });
     const round = (): void => {
       for (let i = 0; i < 50; i++) backend.zeros(100, 100).data.fill(i);
     };
@@ -32,7 +32,7 @@ describe('WasmMatrixHeap', () => {
   });
 
   it('keeps a block while any view of it lives, and hands it out zero-filled again', async () => {
-    const backend = new WasmBackend();
+    const backend = new WasmBackend({ resident: true });
     let kept: Float64Array | undefined = backend.zeros(10, 10).data;
     kept.fill(7);
     await collect();

@@ -8,8 +8,8 @@ import type { TargetCheck } from './targets.js';
 
 const CLI = fileURLToPath(new URL('../../../apps/compare/bin/synthgrad.mjs', import.meta.url));
 const PLUGIN = fileURLToPath(new URL('./endToEndBackends.ts', import.meta.url));
-/** The backends timed, in order; `wasm-copying` and `blas` come from {@link PLUGIN}. */
-const BACKENDS = ['wasm', 'wasm-copying', 'blas'] as const;
+/** The backends timed, in order; `wasm-resident` and `blas` come from {@link PLUGIN}. */
+const BACKENDS = ['wasm', 'wasm-resident', 'blas'] as const;
 const TIMEOUT_MS = 30 * 60_000;
 
 interface EndToEndRun {
@@ -32,8 +32,8 @@ export function runEndToEnd(): TargetCheck[] {
   const rows = runs.map((r) => [r.backend, r.seconds === undefined ? `failed: ${r.failure}` : formatNumber(r.seconds)]);
   console.log(formatTable(['backend', 'seconds (wall-clock)'], rows, ['l', 'l']));
   console.log(`load average after the end-to-end runs: ${loadLine()}`);
-  const [wasm, copying] = runs;
-  const same = wasm.table !== undefined && wasm.table === copying.table;
+  const [wasm, resident] = runs;
+  const same = wasm.table !== undefined && wasm.table === resident.table;
   return [
     {
       target: 'paper-mnist --quick end to end on every backend, wasm tables equal with and without resident matrices',

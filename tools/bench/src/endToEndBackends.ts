@@ -5,14 +5,14 @@ import { ContainerModule } from 'inversify';
 
 /**
  * A `synthgrad compare --plugin` module with the backends the end-to-end bench compares beside
- * the built-in `wasm`: `wasm-copying` (no resident matrices: every op copies in and out) and
+ * the built-in `wasm` (which copies every operand in and out): `wasm-resident` (resident matrices) and
  * `blas` (OpenBLAS products).
  */
 export default new ContainerModule(({ bind }) => {
   bind(TensorBackendPlugin).toConstantValue({
-    name: 'wasm-copying',
-    description: 'the wasm backend with resident: false',
-    create: () => new WasmBackend({ resident: false }),
+    name: 'wasm-resident',
+    description: 'the wasm backend with resident: true',
+    create: () => new WasmBackend({ resident: true }),
   });
   bind(TensorBackendPlugin).toConstantValue({
     name: 'blas',
