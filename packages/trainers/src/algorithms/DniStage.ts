@@ -53,6 +53,20 @@ export class DniStage {
     this.#kept = Array.from({ length: keep }, () => ({ id: -1, features: undefined }));
   }
 
+  /** How many batches' boundary features the stage keeps: a target may arrive at most this many batches late. */
+  get keep(): number {
+    return this.#kept.length;
+  }
+
+  /**
+   * Keeps the boundary features of at least `keep` batches, for schedules whose targets arrive later
+   * than lock-step's (threaded `async` stages). Only before the first run.
+   */
+  reserve(keep: number): void {
+    if (this.#ranThrough >= 0) throw new Error('DniStage.reserve: the stage has already run');
+    while (this.#kept.length < keep) this.#kept.push({ id: -1, features: undefined });
+  }
+
   /** Highest batch id whose boundary target has been learnt (or skipped); -1 at first. */
   get learnedThrough(): number {
     return this.#learnedThrough;
