@@ -111,6 +111,10 @@ async function printParallelSection(quick: boolean) {
   );
   const result = await runParallelSection(quick);
   console.log(result.table);
+  console.log(
+    'cores used = CPU seconds of the whole process per wall second. On a shared machine the scheduler may give a process ' +
+      'no more than its share however many threads it runs (Linux autogroups): 2 stages can only be faster when they get ~2 cores.',
+  );
   console.log('\nqueue transport between two threads, one 128×1024 float64 batch each way, copied in and out at both ends');
   console.log(result.transportTable);
   return result.checks;

@@ -117,10 +117,18 @@ export async function runParallelSection(quick: boolean): Promise<ParallelSectio
   const steps = quick ? 6 : 12;
   const rounds = quick ? 3 : 5;
   const rates = variants.map(() => [] as number[]);
+  // CPU seconds of the whole process (every thread) per wall second: how many cores a variant got.
+  const cores = variants.map(() => [] as number[]);
   try {
     for (const v of variants) await v.run(2); // warm-up: JIT, first allocations, threads' first steps
     for (let r = 0; r < rounds; r++) {
-      for (const [i, v] of variants.entries()) rates[i].push((steps * DEEP_MLP.batch) / (await v.run(steps)));
+      for (const [i, v] of variants.entries()) {
+        const cpu = process.cpuUsage();
+        const seconds = await v.run(steps);
+        const used = process.cpuUsage(cpu);
+        rates[i].push((steps * DEEP_MLP.batch) / seconds);
+        cores[i].push((used.user + used.system) / 1e6 / seconds);
+      }
     }
   } finally {
     for (const v of variants) await v.close?.();
@@ -128,13 +136,14 @@ export async function runParallelSection(quick: boolean): Promise<ParallelSectio
   const medians = rates.map((r) => quantile([...r].sort((a, b) => a - b), 0.5));
   const [backprop, dni, lockStep, free] = medians;
   const table = formatTable(
-    ['variant', 'examples/s (median)', '[min–max]', '÷ cDNI 1 thread', '÷ backprop'],
+    ['variant', 'examples/s (median)', '[min–max]', '÷ cDNI 1 thread', '÷ backprop', 'cores used (median)'],
     variants.map((v, i) => [
       v.name,
       medians[i].toFixed(0),
       `${Math.min(...rates[i]).toFixed(0)}–${Math.max(...rates[i]).toFixed(0)}`,
       (medians[i] / dni).toFixed(2),
       (medians[i] / backprop).toFixed(2),
+      quantile([...cores[i]].sort((a, b) => a - b), 0.5).toFixed(2),
     ]),
     ['l'],
   );
