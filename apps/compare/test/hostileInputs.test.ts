@@ -152,6 +152,21 @@ describe('plugins run code', () => {
   });
 });
 
+describe('a plugin whose imports do not resolve', () => {
+  it.each(['plugin.js', 'plugin.ts'])(
+    'from the source tree, %s in a folder without package.json: the message names the missing package',
+    async (name) => {
+      const dir = tempDir();
+      const plugin = join(dir, name);
+      writeFileSync(plugin, "import { ContainerModule } from 'inversify';\nexport default new ContainerModule(() => {});\n");
+      const { code, err } = await spawnCli(['list', '--plugin', plugin], dir).done;
+      expect(code, err).toBe(2);
+      expect(err).toContain(`plugin "${plugin}" failed to load: Cannot find module 'inversify'`);
+      expect(err).not.toContain('in a cycle');
+    },
+  );
+});
+
 describe('main.ts', () => {
   it('drains stdout before exiting: 300 kB of output arrive whole through a pipe', async () => {
     const plugin = fixture('many-datasets.js');

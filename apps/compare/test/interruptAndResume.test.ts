@@ -39,7 +39,8 @@ describe('Ctrl-C and --resume (the CLI as a child process)', () => {
     expect(readFileSync(join(folder!, 'results.jsonl'), 'utf8').startsWith(keptLines), 'finished runs were not redone').toBe(true);
     expect(readFileSync(join(folder!, 'summary.csv'), 'utf8').trim().split('\n')).toHaveLength(5);
     expect(resumed.out).toContain('8 of 8 runs recorded');
-  });
+    // Two child processes training 8 runs: a bound for a loaded machine, not a speed target.
+  }, 180_000);
 
   it('refuses to change a resumed suite', async () => {
     const { code, err } = await spawnCli(['compare', '--resume', tempDir(), '--epochs', '3']).done;

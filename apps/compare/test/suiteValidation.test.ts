@@ -72,7 +72,7 @@ describe('a bad suite fails before any training', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/runs\[0\]\.network\.learningRate .*"0\.1 \* 0\.5 \^ floor\(epoch \/ 10" does not parse/);
     expect(err).toContain('uses "epochs"; only epoch, step and the constants pi, e,');
-    expect(err).toMatch(/runs\[2\]\.options\.generatorLearningRate .*gave -0\.01 at epoch 2/);
+    expect(err).toMatch(/runs\[2\]\.options\.generatorLearningRate .*gave -0\.01 with epoch = 2/);
   });
 
   it('checks sizes and the paper-style table: their fields, tags that exist, one configuration per cell', async () => {

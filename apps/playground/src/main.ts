@@ -1,91 +1,121 @@
-import { hashToState, stateToHash } from './state/urlState.js';
-import { defaultState, type PlaygroundState } from './state/stateProperties.js';
-import { toSuite } from './state/toSuite.js';
-import { MetricChart } from './ui/MetricChart.js';
-import { renderNetwork, renderSums } from './ui/renderRun.js';
-import { renderSettings, type Catalog } from './ui/settingsForm.js';
-import type { FromWorker, ToWorker } from './worker/WorkerMessages.js';
+import { defaultState, MAX_RUNS, type RaceState } from './state/stateProperties.js';
+import { raceToSuite } from './state/toSuite.js';
+import { hashToRace, raceToHash } from './state/urlState.js';
+import { RaceChart } from './ui/RaceChart.js';
+import { RunPanel } from './ui/RunPanel.js';
 import type { SessionReport } from './worker/TrainingSession.js';
 import './style.css';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const status = $<HTMLOutputElement>('status');
 const errorLine = $('error');
-const worker = new Worker(new URL('./worker/trainingWorker.ts', import.meta.url), { type: 'module' });
-const send = (message: ToWorker) => worker.postMessage(message);
+const runsSection = $('runs');
+const chartsSection = $('charts');
+const exportLink = $<HTMLAnchorElement>('export');
 
-let state: PlaygroundState;
-try {
-  state = hashToState(location.hash);
-} catch (error) {
-  errorLine.textContent = `${(error as Error).message}; using the defaults`;
-  state = defaultState();
-}
-let usesGenerators = true;
-let charts: { accuracy: MetricChart; loss: MetricChart; alignment: MetricChart } | undefined;
+const charts = {
+  accuracy: new RaceChart(chartsSection, 'accuracy (bits of sums, or MNIST images)'),
+  loss: new RaceChart(chartsSection, 'loss'),
+  alignment: new RaceChart(chartsSection, 'cosine(synthetic, true gradient)'),
+};
+const panels: RunPanel[] = [];
+let exportUrl: string | undefined;
 
-function makeCharts(): void {
-  const parent = $('charts');
-  parent.innerHTML = '';
-  charts = {
-    accuracy: new MetricChart(parent, 'bit accuracy', ['train', 'test']),
-    loss: new MetricChart(parent, 'loss', ['steps', 'train', 'test']),
-    alignment: new MetricChart(parent, 'cosine(synthetic, true gradient)', state.hidden.map((_, i) => `layer ${i + 1}`)),
-  };
-}
-
-function show(report: SessionReport, running: boolean): void {
-  charts!.accuracy.push(report.step, [report.train.bitAccuracy, report.test.bitAccuracy]);
-  charts!.loss.push(report.step, [report.stepLoss, report.train.loss, report.test.loss]);
-  if (report.alignment) charts!.alignment.push(report.step, report.alignment.map((a) => a.cosine));
-  status.dataset.step = String(report.step);
-  status.dataset.running = String(running);
-  status.dataset.testBitAccuracy = String(report.test.bitAccuracy ?? '');
-  status.textContent = `step ${report.step} (epoch ${report.epoch.toFixed(2)}): test bits ${pct(report.test.bitAccuracy)}, exact sums ${pct(report.test.exactAccuracy)}${running ? '' : ' — paused'}`;
-  renderNetwork($('network'), state, usesGenerators, report);
-  renderSums($('sums'), report);
-}
-
-const pct = (value: number | undefined) => (value === undefined ? '–' : `${(100 * value).toFixed(1)}%`);
-
-function configure(next: PlaygroundState): void {
-  state = next;
-  history.replaceState(null, '', stateToHash(state));
-  errorLine.textContent = '';
-  makeCharts();
-  send({ type: 'configure', state });
-}
-
-worker.onmessage = (event: MessageEvent<FromWorker>) => {
-  const message = event.data;
-  if (message.type === 'catalog') {
-    const catalog: Catalog = message;
-    document.body.dataset.backend = message.backend;
-    renderSettings($<HTMLFormElement>('settings'), state, catalog, configure);
-    configure(state);
-  } else if (message.type === 'configured') {
-    usesGenerators = message.usesGenerators;
-    $('generator-inputs').toggleAttribute('disabled', !usesGenerators);
-    const blob = new Blob([JSON.stringify(toSuite(state, usesGenerators), null, 2)], { type: 'application/json' });
-    $<HTMLAnchorElement>('export').href = URL.createObjectURL(blob);
-    show(message.first, false);
-    status.dataset.ready = 'true';
-  } else if (message.type === 'report') {
-    show(message.report, message.running);
-  } else {
-    status.dataset.running = 'false';
-    errorLine.textContent = message.message;
+function readRace(): RaceState {
+  try {
+    return hashToRace(location.hash);
+  } catch (error) {
+    errorLine.textContent = `${(error as Error).message}; using the defaults`;
+    return { runs: [defaultState()] };
   }
+}
+
+const events = {
+  onState: () => saveRace(),
+  onConfigured(panel: RunPanel) {
+    const index = panels.indexOf(panel);
+    const { name, colour } = panel;
+    charts.accuracy.setRun(index, { name, colour, series: ['train', 'test'] });
+    charts.loss.setRun(index, { name, colour, series: ['steps', 'train', 'test'] });
+    charts.alignment.setRun(index, { name, colour, series: panel.usesGenerators ? panel.state.hidden.map((_, i) => `layer ${i + 1}`) : [] });
+    updateExport();
+  },
+  onReport(panel: RunPanel, report: SessionReport) {
+    const index = panels.indexOf(panel);
+    const accuracy = (split: SessionReport['train']) => (panel.state.task === 'mnist' ? split.accuracy : split.bitAccuracy);
+    charts.accuracy.push(index, report.step, [accuracy(report.train), accuracy(report.test)]);
+    charts.loss.push(index, report.step, [report.stepLoss, report.train.loss, report.test.loss]);
+    if (report.alignment) charts.alignment.push(index, report.step, report.alignment.map((a) => a.cosine));
+  },
+  onRemove(panel: RunPanel) {
+    const index = panels.indexOf(panel);
+    panels.splice(index, 1);
+    panel.terminate();
+    for (const chart of Object.values(charts)) chart.removeRun(index);
+    // The runs after it move up one: they keep their points, under their new names and colours.
+    panels.forEach((p, i) => {
+      p.setIndex(i);
+      for (const chart of Object.values(charts)) chart.relabel(i, p.name, p.colour);
+    });
+    afterRunsChanged();
+  },
 };
 
-$('play').onclick = () => send({ type: 'play' });
-$('pause').onclick = () => send({ type: 'pause' });
-$('step').onclick = () => send({ type: 'step' });
-$('reset').onclick = () => configure(state);
+function addRun(state = panels.at(-1)?.state ?? defaultState()): void {
+  panels.push(new RunPanel(runsSection, panels.length, structuredClone(state), events));
+  afterRunsChanged();
+}
+
+function afterRunsChanged(): void {
+  panels.forEach((panel) => panel.setRemovable(panels.length > 1));
+  $<HTMLButtonElement>('add-run').disabled = panels.length >= MAX_RUNS;
+  document.body.dataset.runs = String(panels.length);
+  saveRace();
+}
+
+function saveRace(): void {
+  history.replaceState(null, '', raceToHash({ runs: panels.map((panel) => panel.state) }));
+  updateExport();
+}
+
+/** One suite for the race when its runs share data and seed; otherwise the link says why and each run exports alone. */
+function updateExport(): void {
+  if (exportUrl) URL.revokeObjectURL(exportUrl);
+  exportUrl = undefined;
+  try {
+    const failed = panels.filter((panel) => panel.failed).map((panel) => panel.name);
+    if (failed.length) throw new Error(`${failed.join(', ')}: the settings do not build (see the run's message)`);
+    const suite = raceToSuite(panels.map(({ state, usesGenerators }) => ({ state, usesGenerators })));
+    exportUrl = URL.createObjectURL(new Blob([JSON.stringify(suite, null, 2)], { type: 'application/json' }));
+    exportLink.href = exportUrl;
+    exportLink.removeAttribute('aria-disabled');
+    exportLink.title = `a suite of ${panels.length} run(s) for synthgrad compare`;
+  } catch (error) {
+    exportLink.removeAttribute('href');
+    exportLink.setAttribute('aria-disabled', 'true');
+    exportLink.title = (error as Error).message;
+  }
+}
+
+function load(race: RaceState): void {
+  for (const panel of panels.splice(0)) panel.terminate();
+  for (const chart of Object.values(charts)) chart.clear();
+  race.runs.forEach((state) => addRun(state));
+}
+
+$('play').onclick = () => panels.forEach((panel) => panel.play());
+$('pause').onclick = () => panels.forEach((panel) => panel.pause());
+$('step').onclick = () => panels.forEach((panel) => panel.step());
+$('reset').onclick = () => panels.forEach((panel) => panel.reset());
+$('add-run').onclick = () => addRun();
 window.addEventListener('hashchange', () => {
   try {
-    configure(hashToState(location.hash));
+    const race = hashToRace(location.hash);
+    errorLine.textContent = '';
+    if (race.runs.length === panels.length) race.runs.forEach((state, i) => panels[i].configure(state));
+    else load(race);
   } catch (error) {
     errorLine.textContent = (error as Error).message;
   }
 });
+
+load(readRace());

@@ -3,7 +3,10 @@ import { ContainerModule } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { boundBy } from './boundBy.js';
 import { createContainer } from './createContainer.js';
+import { DatasetRegistry } from './Dataset.js';
 import { MissingModuleError } from './errors.js';
+import { GeneratorInputRegistry } from './GeneratorInput.js';
+import { TrainerAlgorithmRegistry } from './TrainerAlgorithm.js';
 
 const Thing: ServiceIdentifier<{ value: number }> = boundBy(Symbol.for('synthgrad.test.Thing'), {
   module: 'thingModule',
@@ -33,5 +36,18 @@ describe('a container missing a module', () => {
     expect(createContainer({ modules: [usesThingModule, thingModule] }).get(UsesThing)).toEqual({ twice: 42 });
     const unknown: ServiceIdentifier<number> = Symbol.for('synthgrad.test.Unrecorded');
     expect(() => createContainer().get(unknown)).toThrow(/No bindings found/);
+  });
+
+  it("names the package module when one of core's registries is empty", () => {
+    const container = createContainer();
+    expect(() => container.get(GeneratorInputRegistry).get('labels')).toThrow(
+      'GeneratorInputPlugin is not bound: load generatorInputsModule from @synthgrad/generator-inputs',
+    );
+    expect(() => container.get(DatasetRegistry).get('binary-addition')).toThrow(
+      'DatasetPlugin is not bound: load datasetsModule from @synthgrad/datasets',
+    );
+    expect(() => container.get(TrainerAlgorithmRegistry).get('dni')).toThrow(
+      'TrainerAlgorithmPlugin is not bound: load trainersModule from @synthgrad/trainers',
+    );
   });
 });

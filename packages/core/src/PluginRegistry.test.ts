@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicatePluginError, UnknownPluginError } from './errors.js';
+import { DuplicatePluginError, MissingModuleError, UnknownPluginError } from './errors.js';
 import { PluginRegistry } from './PluginRegistry.js';
 
 const plugin = (name: string) => ({ name, description: `the ${name} plugin` });
@@ -19,6 +19,19 @@ describe('PluginRegistry', () => {
     expect(() => registry.get('lables')).toThrow(UnknownPluginError);
     expect(() => registry.get('lables')).toThrow(
       'unknown generator input "lables"; known: "labels", "layer-output"',
+    );
+  });
+
+  it('names the module of the built-ins when it knows it and nothing is registered', () => {
+    const builtIns = { module: 'generatorInputsModule', package: '@synthgrad/generator-inputs' };
+    const empty = new PluginRegistry('generator input', [], builtIns);
+    expect(() => empty.get('labels')).toThrow(MissingModuleError);
+    expect(() => empty.get('labels')).toThrow(
+      'GeneratorInputPlugin is not bound: load generatorInputsModule from @synthgrad/generator-inputs',
+    );
+    // With a plugin registered (a user's own, say), an unknown name lists the known ones as usual.
+    expect(() => new PluginRegistry('generator input', [plugin('mine')], builtIns).get('labels')).toThrow(
+      'unknown generator input "labels"; known: "mine"',
     );
   });
 

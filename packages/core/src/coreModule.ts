@@ -9,9 +9,16 @@ import { TrainerAlgorithmPlugin, TrainerAlgorithmRegistry } from './TrainerAlgor
 /** The registries of the core plugin kinds, and the `cpu` and `mathjs` backends. */
 export const coreModule = new ContainerModule((options) => {
   bindPluginRegistry(options, TensorBackendRegistry, TensorBackendPlugin, 'tensor backend');
-  bindPluginRegistry(options, GeneratorInputRegistry, GeneratorInputPlugin, 'generator input');
-  bindPluginRegistry(options, DatasetRegistry, DatasetPlugin, 'dataset');
-  bindPluginRegistry(options, TrainerAlgorithmRegistry, TrainerAlgorithmPlugin, 'trainer');
+  // The packages whose modules register the built-ins of each kind, named when a registry is empty.
+  bindPluginRegistry(options, GeneratorInputRegistry, GeneratorInputPlugin, 'generator input', {
+    module: 'generatorInputsModule',
+    package: '@synthgrad/generator-inputs',
+  });
+  bindPluginRegistry(options, DatasetRegistry, DatasetPlugin, 'dataset', { module: 'datasetsModule', package: '@synthgrad/datasets' });
+  bindPluginRegistry(options, TrainerAlgorithmRegistry, TrainerAlgorithmPlugin, 'trainer', {
+    module: 'trainersModule',
+    package: '@synthgrad/trainers',
+  });
 
   options.bind(TensorBackendPlugin).toConstantValue({
     name: 'cpu',

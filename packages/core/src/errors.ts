@@ -1,6 +1,28 @@
-/** Base class of every error synthgrad throws on purpose; `instanceof SynthgradError` tells them apart. */
+/** Set on every synthgrad error, by whichever copy of this package made it. */
+const SYNTHGRAD_ERROR: unique symbol = Symbol.for('synthgrad.error') as never;
+
+/**
+ * Base class of every error synthgrad throws on purpose; `instanceof SynthgradError` tells them apart.
+ *
+ * `instanceof` holds across copies of this package: a plugin installed with its own
+ * `@synthgrad/core` throws a `ConfigError` of its copy, and `error instanceof ConfigError` is still
+ * true here. An error counts when it carries the mark every copy sets (`Symbol.for('synthgrad.error')`)
+ * and a class of the same name is in its prototype chain.
+ */
 export class SynthgradError extends Error {
   override name = 'SynthgradError';
+  readonly [SYNTHGRAD_ERROR] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null || (value as { [SYNTHGRAD_ERROR]?: unknown })[SYNTHGRAD_ERROR] !== true) {
+      return false;
+    }
+    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      if ((proto as { constructor?: { name?: unknown } }).constructor?.name === this.name) return true;
+    }
+    return false;
+  }
 }
 
 /** A configuration value is invalid; the message names where (`path`) and what was expected. */

@@ -30,6 +30,15 @@ export interface SyntheticGradientGeneratorOptions {
   rng: Rng;
   /** The regression loss over the batch: `"sum"` (default, Σ½|ĝ − g|²) or `"mean"` (divided by the batch size). */
   loss?: 'sum' | 'mean';
+  /**
+   * `"gradient"` (default): the optimiser descends the loss's gradient. `"nlms"`: normalised LMS,
+   * each example's error ĝ − g divided by ε + ‖φ‖² first, φ being what the last layer reads (the
+   * features themselves for a linear generator) with the bias's constant 1, so that the step no
+   * longer grows with the features' scale.
+   */
+  step?: 'gradient' | 'nlms';
+  /** ε of `"nlms"` (default 1e-6), added to each example's squared norm; ≥ 0. */
+  nlmsEpsilon?: number;
 }
 
 /**
@@ -62,6 +71,11 @@ export class SyntheticGradientGenerator {
   #prediction: Matrix | null = null;
   #gradPrediction: Matrix;
   readonly #mean: boolean;
+  /** ε of normalised LMS, or null for the plain gradient step. */
+  readonly #nlmsEpsilon: number | null;
+  readonly #biasInput: number;
+  /** What the last layer read in the last predict (normalised LMS only). */
+  #lastLayerInput: Matrix | null = null;
 
   constructor(backend: TensorBackend, options: SyntheticGradientGeneratorOptions) {
     assertPositiveInteger('SyntheticGradientGenerator.inputSize', options.inputSize);
@@ -72,6 +86,16 @@ export class SyntheticGradientGenerator {
       throw new RangeError(`SyntheticGradientGenerator.loss: expected "sum" or "mean", got ${JSON.stringify(loss)}`);
     }
     this.#mean = loss === 'mean';
+    const step = options.step ?? 'gradient';
+    if (step !== 'gradient' && step !== 'nlms') {
+      throw new RangeError(`SyntheticGradientGenerator.step: expected "gradient" or "nlms", got ${JSON.stringify(step)}`);
+    }
+    const epsilon = options.nlmsEpsilon ?? 1e-6;
+    if (typeof epsilon !== 'number' || !(epsilon >= 0 && Number.isFinite(epsilon))) {
+      throw new RangeError(`SyntheticGradientGenerator.nlmsEpsilon: expected a finite number ≥ 0, got ${JSON.stringify(epsilon)}`);
+    }
+    this.#nlmsEpsilon = step === 'nlms' ? epsilon : null;
+    this.#biasInput = (options.bias ?? true) ? 1 : 0;
     this.#backend = backend;
     this.inputSize = inputSize;
     this.outputSize = outputSize;
@@ -115,15 +139,19 @@ export class SyntheticGradientGenerator {
   predict(features: Matrix, training: boolean): Matrix {
     assertColumns('SyntheticGradientGenerator.predict', 'features', features, this.inputSize, 'generator');
     let h = features;
-    for (const layer of this.layers) h = layer.forward(h, training);
+    const last = this.layers.length - 1;
+    for (let i = 0; i < last; i++) h = this.layers[i].forward(h, training);
+    this.#lastLayerInput = h;
+    h = this.layers[last].forward(h, training);
     this.#prediction = h;
     return h;
   }
 
   /**
    * One step toward `target` on the last predict: loss Σ½|ĝ − target|² (sum over batch), gradient
-   * ĝ − target; with `loss: "mean"` both divided by the batch size. Returns the mean-over-batch
-   * loss, measured before the step.
+   * ĝ − target; with `loss: "mean"` both divided by the batch size; with `step: "nlms"` each row
+   * of that gradient also divided by ε + ‖φ‖² (φ: the last layer's input row, and the bias's 1).
+   * Returns the mean-over-batch loss, measured before the step.
    */
   update(target: Matrix, learningRate: number): number {
     const prediction = this.#prediction;
@@ -138,10 +166,25 @@ export class SyntheticGradientGenerator {
     backend.sub(prediction, target, grad);
     const loss = (0.5 * backend.dot(grad, grad)) / prediction.rows;
     if (this.#mean) backend.scale(grad, 1 / prediction.rows, grad);
+    if (this.#nlmsEpsilon !== null) this.#normaliseRows(grad);
     let g = grad;
     for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
     for (const layer of this.layers) layer.update(learningRate);
     return loss;
+  }
+
+  /** Divides row b of `grad` by ε + ‖φ_b‖² (+ 1 with a bias); a row with a zero norm and ε = 0 takes no step. */
+  #normaliseRows(grad: Matrix): void {
+    const phi = this.#lastLayerInput!;
+    const offset = this.#nlmsEpsilon! + this.#biasInput;
+    const { cols } = phi;
+    const width = grad.cols;
+    for (let b = 0; b < grad.rows; b++) {
+      let norm = offset;
+      for (let j = b * cols, end = j + cols; j < end; j++) norm += phi.data[j] * phi.data[j];
+      const factor = norm > 0 ? 1 / norm : 0;
+      for (let j = b * width, end = j + width; j < end; j++) grad.data[j] *= factor;
+    }
   }
 
   /** Every layer's state, prefixed by position like {@link SyntheticGradientGenerator.parameters}. */

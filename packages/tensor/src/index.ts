@@ -1,5 +1,6 @@
 export { bufferOfShape } from './bufferOfShape.js';
 export { Matrix } from './Matrix.js';
+export { isMatrix } from './isMatrix.js';
 export { ShapeError } from './errors.js';
 export type { MatmulOptions, TensorBackend } from './TensorBackend.js';
 export { CpuBackend } from './backends/cpu/CpuBackend.js';

@@ -1,5 +1,4 @@
 import {
-  MissingModuleError,
   TensorBackend,
   TrainerAlgorithmRegistry,
   type Dataset,
@@ -9,6 +8,7 @@ import {
 import { Rng } from '@synthgrad/tensor';
 import type { Container } from 'inversify';
 import type { DniOptions } from './algorithms/DniOptions.js';
+import type { FeedbackOptions } from './algorithms/FeedbackOptions.js';
 import { assertTrainerFits } from './memory/assertTrainerFits.js';
 import { estimateTrainerMemory } from './memory/estimateTrainerMemory.js';
 
@@ -28,6 +28,9 @@ import { estimateTrainerMemory } from './memory/estimateTrainerMemory.js';
 export interface TrainerOptionsMap {
   backprop: Record<string, never>;
   dni: DniOptions;
+  'feedback-alignment': FeedbackOptions;
+  'direct-feedback-alignment': FeedbackOptions;
+  'last-layer-only': Record<string, never>;
 }
 
 /** The options a trainer named `A` takes: from {@link TrainerOptionsMap}, else `unknown`. */
@@ -70,9 +73,8 @@ export function createTrainer<A extends string>(
   spec: TrainerSpec<A>,
   limits: CreateTrainerLimits = {},
 ): TrainerAlgorithm {
-  const registry = container.get(TrainerAlgorithmRegistry);
-  if (registry.names().length === 0) throw new MissingModuleError('TrainerAlgorithmPlugin', 'trainersModule', '@synthgrad/trainers');
-  const plugin = registry.get(spec.algorithm);
+  // An empty registry names trainersModule (coreModule says so when it binds the registry).
+  const plugin = container.get(TrainerAlgorithmRegistry).get(spec.algorithm);
   if (spec.network.layers.every((layer) => Number.isInteger(layer.units) && layer.units > 0)) {
     assertTrainerFits(estimateTrainerMemory(spec, dataset), limits.memoryBudget);
   }

@@ -1,6 +1,6 @@
 import type { Dataset } from '@synthgrad/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createTrainer, tutorialNetwork, type DniOptions, type TrainerOptions } from '../src/index.js';
+import { createTrainer, tutorialNetwork, type DniOptions, type FeedbackOptions, type TrainerOptions } from '../src/index.js';
 import { testContainer } from './support.js';
 
 // A plugin package adds its trainer's options the way a user's package would.
@@ -17,6 +17,9 @@ describe('createTrainer options types', () => {
   it('maps each known name to its options type, unknown names to unknown', () => {
     expectTypeOf<TrainerOptions<'dni'>>().toEqualTypeOf<DniOptions>();
     expectTypeOf<TrainerOptions<'backprop'>>().toEqualTypeOf<Record<string, never>>();
+    expectTypeOf<TrainerOptions<'feedback-alignment'>>().toEqualTypeOf<FeedbackOptions>();
+    expectTypeOf<TrainerOptions<'direct-feedback-alignment'>>().toEqualTypeOf<FeedbackOptions>();
+    expectTypeOf<TrainerOptions<'last-layer-only'>>().toEqualTypeOf<Record<string, never>>();
     expectTypeOf<TrainerOptions<'typed-test-trainer'>>().toEqualTypeOf<{ readonly depth?: number }>();
     expectTypeOf<TrainerOptions<'not-in-the-map'>>().toBeUnknown();
     expectTypeOf<TrainerOptions<string>>().toBeUnknown();
@@ -40,6 +43,18 @@ describe('createTrainer options types', () => {
       // @ts-expect-error: backprop takes no options
       createTrainer(container, dataset, { algorithm: 'backprop', network, options: { learningRate: 1 } }),
     ).toThrow('unknown option "learningRate"');
+    expect(() =>
+      createTrainer(container, dataset, {
+        algorithm: 'feedback-alignment',
+        network,
+        // @ts-expect-error: feedbackInitializer is not a FeedbackOptions key (feedbackInitialiser is)
+        options: { feedbackInitializer: 'tutorial' },
+      }),
+    ).toThrow('unknown option "feedbackInitializer"');
+    expect(() =>
+      // @ts-expect-error: last-layer-only takes no options
+      createTrainer(container, dataset, { algorithm: 'last-layer-only', network, options: { seed: 1 } }),
+    ).toThrow('unknown option "seed"');
   });
 
   it('accepts any options for a name only known at run time, and checks them then', () => {

@@ -44,8 +44,8 @@ describe('fit', () => {
   it('reports a NaN loss as a diverged run and keeps the finished epochs', () => {
     const result = fit(failingAt(45), data, backend(), { epochs: 5, batchSize: 10 });
     expect(result.status).toBe('diverged');
-    expect(result.reason).toBe('the loss became NaN at epoch 2, batch 5');
-    expect(result.history.map((r) => r.epoch)).toEqual([0, 1]);
+    expect(result.reason).toBe('the loss became NaN in epoch 3, batch 6 of 20');
+    expect(result.history.map((r) => r.epoch)).toEqual([1, 2]);
   });
 
   it('reports a blow-up of a real network as diverged, not as an exception', () => {
@@ -85,7 +85,7 @@ describe('fit', () => {
       epochs: 10,
       batchSize: 10,
       signal: controller.signal,
-      onEpochEnd: (r) => r.epoch === 1 && controller.abort(),
+      onEpochEnd: (r) => r.epoch === 2 && controller.abort(),
     });
     expect(result.status).toBe('aborted');
     expect(result.history).toHaveLength(2);

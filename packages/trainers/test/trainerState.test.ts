@@ -32,6 +32,23 @@ const specs: Record<string, Omit<TrainerSpec, 'seed'>> = {
       zeroInitGenerator: false,
     },
   },
+  /** How the generators learn: their own optimiser and schedule, normalised LMS, a warm-up that ends between save and load. */
+  'dni-generator-learning': {
+    algorithm: 'dni',
+    network: network('momentum'),
+    options: {
+      generatorInput: ['labels', 'batch-normalized-output'],
+      generatorHiddenSizes: [6],
+      generatorOptimiser: 'rmsprop',
+      generatorLearningRate: '0.01 * 0.5 ^ floor(step / 4)',
+      generatorStep: 'nlms',
+      generatorLoss: 'mean',
+      generatorWarmupSteps: 8,
+      updateProbability: 0.6,
+      lastLayer: 'synthetic',
+      zeroInitGenerator: false,
+    },
+  },
   'feedback-alignment': { algorithm: 'feedback-alignment', network: network('rmsprop') },
   'direct-feedback-alignment': { algorithm: 'direct-feedback-alignment', network: network('adam') },
   'last-layer-only': { algorithm: 'last-layer-only', network: network('momentum') },
@@ -95,6 +112,10 @@ describe.each(Object.keys(specs))('saved %s trainer', (name) => {
       if (name === 'feedback-alignment') expect(names).toContain('layer1.weights.v');
     } else if (name === 'last-layer-only') {
       expect(names).toContain('layer1.weights.velocity');
+    } else if (name === 'dni-generator-learning') {
+      expect(names).toEqual(
+        expect.arrayContaining(['warmup.taken', 'generator0.hidden0.weights.v', 'generator2.output.bias.v', 'rng.updateSchedule']),
+      );
     } else if (name === 'backprop') {
       expect(names).toEqual(expect.arrayContaining(['layer0.dense.weights.m', 'layer0.dense.weights.v', 'layer0.dense.weights.t']));
     } else {

@@ -26,7 +26,7 @@ export async function loadPlugins(paths: readonly string[]): Promise<ContainerMo
     try {
       exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     } catch (error) {
-      problems.push(`plugin "${path}" failed to load: ${(error as Error).message}`);
+      problems.push(`plugin "${path}" failed to load: ${await realCause(error, path)}`);
       continue;
     }
     const module = [exports.default, exports.module].find(isContainerModule);
@@ -40,6 +40,32 @@ export async function loadPlugins(paths: readonly string[]): Promise<ContainerMo
   }
   if (problems.length) throw new SuiteError('plugins', problems);
   return modules;
+}
+
+/**
+ * The message of a plugin's failure to load. Run from the repository's sources, the TypeScript loader
+ * loads a plugin in a folder without a package.json as CommonJS, and a failing import there surfaces
+ * as Node's "Cannot require() ES Module … in a cycle", which hides the cause (say, "Cannot find
+ * module 'inversify'"). Importing the plugin once more in an isolated loader tells the cause.
+ */
+async function realCause(error: unknown, path: string): Promise<string> {
+  const message = (error as Error)?.message ?? String(error);
+  if ((error as { code?: unknown })?.code !== 'ERR_REQUIRE_CYCLE_MODULE') return message;
+  type TsImport = (specifier: string, parent: string) => Promise<unknown>;
+  let tsImport: TsImport;
+  try {
+    ({ tsImport } = (await import('tsx/esm/api')) as { tsImport: TsImport });
+  } catch {
+    return message; // installed: no TypeScript loader, and Node's own message is the cause
+  }
+  try {
+    await tsImport(pathToFileURL(path).href, import.meta.url);
+  } catch (cause) {
+    const text = (cause as Error)?.message ?? String(cause);
+    // Node lists where the failing require came from; the namespaced path is noise.
+    return text.split('\nRequire stack:')[0]!;
+  }
+  return message;
 }
 
 // Duck-typed: a plugin may import its own copy of inversify, so `instanceof` would be too strict.

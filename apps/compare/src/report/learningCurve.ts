@@ -28,7 +28,9 @@ export function learningCurve(runs: readonly RunRecord[], value: EpochValue): Cu
     run.history.forEach((record, index) => {
       const v = finiteOrUndefined(value(record));
       if (v === undefined) return;
-      const epoch = (Number.isInteger(record.epoch) ? record.epoch : index) + 1;
+      // A history holds every epoch in order, so its index says the epoch whatever a record says
+      // (records written before epochs were counted from 1 say 0 for the first).
+      const epoch = index + 1;
       const values = byEpoch.get(epoch);
       if (values) values.push(v);
       else byEpoch.set(epoch, [v]);

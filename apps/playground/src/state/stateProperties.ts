@@ -1,5 +1,11 @@
-/** The playground's whole state: what a link reproduces. */
+/** The tasks a run can learn: binary addition (the tutorial's) or the shipped MNIST subset. */
+export const TASKS = ['binary-addition', 'mnist'] as const;
+export type Task = (typeof TASKS)[number];
+
+/** The settings of one run: what a link reproduces (a race is several of them, {@link RaceState}). */
 export interface PlaygroundState {
+  /** What the network learns. */
+  task: Task;
   /** Digits of the binary-addition task. */
   bits: number;
   trainSize: number;
@@ -25,6 +31,8 @@ export interface PlaygroundState {
 export interface StateProperty<K extends keyof PlaygroundState = keyof PlaygroundState> {
   readonly key: K;
   readonly fallback: PlaygroundState[K];
+  /** Defaults that differ by task (MNIST needs other layers and rates than binary addition). */
+  readonly fallbackFor?: Partial<Record<Task, PlaygroundState[K]>>;
   serialise(value: PlaygroundState[K]): string;
   /** Throws an Error naming the key for a value it cannot read. */
   deserialise(text: string): PlaygroundState[K];
@@ -58,6 +66,18 @@ function positive<K extends keyof PlaygroundState>(key: K, fallback: number): St
   };
 }
 
+function oneOf<K extends keyof PlaygroundState>(key: K, fallback: string, known: readonly string[]): StateProperty<K> {
+  return {
+    key,
+    fallback: fallback as PlaygroundState[K],
+    serialise: (value) => String(value),
+    deserialise: (value) => {
+      if (!known.includes(value)) throw new Error(`"${key}": unknown value "${value}"; known: ${known.join(', ')}`);
+      return value as PlaygroundState[K];
+    },
+  };
+}
+
 function text<K extends keyof PlaygroundState>(key: K, fallback: string): StateProperty<K> {
   return {
     key,
@@ -82,37 +102,53 @@ function list<K extends keyof PlaygroundState>(key: K, fallback: readonly unknow
   };
 }
 
+/** Widest layer a link may ask for: a page that tries to allocate gigabytes fails with no clear reason. */
+export const MAX_UNITS = 4096;
+
 const positiveInteger = (key: string) => (item: string) => {
   const value = Number(item);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`"${key}": expected positive integers, got "${item}"`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_UNITS) throw new Error(`"${key}": expected integers from 1 to ${MAX_UNITS}, got "${item}"`);
   return value;
 };
 
+const forTask = <P extends StateProperty>(property: P, fallbackFor: P['fallbackFor']): P => ({ ...property, fallbackFor });
+
 /**
  * The state table (as tensorflow/playground's state.ts): every property of the URL hash, its
- * default and its (de)serialisers. Defaults are a cDNI-like run that learns 8-bit sums quickly.
+ * default and its (de)serialisers. Defaults are a cDNI-like run that learns 8-bit sums quickly;
+ * on MNIST, one that beats chance within a few hundred steps.
  */
 export const STATE_PROPERTIES: readonly StateProperty[] = [
+  oneOf('task', 'binary-addition', TASKS),
   integer('bits', 8, 2, 26),
   integer('trainSize', 1000, 1),
   integer('testSize', 1000, 1),
   integer('seed', 1, 0),
-  list('hidden', [128, 64], positiveInteger('hidden')),
-  text('activation', 'sigmoid'),
+  forTask(list('hidden', [128, 64], positiveInteger('hidden')), { mnist: [128] }),
+  forTask(text('activation', 'sigmoid'), { mnist: 'relu' }),
   text('trainer', 'dni'),
   list('generatorInput', ['layer-output', 'labels'], (item) => {
     if (item === '') throw new Error('"generatorInput": empty name');
     return item;
   }),
-  positive('learningRate', 0.3),
-  positive('generatorLearningRate', 0.003),
-  integer('batchSize', 10, 1),
-  integer('epochs', 100, 1),
+  forTask(positive('learningRate', 0.3), { mnist: 0.1 }),
+  forTask(positive('generatorLearningRate', 0.003), { mnist: 0.001 }),
+  forTask(integer('batchSize', 10, 1), { mnist: 32 }),
+  forTask(integer('epochs', 100, 1), { mnist: 20 }),
 ] as StateProperty[];
 
-/** The state with every default. */
-export function defaultState(): PlaygroundState {
+/** The state with every default of `task`. */
+export function defaultState(task: Task = 'binary-addition'): PlaygroundState {
   const state = {} as Record<string, unknown>;
-  for (const property of STATE_PROPERTIES) state[property.key] = structuredClone(property.fallback);
+  for (const property of STATE_PROPERTIES) state[property.key] = structuredClone(property.fallbackFor?.[task] ?? property.fallback);
+  state.task = task;
   return state as unknown as PlaygroundState;
 }
+
+/** Several runs racing side by side, each with its own settings and its own worker. */
+export interface RaceState {
+  readonly runs: readonly PlaygroundState[];
+}
+
+/** At most this many runs race at once (the machine's cores are shared by all their workers). */
+export const MAX_RUNS = 4;

@@ -24,13 +24,23 @@ export interface SessionReport {
   readonly train: EvaluationMetrics;
   readonly test: EvaluationMetrics;
   readonly alignment?: readonly GradientAlignment[];
-  /** A few held-out sums with the network's answer bit by bit. */
+  /** Binary addition: a few held-out sums with the network's answer bit by bit. */
   readonly sums: readonly { a: number; b: number; expected: string; answer: string }[];
+  /** MNIST: a few held-out images (grey levels 0–255, row by row) with their label and the network's answer. */
+  readonly digits: readonly { pixels: Uint8Array; label: number; answer: number }[];
   readonly finished: boolean;
 }
 
 const MEASUREMENT_ROWS = 100;
 const SHOWN_SUMS = 4;
+const SHOWN_DIGITS = 8;
+
+/** The dataset of the state's task; MNIST is the shipped subset, read with `readMnist`. */
+export async function loadTaskDataset(container: Container, state: PlaygroundState, readMnist: () => Promise<Dataset>): Promise<Dataset> {
+  if (state.task === 'mnist') return readMnist();
+  const { bits, trainSize, testSize, seed } = state;
+  return (await container.get(DatasetRegistry).get('binary-addition').load({ bits, trainSize, testSize, seed })) as Dataset;
+}
 
 /**
  * One run, one step at a time: the same batches as the trainers' `fit` (seeded shuffle of the
@@ -39,7 +49,6 @@ const SHOWN_SUMS = 4;
 export class TrainingSession {
   readonly usesGenerators: boolean;
   private readonly trainer: TrainerAlgorithm;
-  private readonly dataset: Dataset;
   private readonly backend: TensorBackend;
   private readonly rng: Rng;
   private readonly order: Int32Array;
@@ -49,14 +58,13 @@ export class TrainingSession {
   private lossSum = 0;
   private lossCount = 0;
 
-  constructor(container: Container, readonly state: PlaygroundState) {
+  /** `dataset`: the state's task, from {@link loadTaskDataset}. */
+  constructor(
+    container: Container,
+    readonly state: PlaygroundState,
+    private readonly dataset: Dataset,
+  ) {
     this.backend = container.get(TensorBackend);
-    this.dataset = container.get(DatasetRegistry).get('binary-addition').load({
-      bits: state.bits,
-      trainSize: state.trainSize,
-      testSize: state.testSize,
-      seed: state.seed,
-    }) as Dataset;
     const generatorInput = state.generatorInput.length === 1 ? state.generatorInput[0] : state.generatorInput;
     this.usesGenerators = trainerUsesGenerators(container, this.dataset, state.trainer);
     this.trainer = createTrainer(container, this.dataset, {
@@ -106,18 +114,28 @@ export class TrainingSession {
   /** Metrics of both splits now (evaluation never changes the weights). */
   report(): SessionReport {
     const test = this.dataset.test;
-    const shown = Math.min(SHOWN_SUMS, test.inputs.rows);
+    const mnist = this.state.task === 'mnist';
+    const shown = Math.min(mnist ? SHOWN_DIGITS : SHOWN_SUMS, test.inputs.rows);
     const outputs = this.trainer.predict(new Matrix(shown, test.inputs.cols, test.inputs.data.subarray(0, shown * test.inputs.cols)));
     const bits = this.state.bits;
-    const sums = Array.from({ length: shown }, (_, r) => {
-      const input = test.inputs.row(r);
-      return {
-        a: decodeBits(input.subarray(0, bits)),
-        b: decodeBits(input.subarray(bits)),
-        expected: Array.from(test.labels.row(r), (v) => (v > 0.5 ? '1' : '0')).join(''),
-        answer: Array.from(outputs.row(r), (v) => (v > 0.5 ? '1' : '0')).join(''),
-      };
-    });
+    const sums = mnist
+      ? []
+      : Array.from({ length: shown }, (_, r) => {
+          const input = test.inputs.row(r);
+          return {
+            a: decodeBits(input.subarray(0, bits)),
+            b: decodeBits(input.subarray(bits)),
+            expected: Array.from(test.labels.row(r), (v) => (v > 0.5 ? '1' : '0')).join(''),
+            answer: Array.from(outputs.row(r), (v) => (v > 0.5 ? '1' : '0')).join(''),
+          };
+        });
+    const digits = mnist
+      ? Array.from({ length: shown }, (_, r) => ({
+          pixels: Uint8Array.from(test.inputs.row(r), (v) => Math.round(v * 255)),
+          label: argmax(test.labels.row(r)),
+          answer: argmax(outputs.row(r)),
+        }))
+      : [];
     const stepLoss = this.lossCount ? this.lossSum / this.lossCount : Number.NaN;
     this.lossSum = 0;
     this.lossCount = 0;
@@ -129,6 +147,7 @@ export class TrainingSession {
       test: evaluate(this.trainer, test, this.dataset.task, this.backend),
       ...(this.trainer.measureGradients ? { alignment: this.trainer.measureGradients(this.measurement) } : {}),
       sums,
+      digits,
       finished: this.finished,
     };
   }
@@ -140,6 +159,12 @@ export class TrainingSession {
     }
     return this.batch;
   }
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ActivationRegistry, createSynthgradContainer, GeneratorInputRegistry, TensorBackend, TrainerAlgorithmRegistry } from 'synthgrad';
-import { TrainingSession } from './TrainingSession.js';
+import { fetchMnistSubset } from '../mnist/fetchMnistSubset.js';
+import { loadTaskDataset, TrainingSession } from './TrainingSession.js';
 import type { FromWorker, ToWorker } from './WorkerMessages.js';
 
 /** Training time per slice before the worker reports and reads its messages again. */
@@ -38,12 +39,20 @@ function slice(): void {
   if (running) timer = setTimeout(slice, 0);
 }
 
+// Messages are handled one after another: a `play` sent right after `configure` waits for the
+// dataset (MNIST is fetched) instead of finding no session.
+let queue: Promise<void> = Promise.resolve();
 onmessage = (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
+  queue = queue.then(() => handle(event.data));
+};
+
+async function handle(message: ToWorker): Promise<void> {
   try {
     if (message.type === 'configure') {
       running = false;
-      session = new TrainingSession(container, message.state);
+      session = undefined;
+      const dataset = await loadTaskDataset(container, message.state, fetchMnistSubset);
+      session = new TrainingSession(container, message.state, dataset);
       post({ type: 'configured', usesGenerators: session.usesGenerators, first: session.report() });
     } else if (message.type === 'play') {
       running = session !== undefined && !session.finished;
@@ -60,7 +69,7 @@ onmessage = (event: MessageEvent<ToWorker>) => {
     running = false;
     post({ type: 'error', message: messageOf(error) });
   }
-};
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { isMatrix } from '../isMatrix.js';
 import { Matrix } from '../Matrix.js';
 
 /**
@@ -19,7 +20,7 @@ export function expectMatrixClose(
   tolerance = 1e-12,
   scale?: Matrix,
 ): void {
-  const want = expected instanceof Matrix ? expected : Matrix.fromArray(expected);
+  const want = isMatrix(expected) ? expected : Matrix.fromArray(expected);
   expect(actual.shape, 'shape').toBe(want.shape);
   const differences: string[] = [];
   for (let i = 0; i < want.data.length; i++) {

@@ -31,6 +31,23 @@ export interface DniOptions extends DniStageOptions {
    * (divided by the batch size, so the right generator rate no longer grows with the batch).
    */
   readonly generatorLoss?: 'sum' | 'mean';
+  /**
+   * How a generator's step is taken: `"gradient"` (default, its optimiser on the loss's gradient) or
+   * `"nlms"`, normalised LMS: each example's error ĝ − g is first divided by ε + ‖φ‖², φ being what
+   * the generator's last layer reads (the features, for a linear generator) with its bias's 1, so the
+   * right rate no longer depends on the features' scale (for a linear generator, rates in (0, 2)).
+   */
+  readonly generatorStep?: 'gradient' | 'nlms';
+  /** ε of `generatorStep: "nlms"` (default 1e-6), added to each example's squared norm. */
+  readonly generatorNlmsEpsilon?: number;
+  /**
+   * Warm-up, which **uses back-propagation**: for the first k steps (default 0) the true gradient is
+   * back-propagated and every generator learns toward the true gradient at its layer's output; the
+   * layers use synthetic gradients from step k on.
+   */
+  readonly generatorWarmupSteps?: number;
+  /** During warm-up the layers learn from the true gradient, as `backprop` (`"backprop"`, default), or keep their weights (`"frozen"`). */
+  readonly generatorWarmupLayers?: 'backprop' | 'frozen';
   /** s: layers apply s·ĝ (default 1). Generators still learn toward the unscaled targets. */
   readonly syntheticGradientScale?: number;
   /** Layers apply ĝ (after scaling) clipped to [−c, c] per element (default: no clipping). */

@@ -4,6 +4,7 @@ import type { Matrix, Rng, TensorBackend } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
 import type { DecoupledLayer } from './DecoupledLayer.js';
+import type { GeneratorWarmup } from './GeneratorWarmup.js';
 import { gradientAlignment } from './gradientAlignment.js';
 import { MixedGradientStep } from './MixedGradientStep.js';
 import { DniStage } from './DniStage.js';
@@ -30,9 +31,14 @@ export class DniTrainer implements TrainerAlgorithm {
     private readonly rng: Rng,
     /** How layers use ĝ (default: as predicted, plain DNI). */
     readonly use: SyntheticGradientUse = PLAIN_SYNTHETIC_GRADIENT,
+    /** The first steps' back-propagated warm-up of the generators (none by default). */
+    readonly warmup: GeneratorWarmup | null = null,
   ) {}
 
   step(batch: Batch, progress: TrainingProgress): StepMetrics {
+    if (this.warmup?.active) {
+      return this.warmup.step(batch, { layers: this.schedules.layers(progress), generators: this.schedules.generators(progress) });
+    }
     if (this.use.weight < 1) {
       this.#mixed ??= new MixedGradientStep(this.backend, this.network, this.decoupled, this.use);
       const rates = { layers: this.schedules.layers(progress), generators: this.schedules.generators(progress) };
@@ -43,13 +49,14 @@ export class DniTrainer implements TrainerAlgorithm {
     return { loss };
   }
 
-  /** The network's state, each generator's and generator input's (`generator<i>.…`, `generatorInput<i>.…`), and the update-schedule stream. */
+  /** The network's state, each generator's and generator input's (`generator<i>.…`, `generatorInput<i>.…`), the warm-up's steps taken (`warmup.taken`), and the update-schedule stream. */
   state(): TrainerState {
     const parts: (readonly [string, Readonly<Record<string, Matrix>>])[] = [['', this.network.state()]];
     this.decoupled.forEach(({ synthesis }, i) => {
       if (synthesis === null) return;
       parts.push([`generator${i}`, synthesis.generator.state()], [`generatorInput${i}`, synthesis.input.state?.() ?? {}]);
     });
+    if (this.warmup !== null) parts.push(['warmup', this.warmup.state()]);
     return { tensors: collectState(parts), rngs: { updateSchedule: this.rng } };
   }
 

@@ -12,10 +12,18 @@ import type { LockStepDniTrainer } from './LockStepDniTrainer.js';
 import type { DniOptions } from './DniOptions.js';
 import { DNI_STAGE_OPTION_NAMES } from './DniStageOptions.js';
 import { simulateStages } from './simulateStages.js';
+import { GeneratorWarmup, readGeneratorWarmup } from './GeneratorWarmup.js';
+import { readGeneratorStep } from './readGeneratorStep.js';
 import { readSyntheticGradientUse } from './SyntheticGradientUse.js';
 
 /** Options the simulated stages do not implement: refused with `stages`. */
-const NOT_WITH_STAGES = ['syntheticGradientScale', 'syntheticGradientClip', 'syntheticGradientWeight'] as const;
+const NOT_WITH_STAGES = [
+  'syntheticGradientScale',
+  'syntheticGradientClip',
+  'syntheticGradientWeight',
+  'generatorWarmupSteps',
+  'generatorWarmupLayers',
+] as const;
 
 /** Every key a `DniOptions` may have: others are typos and fail. */
 const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
@@ -28,6 +36,10 @@ const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
   'updateProbability',
   'lastLayer',
   'generatorLoss',
+  'generatorStep',
+  'generatorNlmsEpsilon',
+  'generatorWarmupSteps',
+  'generatorWarmupLayers',
   'syntheticGradientScale',
   'syntheticGradientClip',
   'syntheticGradientWeight',
@@ -60,7 +72,9 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     if (generatorLoss !== 'sum' && generatorLoss !== 'mean') {
       throw new ConfigError('dni.generatorLoss', `expected "sum" or "mean", got ${JSON.stringify(generatorLoss)}`);
     }
+    const step = readGeneratorStep(options);
     const use = readSyntheticGradientUse(options);
+    const warmup = readGeneratorWarmup(options);
     if (options.stages !== undefined) {
       const refused = NOT_WITH_STAGES.find((name) => options[name] !== undefined);
       if (refused !== undefined) {
@@ -102,12 +116,14 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
         optimiser,
         rng,
         loss: generatorLoss,
+        ...step,
       });
       return { layer, synthesis: { input, generator } };
     });
     const schedules = { layers, generators };
     const stageRng = rng.fork();
-    const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng, use);
+    const warmupStep = warmup === null ? null : new GeneratorWarmup(network, decoupled, warmup.steps, warmup.layers);
+    const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng, use, warmupStep);
     return options.stages === undefined ? trainer : simulateStages(trainer, options, schedules, probability, stageRng);
   }
 }

@@ -5,6 +5,11 @@ import { evaluate, type EvaluationMetrics } from './evaluate.js';
 
 /** One epoch's record: what learning curves are drawn from. */
 export interface EpochRecord {
+  /**
+   * Counted from 1: the record of epoch `e` is measured after `e` passes over the training set. (A
+   * step's `progress.epoch`, which learning-rate formulas read, is the number of passes completed
+   * before it: 0 during the first epoch, so it is `e − 1` during epoch `e`.)
+   */
   readonly epoch: number;
   /** Mean of the step losses over the epoch (each measured before its step's updates). */
   readonly trainLoss: number;
@@ -37,6 +42,7 @@ export interface FitResult {
 }
 
 export interface BatchEndEvent {
+  /** Passes over the training set completed before this batch (0 during the first epoch). */
   readonly epoch: number;
   /** Batch index within the epoch. */
   readonly batch: number;
@@ -102,7 +108,7 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
       backend.gatherRows(train.labels, indices, batch.labels);
       const { loss } = algorithm.step(batch, { epoch, step });
       if (!Number.isFinite(loss)) {
-        return { status: 'diverged', reason: `the loss became ${loss} at epoch ${epoch}, batch ${b}`, history };
+        return { status: 'diverged', reason: `the loss became ${loss} in epoch ${epoch + 1}, batch ${b + 1} of ${batches}`, history };
       }
       lossSum += loss;
       step++;
@@ -113,10 +119,10 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
     const validationMetrics = dataset.validation && evaluate(algorithm, dataset.validation, dataset.task, backend);
     const testMetrics = evaluate(algorithm, dataset.test, dataset.task, backend);
     if (!Number.isFinite(trainMetrics.loss) || !Number.isFinite(testMetrics.loss) || !Number.isFinite(validationMetrics?.loss ?? 0)) {
-      return { status: 'diverged', reason: `the network's outputs stopped being finite at epoch ${epoch}`, history };
+      return { status: 'diverged', reason: `the network's outputs stopped being finite after epoch ${epoch + 1}`, history };
     }
     const record: EpochRecord = {
-      epoch,
+      epoch: epoch + 1,
       trainLoss: lossSum / batches,
       train: trainMetrics,
       ...(validationMetrics ? { validation: validationMetrics } : {}),

@@ -23,7 +23,7 @@ describe('compileSchedule', () => {
     expect(() => compileSchedule('0.1 *', 'runs[2].learningRate')).toThrow(/^runs\[2\]\.learningRate: "0.1 \*" does not parse/);
     expect(() => compileSchedule(-1)).toThrow('learningRate: expected a finite, non-negative number, got -1');
     expect(() => compileSchedule(Number.NaN)).toThrow(ConfigError);
-    expect(() => compileSchedule('1 - epoch')({ epoch: 2, step: 0 })).toThrow(/gave -1 at epoch 2, step 0/);
+    expect(() => compileSchedule('1 - epoch')({ epoch: 2, step: 0 })).toThrow(/gave -1 with epoch = 2, step = 0/);
   });
 
   // The hostile schedules of the issue: refused before any evaluation, with a short message.
@@ -49,9 +49,9 @@ describe('compileSchedule', () => {
   });
 
   it('refuses results that are not finite numbers', () => {
-    expect(() => compileSchedule('10 ^ 400')({ epoch: 0, step: 0 })).toThrow(/gave Infinity at epoch 0/);
-    expect(() => compileSchedule('epoch < 3')({ epoch: 0, step: 0 })).toThrow(/gave a boolean at epoch 0/);
-    expect(() => compileSchedule('sqrt(-1 - epoch)')({ epoch: 0, step: 0 })).toThrow(/gave NaN at epoch 0/);
+    expect(() => compileSchedule('10 ^ 400')({ epoch: 0, step: 0 })).toThrow(/gave Infinity with epoch = 0/);
+    expect(() => compileSchedule('epoch < 3')({ epoch: 0, step: 0 })).toThrow(/gave a boolean with epoch = 0/);
+    expect(() => compileSchedule('sqrt(-1 - epoch)')({ epoch: 0, step: 0 })).toThrow(/gave NaN with epoch = 0/);
     expect(compileSchedule('epoch < 3 ? 0.1 : 0.01')({ epoch: 5, step: 0 })).toBe(0.01);
   });
 

@@ -1,7 +1,7 @@
 import { ConfigError } from '@synthgrad/core';
 import { parseScalarFormula, quoteFormula } from '@synthgrad/layers';
 
-/** Where training is, for schedules: `epoch` counts from 0, `step` counts batches from 0 over the whole run. */
+/** Where training is, for schedules: `epoch` is the number of passes over the training set completed before this step (0 during the first epoch), `step` counts batches from 0 over the whole run. */
 export interface TrainingProgress {
   readonly epoch: number;
   readonly step: number;
@@ -41,7 +41,7 @@ export function compileSchedule(spec: number | string, path = 'learningRate'): L
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new ConfigError(
         path,
-        `${quoteFormula(spec)} gave ${typeof value === 'number' ? String(value) : `a ${typeof value}`} at epoch ${progress.epoch}, step ${progress.step}; expected a finite, non-negative number`,
+        `${quoteFormula(spec)} gave ${typeof value === 'number' ? String(value) : `a ${typeof value}`} with epoch = ${progress.epoch}, step = ${progress.step}; expected a finite, non-negative number`,
       );
     }
     return value;
