@@ -7,13 +7,20 @@ export interface BenchOptions {
    * backends; `'default'` leaves OpenBLAS its one thread per core.
    */
   readonly numpyThreads: string;
+  /**
+   * Also time `synthgrad compare paper-mnist --quick` end to end per backend (several minutes
+   * each: wasm, wasm without resident matrices, blas).
+   */
+  readonly endToEnd: boolean;
   /** Run one section only (`parallel`: the threaded DNI stages). */
   readonly only?: 'parallel';
 }
 
-export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--only parallel]]
+export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--end-to-end] [--only parallel]]
 
   --quick                  fewer repetitions (about 4× shorter); numbers are noisier
+  --end-to-end             also time \`synthgrad compare paper-mnist --quick\` per backend (wasm,
+                           wasm copying, blas: about 2 min each on a quiet machine)
   --numpy-threads N        OpenBLAS threads of the numpy reference (default 1, as the JS
                            backends use one core); 'default' = OpenBLAS's own (one per core)
   --only parallel          only the section of DNI stages on worker threads
@@ -22,12 +29,14 @@ export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|defa
 /** Parses `argv` (without node and the script); unknown flags throw with the usage text. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   let quick = false;
+  let endToEnd = false;
   let numpyThreads = '1';
   let only: 'parallel' | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
     if (arg === '--quick') quick = true;
+    else if (arg === '--end-to-end') endToEnd = true;
     else if (arg === '--help' || arg === '-h') return 'help';
     else if (flag === '--only') {
       const value = inline ?? argv[++i];
@@ -43,5 +52,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       numpyThreads = value;
     } else throw new Error(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
   }
-  return { quick, numpyThreads, ...(only ? { only } : {}) };
+  return { quick, numpyThreads, endToEnd, ...(only ? { only } : {}) };
 }

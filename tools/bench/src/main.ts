@@ -12,7 +12,11 @@ import { checkTargets } from './targets.js';
 import { TUTORIAL } from './tutorialConfig.js';
 import { numpyMsPerEpoch, runTutorialSection } from './tutorialSection.js';
 import { rawOpsVariant } from './rawOpsVariant.js';
+import { runEndToEnd } from './endToEnd.js';
 import { runWasmSections } from './wasmSections.js';
+
+/** Issue 11: the tutorial through the trainers API (dni, labels), batch 10, at most numpy's time. */
+const DNI_LABELS_OVER_NUMPY = 1;
 
 const SEED = 1;
 
@@ -89,11 +93,23 @@ async function main(): Promise<void> {
       (r) => r.variant === 'trainers API: backprop' && r.backend === target.backend.name && r.batchSize === 10,
     )?.timing.median,
   );
+  const dniLabels = tutorial.results.find(
+    (r) => r.variant === 'trainers API: dni (labels)' && r.backend === 'wasm' && r.batchSize === 10,
+  )?.timing.median;
+  const numpy10 = numpyMsPerEpoch(numpy, 10);
+  const dniRatio = dniLabels === undefined || numpy10 === undefined ? undefined : dniLabels / numpy10;
+  checks.push({
+    target: `wasm, trainers API dni (labels) batch 10 within ${DNI_LABELS_OVER_NUMPY}× of numpy`,
+    measured: dniRatio === undefined ? 'not measured' : `${dniRatio.toFixed(2)}× numpy`,
+    met: dniRatio === undefined ? undefined : dniRatio <= DNI_LABELS_OVER_NUMPY,
+  });
+  const endToEnd = args.endToEnd ? runEndToEnd() : [];
+
   console.log('\ntargets');
   console.log(
     formatTable(
       ['target', 'measured', 'result'],
-      [...checks, ...wasmChecks, ...parallelChecks].map((c) => [c.target, c.measured, c.met === undefined ? 'unknown' : c.met ? 'met' : 'NOT met']),
+      [...checks, ...wasmChecks, ...endToEnd, ...parallelChecks].map((c) => [c.target, c.measured, c.met === undefined ? 'unknown' : c.met ? 'met' : 'NOT met']),
       ['l', 'l', 'l'],
     ),
   );
