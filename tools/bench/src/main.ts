@@ -7,6 +7,7 @@ import { formatTable } from './formatTable.js';
 import { matmulKey, SQUARE_256_SHAPE } from './matmulCase.js';
 import { runMatmulSection } from './matmulSection.js';
 import { runNumpyReference } from './numpyReference.js';
+import { DEEP_MLP, runParallelSection } from './parallelSection.js';
 import { checkTargets } from './targets.js';
 import { TUTORIAL } from './tutorialConfig.js';
 import { numpyMsPerEpoch, runTutorialSection } from './tutorialSection.js';
@@ -25,7 +26,7 @@ function loadLine(): string {
     .join(' ');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let args: ReturnType<typeof parseBenchArgs>;
   try {
     args = parseBenchArgs(process.argv.slice(2));
@@ -44,6 +45,12 @@ function main(): void {
       `${process.platform}/${process.arch}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'})`,
   );
   console.log(`load average (1/5/15 min) at start: ${loadLine()}; figures are medians of repeated samples\n`);
+  if (args.only === 'parallel') {
+    const checks = await printParallelSection(args.quick);
+    console.log(formatTable(['target', 'measured', 'result'], checks.map((c) => [c.target, c.measured, c.met ? 'met' : 'NOT met']), ['l', 'l', 'l']));
+    console.log(`\nload average at end: ${loadLine()}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
 
   const numpyRun = runNumpyReference(args.quick, args.numpyThreads);
   const numpy = isSkipped(numpyRun) ? undefined : numpyRun.value;
@@ -71,6 +78,8 @@ function main(): void {
   for (const { note } of backends) if (note !== undefined) console.log(`note: ${note}`);
 
   const wasmChecks = runWasmSections(args);
+
+  const parallelChecks = await printParallelSection(args.quick);
 
   const square = matmul.results.get(target.backend.name)?.get(matmulKey(SQUARE_256_SHAPE));
   const batch10 = tutorial.results.find(
@@ -100,7 +109,7 @@ function main(): void {
   console.log(
     formatTable(
       ['target', 'measured', 'result'],
-      [...checks, ...wasmChecks, ...endToEnd].map((c) => [c.target, c.measured, c.met === undefined ? 'unknown' : c.met ? 'met' : 'NOT met']),
+      [...checks, ...wasmChecks, ...endToEnd, ...parallelChecks].map((c) => [c.target, c.measured, c.met === undefined ? 'unknown' : c.met ? 'met' : 'NOT met']),
       ['l', 'l', 'l'],
     ),
   );
@@ -109,4 +118,22 @@ function main(): void {
   );
 }
 
-main();
+async function printParallelSection(quick: boolean) {
+  const { hidden, units, batch, stages } = DEEP_MLP;
+  console.log(
+    `\nDNI stages on worker threads: 784→${hidden}×${units}→10 ReLU MLP, batch ${batch}, SGD, wasm per thread; ` +
+      `cDNI = linear generators on layer output + labels; ${stages} stages; examples/s, higher is better ` +
+      `(load average now ${loadLine()})`,
+  );
+  const result = await runParallelSection(quick);
+  console.log(result.table);
+  console.log(
+    'cores used = CPU seconds of the whole process per wall second. On a shared machine the scheduler may give a process ' +
+      'no more than its share however many threads it runs (Linux autogroups): 2 stages can only be faster when they get ~2 cores.',
+  );
+  console.log('\nqueue transport between two threads, one 128×1024 float64 batch each way, copied in and out at both ends');
+  console.log(result.transportTable);
+  return result.checks;
+}
+
+await main();

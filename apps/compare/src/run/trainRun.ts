@@ -1,10 +1,12 @@
+import { fitStages } from '@synthgrad/parallel';
 import { writeTrainerFolder } from '@synthgrad/trainers/node';
 import type { Container } from 'inversify';
-import { createTrainer, DatasetRegistry, fit, saveTrainerState, TensorBackend, type Dataset, type EpochRecord } from 'synthgrad';
+import { createTrainer, DatasetRegistry, fit, saveTrainerState, TensorBackend, type Dataset, type DniOptions, type EpochRecord } from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
 import { runRecord } from './runRecord.js';
+import { threadsOfRun } from './threadsOfRun.js';
 import { weightsFolderOf } from './weightsFolderOf.js';
 
 /** Batch progress is reported at most this often (epoch ends always are). */
@@ -18,12 +20,15 @@ const datasets = new Map<string, Promise<Dataset>>();
  * training gives status `failed` with the message, keeping the epochs finished before it. With
  * `weightsFolder`, the trainer's final state is written to `weightsFolderOf(weightsFolder, spec)`
  * (also after divergence, to look at; not after an abort); failing to write it fails the run.
+ * A `dni` run with `stages` (K > 1) trains each stage on a thread of its own (`fitStages`), its
+ * containers loading `plugins`; a stage that fails fails the run, naming the stage.
  */
 export async function trainRun(
   container: Container,
   spec: RunSpec,
   report: (message: ProgressMessage) => void = () => {},
   weightsFolder?: string,
+  plugins: readonly string[] = [],
 ): Promise<RunRecord> {
   const { index } = spec;
   const history: EpochRecord[] = [];
@@ -34,27 +39,29 @@ export async function trainRun(
     const dataset = await loadDataset(container, spec.dataset);
     started = performance.now();
     report({ type: 'start', index });
-    const trainer = createTrainer(container, dataset, {
-      algorithm: spec.trainer,
-      options: spec.options,
-      network: spec.network,
-      seed: spec.seed,
-    });
     let lastBatchReport = 0;
-    const result = fit(trainer, dataset, container.get(TensorBackend), {
+    const fitOptions = {
       ...spec.training,
       seed: spec.seed,
-      onBatchEnd: ({ epoch, batch, batches }) => {
+      onBatchEnd: ({ epoch, batch, batches }: { epoch: number; batch: number; batches: number }) => {
         const now = performance.now();
         if (now - lastBatchReport < BATCH_PROGRESS_MS) return;
         lastBatchReport = now;
         report({ type: 'batch', index, epoch, batch, batches });
       },
-      onEpochEnd: (epoch) => {
+      onEpochEnd: (epoch: EpochRecord) => {
         history.push(epoch);
         report({ type: 'epoch', index, epochsDone: history.length, test: epoch.test });
       },
-    });
+    };
+    const trainerSpec = { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed };
+    const staged =
+      threadsOfRun(spec) > 1
+        ? await fitStages(container, dataset, { ...trainerSpec, algorithm: 'dni', options: spec.options as DniOptions }, { ...fitOptions, plugins, backend: spec.backend })
+        : undefined;
+    const trainer = staged?.trainer ?? createTrainer(container, dataset, trainerSpec);
+    const result = staged ?? fit(trainer, dataset, container.get(TensorBackend), fitOptions);
+    if (result.status === 'failed') return record({ status: 'failed', reason: result.reason ?? 'a stage failed' });
     if (result.status === 'aborted') return record({ status: 'failed', reason: result.reason ?? 'aborted' });
     if (weightsFolder !== undefined) {
       const metadata = { suite: spec.suite, configuration: spec.label, seed: spec.seed, epochs: history.length, status: result.status };

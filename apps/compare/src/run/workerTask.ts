@@ -17,7 +17,7 @@ export default async function workerTask({ spec, plugins, port, weightsFolder }:
       container = createSuiteContainer(plugins, spec.backend);
       containers.set(key, container);
     }
-    return await trainRun(await container, spec, (message: ProgressMessage) => port.postMessage(message), weightsFolder);
+    return await trainRun(await container, spec, (message: ProgressMessage) => port.postMessage(message), weightsFolder, plugins);
   } finally {
     port.close();
   }
