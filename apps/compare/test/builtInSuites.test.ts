@@ -50,3 +50,20 @@ describe('the paper suites (paper-mnist, unlocked)', () => {
     await checkSuite(applySize(suite, 'quick'), await createSuiteContainer(), 'unlocked.json');
   });
 });
+
+describe('the parallel suite', () => {
+  it('backprop and sequential cDNI against 2-stage cDNI in both schedules, on a deep MLP, checked at the quick size', async () => {
+    const suite = await readSuiteFile(join(appDir, 'suites', 'parallel.json'));
+    expect(suite.runs.map((run) => [run.trainer, run.options?.stages, run.options?.schedule])).toEqual([
+      ['backprop', undefined, undefined],
+      ['dni', undefined, undefined],
+      ['dni', 2, 'lock-step'],
+      ['dni', 2, 'async'],
+    ]);
+    const hidden = suite.network.layers.slice(0, -1);
+    expect(hidden.length).toBeGreaterThanOrEqual(6);
+    expect(hidden.every((l) => l.units >= 512)).toBe(true);
+    expect(suite.training.batchSize).toBe(128);
+    await checkSuite(applySize(suite, 'quick'), await createSuiteContainer(), 'parallel.json');
+  });
+});

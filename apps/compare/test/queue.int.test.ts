@@ -83,7 +83,7 @@ function withoutTimings(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([key]) => !['seconds', 'finishedAt', 'examplesPerSecond'].includes(key))
+        .filter(([key]) => !['seconds', 'trainSeconds', 'finishedAt', 'examplesPerSecond'].includes(key))
         .map(([key, v]) => [key, withoutTimings(v)]),
     );
   }

@@ -1,5 +1,5 @@
 import { ConfigError } from '@synthgrad/core';
-import { bufferOfShape, Matrix, ShapeError, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, ShapeError, zerosFor, type Matrix, type TensorBackend } from '@synthgrad/tensor';
 import { assertColumns } from './assertColumns.js';
 import { assertInRange } from './assertInRange.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
@@ -72,12 +72,14 @@ export class BatchNorm implements Layer {
     this.#backend = backend;
     this.inputSize = this.outputSize = size;
 
-    this.gamma = Matrix.ones(1, size);
-    this.beta = Matrix.zeros(1, size);
-    this.runningMean = Matrix.zeros(1, size);
-    this.runningVariance = Matrix.ones(1, size);
-    this.#gammaGrad = Matrix.zeros(1, size);
-    this.#betaGrad = Matrix.zeros(1, size);
+    this.gamma = zerosFor(backend, 1, size);
+    this.gamma.data.fill(1);
+    this.beta = zerosFor(backend, 1, size);
+    this.runningMean = zerosFor(backend, 1, size);
+    this.runningVariance = zerosFor(backend, 1, size);
+    this.runningVariance.data.fill(1);
+    this.#gammaGrad = zerosFor(backend, 1, size);
+    this.#betaGrad = zerosFor(backend, 1, size);
     this.#gammaUpdater = options.optimiser.attach(this.gamma);
     this.#betaUpdater = options.optimiser.attach(this.beta);
     this.#parameters = [
@@ -85,13 +87,13 @@ export class BatchNorm implements Layer {
       { name: 'beta', value: this.beta, grad: this.#betaGrad },
     ];
 
-    this.#mean = Matrix.zeros(1, size);
-    this.#variance = Matrix.zeros(1, size);
-    this.#inverseStd = Matrix.zeros(1, size);
-    this.#row = Matrix.zeros(1, size);
-    this.#normalised = new Matrix(0, size);
-    this.#output = new Matrix(0, size);
-    this.#gradInput = new Matrix(0, size);
+    this.#mean = zerosFor(backend, 1, size);
+    this.#variance = zerosFor(backend, 1, size);
+    this.#inverseStd = zerosFor(backend, 1, size);
+    this.#row = zerosFor(backend, 1, size);
+    this.#normalised = zerosFor(backend, 0, size);
+    this.#output = zerosFor(backend, 0, size);
+    this.#gradInput = zerosFor(backend, 0, size);
   }
 
   /** The last forward's output (0 rows before the first forward). */

@@ -1,4 +1,4 @@
-import { bufferOfShape, Matrix, ShapeError, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, ShapeError, zerosFor, type Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
 import type { Activation } from './Activation.js';
 import { assertColumns } from './assertColumns.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
@@ -22,7 +22,8 @@ export interface DenseOptions {
 
 /**
  * A fully connected layer, out = f(in · W + b), in the tutorial's layout: W is inputSize × outputSize.
- * Buffers are owned by the layer and reused, so steps allocate nothing once the batch size is known.
+ * Buffers are owned by the layer and reused, so steps allocate nothing once the batch size is known;
+ * parameters and buffers come from the backend's `zeros` when it has one (in wasm memory on `wasm`).
  *
  * @example
  * ```ts
@@ -63,14 +64,14 @@ export class Dense implements Layer {
     this.outputSize = outputSize;
     this.activation = options.activation;
 
-    this.weights = new Matrix(inputSize, outputSize);
+    this.weights = zerosFor(backend, inputSize, outputSize);
     options.initialiser.initialise(this.weights, options.rng);
-    this.#weightsGrad = new Matrix(inputSize, outputSize);
+    this.#weightsGrad = zerosFor(backend, inputSize, outputSize);
     this.#weightsUpdater = options.optimiser.attach(this.weights);
     const parameters: Parameter[] = [{ name: 'weights', value: this.weights, grad: this.#weightsGrad }];
     if (options.bias ?? true) {
-      this.bias = new Matrix(1, outputSize);
-      this.#biasGrad = new Matrix(1, outputSize);
+      this.bias = zerosFor(backend, 1, outputSize);
+      this.#biasGrad = zerosFor(backend, 1, outputSize);
       this.#biasUpdater = options.optimiser.attach(this.bias);
       parameters.push({ name: 'bias', value: this.bias, grad: this.#biasGrad });
     } else {
@@ -78,10 +79,10 @@ export class Dense implements Layer {
     }
     this.#parameters = parameters;
 
-    this.#preActivation = new Matrix(0, outputSize);
-    this.#output = new Matrix(0, outputSize);
-    this.#gradPreActivation = new Matrix(0, outputSize);
-    this.#gradInput = new Matrix(0, inputSize);
+    this.#preActivation = zerosFor(backend, 0, outputSize);
+    this.#output = zerosFor(backend, 0, outputSize);
+    this.#gradPreActivation = zerosFor(backend, 0, outputSize);
+    this.#gradInput = zerosFor(backend, 0, inputSize);
   }
 
   /** The last forward's output (0 rows before the first forward). */

@@ -1,4 +1,4 @@
-import { bufferOfShape, Matrix, ShapeError, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, ShapeError, zerosFor, type Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
 import { ActivationLayer } from './ActivationLayer.js';
 import { assertColumns } from './assertColumns.js';
 import { assertPositiveInteger } from './assertPositiveInteger.js';
@@ -132,7 +132,7 @@ export class SyntheticGradientGenerator {
     );
     this.layers = layers;
     this.#parameters = parameters;
-    this.#gradPrediction = new Matrix(0, outputSize);
+    this.#gradPrediction = zerosFor(backend, 0, outputSize);
   }
 
   /** ĝ = M(features), batch × outputSize; caches for update. */

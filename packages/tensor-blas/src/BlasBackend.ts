@@ -1,8 +1,6 @@
 import {
-  assertMatmulFits,
-  assertNotAliased,
   CpuBackend,
-  resultMatrix,
+  prepareMatmul,
   type Matrix,
   type MatmulOptions,
   type TensorBackend,
@@ -45,17 +43,7 @@ export class BlasBackend implements TensorBackend {
   }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const transposeA = options?.transposeA === true;
-    const transposeB = options?.transposeB === true;
-    assertMatmulFits(a, b, transposeA, transposeB);
-    const m = transposeA ? a.cols : a.rows;
-    const n = transposeB ? b.rows : b.cols;
-    const k = transposeA ? a.rows : a.cols;
-    const result = resultMatrix('matmul', m, n, out);
-    if (out !== undefined) {
-      assertNotAliased('matmul', out, a);
-      assertNotAliased('matmul', out, b);
-    }
+    const { transposeA, transposeB, m, k, n, result } = prepareMatmul(a, b, options, out);
     if (m === 0 || n === 0) return result;
     if (k === 0) return (result.data.fill(0), result);
     this.dgemm(

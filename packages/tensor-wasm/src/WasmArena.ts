@@ -12,9 +12,9 @@ const FIRST_OFFSET = PAGE_BYTES;
 const SMALL_COPY = 64;
 
 /**
- * The kernels' wasm memory: a permanent region (GEMM scratch, one per thread), then a bump arena
- * that every op resets, so memory grows only to the largest op seen and then stays flat. Shared
- * when worker threads use it too.
+ * The kernels' wasm memory: a permanent region (GEMM scratch, one per thread, and the blocks of
+ * resident matrices), then a bump arena that every op resets, so memory grows only to the largest
+ * op seen and then stays flat. Shared when worker threads or resident matrices use it.
  */
 export class WasmArena {
   readonly memory: WasmMemory;
@@ -25,12 +25,18 @@ export class WasmArena {
   private top = FIRST_OFFSET;
   // memory.buffer.byteLength, kept here: the buffer getter is not free on every allocation.
   private size: number;
+  // V8 counts a plain memory's bytes as external memory, which makes it collect garbage sooner,
+  // but not a shared memory's: a program that makes backend after backend (a suite, run after
+  // run) would then keep every old memory until some unrelated collection. An ArrayBuffer of the
+  // same size, never touched (address space, not RAM), makes V8 count them.
+  private pressure: ArrayBuffer | undefined;
 
   constructor(readonly shared = false, initialPages = 64) {
     this.memory = new WebAssemblyApi.Memory({ initial: initialPages, maximum: KERNELS_MAXIMUM_PAGES, shared });
     this.f64 = new Float64Array(this.memory.buffer);
     this.f32 = new Float32Array(this.memory.buffer);
     this.size = this.f64.byteLength;
+    this.countShared();
   }
 
   /** Bytes of wasm memory now. */
@@ -41,6 +47,17 @@ export class WasmArena {
   /** Reserves bytes that no `reset` gives back; only before the first op's allocations. */
   reservePermanent(bytes: number): number {
     if (this.top !== this.base) throw new Error('WasmArena: permanent memory after temporary allocations');
+    const offset = this.allocateBytes(bytes);
+    this.base = this.top;
+    return offset;
+  }
+
+  /**
+   * Reserves `bytes` (64-byte aligned, padded) that no `reset` gives back, between ops: the block of
+   * a resident matrix. Temporary values of the last op may be overwritten.
+   */
+  reserveBlock(bytes: number): number {
+    this.top = this.base;
     const offset = this.allocateBytes(bytes);
     this.base = this.top;
     return offset;
@@ -115,5 +132,10 @@ export class WasmArena {
     this.f64 = new Float64Array(this.memory.buffer);
     this.f32 = new Float32Array(this.memory.buffer);
     this.size = this.f64.byteLength;
+    this.countShared();
+  }
+
+  private countShared(): void {
+    if (this.shared) this.pressure = new ArrayBuffer(this.size);
   }
 }

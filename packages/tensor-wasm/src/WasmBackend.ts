@@ -1,18 +1,20 @@
 import {
   assertClipBounds,
-  assertMatmulFits,
-  assertNotAliased,
   assertRowVectorFits,
   assertSameShape,
   CpuBackend,
   resultMatrix,
-  type Matrix,
+  Matrix,
+  prepareMatmul,
   type MatmulOptions,
   type TensorBackend,
 } from '@synthgrad/tensor';
 import { instantiateKernels, kernelsModule, type Kernels } from './Kernels.js';
 import { GemmThreads } from './threads/GemmThreads.js';
 import { WasmArena } from './WasmArena.js';
+import { WasmMatrix } from './WasmMatrix.js';
+import { WasmMatrixHeap } from './WasmMatrixHeap.js';
+import { sharedMemoryAvailable } from './sharedMemoryAvailable.js';
 
 /** Options of {@link WasmBackend}. */
 export interface WasmBackendOptions {
@@ -31,6 +33,14 @@ export interface WasmBackendOptions {
    * `Float64Array`s and every other op stays float64.
    */
   readonly precision?: 'float64' | 'float32';
+  /**
+   * Whether `zeros` gives resident matrices, whose values live in wasm memory so that ops read and
+   * write them without copying (default `false`: `zeros` gives ordinary matrices and every op
+   * copies its operands in and its result out). Needs shared WebAssembly memory (Node.js,
+   * cross-origin isolated pages); throws where there is none. Meant for a long-lived backend: a
+   * process that makes backend after backend keeps old memories until a collection finds them.
+   */
+  readonly resident?: boolean;
 }
 
 type UnaryKernel = (x: number, out: number, n: number) => void;
@@ -40,8 +50,10 @@ type ColumnKernel = (x: number, rows: number, cols: number, out: number) => void
 
 /**
  * The `wasm` backend: WebAssembly SIMD kernels (AssemblyScript, float64) behind the
- * {@link TensorBackend} contract. Matrices stay ordinary `Float64Array`s; each op copies its
- * operands into a scratch arena in wasm memory, runs one kernel, and copies the result out. The
+ * {@link TensorBackend} contract. Matrices made by `zeros` (and `bufferOfShape` of them) are
+ * resident: their `data` is a view of the wasm memory, and ops read and write them in place. Any
+ * other matrix is copied into a scratch arena in wasm memory for the op, and a result for it
+ * copied out. Results without `out` are ordinary matrices. The
  * product is a packed, transpose-aware GEMM; element-wise ops, activations with their fused
  * backward ops, and reductions run as SIMD loops. Ops that only move data (`map`, `transpose`,
  * `concatColumns`, `gatherRows`, `argmaxRows`) run in JavaScript, where copying in and out would
@@ -66,6 +78,9 @@ export class WasmBackend implements TensorBackend {
   private readonly minParallelFlops: number;
   private readonly float32: boolean;
   private readonly js = new CpuBackend();
+  private readonly heap: WasmMatrixHeap | undefined;
+  // What a resident matrix's `heap` is compared with: never an ordinary matrix's (undefined).
+  private readonly owner: object;
 
   constructor(options: WasmBackendOptions = {}) {
     const threads = options.threads ?? 1;
@@ -77,8 +92,18 @@ export class WasmBackend implements TensorBackend {
       throw new RangeError(`WasmBackend: precision must be 'float64' or 'float32', got ${String(precision)}`);
     }
     this.float32 = precision === 'float32';
-    this.arena = new WasmArena(threads > 1);
-    const module = kernelsModule(threads > 1);
+    const resident = options.resident ?? false;
+    if (resident && !sharedMemoryAvailable()) {
+      throw new Error(
+        'WasmBackend: resident matrices need shared WebAssembly memory (SharedArrayBuffer), which ' +
+          'this environment does not offer (a page must be cross-origin isolated); leave resident unset',
+      );
+    }
+    const shared = threads > 1 || resident;
+    this.arena = new WasmArena(shared);
+    this.heap = resident ? new WasmMatrixHeap(this.arena) : undefined;
+    this.owner = this.heap ?? {};
+    const module = kernelsModule(shared);
     this.kernels = instantiateKernels(this.arena.memory, module);
     this.gemmWork = this.arena.reservePermanent(this.kernels.GEMM_WORK_BYTES.value);
     this.threads = threads > 1 ? new GemmThreads(module, this.kernels, this.arena, threads - 1) : undefined;
@@ -88,6 +113,25 @@ export class WasmBackend implements TensorBackend {
   /** Bytes of wasm memory in use (it grows to the largest op's needs, then stays). */
   get memoryBytes(): number {
     return this.arena.byteLength;
+  }
+
+  /**
+   * A zero-filled rows × cols matrix; resident in wasm memory (see {@link WasmBackendOptions.resident}),
+   * so ops on it copy nothing. Its block is reused once the matrix, its `data` and every matrix
+   * `resized` from it are collected; a `row()` or `subarray` view must not outlive them.
+   */
+  zeros(rows: number, cols: number): Matrix {
+    return this.heap === undefined ? new Matrix(rows, cols) : this.heap.zeros(rows, cols);
+  }
+
+  /** Whether `m` is one of this backend's resident matrices. */
+  holds(m: Matrix): boolean {
+    return (m as Partial<WasmMatrix>).heap === this.owner;
+  }
+
+  /** Resident blocks in use (0 without resident matrices). */
+  get residentBlocks(): number {
+    return this.heap?.blocksInUse ?? 0;
   }
 
   /** Worker threads ready to share products (0 until they have started, or without threads). */
@@ -110,24 +154,18 @@ export class WasmBackend implements TensorBackend {
   }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const transposeA = options?.transposeA === true;
-    const transposeB = options?.transposeB === true;
-    assertMatmulFits(a, b, transposeA, transposeB);
-    const m = transposeA ? a.cols : a.rows;
-    const n = transposeB ? b.rows : b.cols;
-    const k = transposeA ? a.rows : a.cols;
-    const result = resultMatrix('matmul', m, n, out);
-    if (out !== undefined) {
-      assertNotAliased('matmul', out, a);
-      assertNotAliased('matmul', out, b);
+    const { transposeA, transposeB, m, k, n, result } = prepareMatmul(a, b, options, out);
+    // Views of one block made before and after the memory grew are on different buffers.
+    if (out !== undefined && (this.sameBlock(out, a) || this.sameBlock(out, b))) {
+      throw new RangeError('matmul: out must not share memory with an operand');
     }
     if (m === 0 || n === 0) return result;
     const arena = this.arena;
     arena.reset();
     const float32 = this.float32;
-    const pa = float32 ? arena.putFloat32(a.data) : arena.put(a.data);
-    const pb = float32 ? arena.putFloat32(b.data) : arena.put(b.data);
-    const pc = float32 ? arena.allocateFloat32(m * n) : arena.allocate(m * n);
+    const pa = float32 ? arena.putFloat32(a.data) : this.operand(a);
+    const pb = float32 ? arena.putFloat32(b.data) : this.operand(b);
+    const pc = float32 ? arena.allocateFloat32(m * n) : this.target(result);
     // op(A)(i, p) = A[i·ars + p·acs]; op(B)(p, j) = B[p·brs + j·bcs].
     const ars = transposeA ? 1 : a.cols;
     const acs = transposeA ? a.cols : 1;
@@ -142,7 +180,7 @@ export class WasmBackend implements TensorBackend {
       this.kernels.gemm(pa, ars, acs, pb, brs, bcs, pc, n, 0, m, 0, n, k, this.gemmWork);
     }
     if (float32) arena.getFloat32(pc, result.data);
-    else arena.get(pc, result.data);
+    else this.finish(result, pc);
     return result;
   }
 
@@ -166,9 +204,10 @@ export class WasmBackend implements TensorBackend {
     const result = resultMatrix('scale', a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
-    const px = this.arena.put(a.data);
-    this.kernels.scale(px, factor, px, a.size);
-    this.arena.get(px, result.data);
+    const px = this.operand(a);
+    const po = this.elementwiseTarget(result, a, px);
+    this.kernels.scale(px, factor, po, a.size);
+    this.finish(result, po);
     return result;
   }
 
@@ -177,10 +216,11 @@ export class WasmBackend implements TensorBackend {
     const result = resultMatrix('addScaled', a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
-    const px = this.arena.put(a.data);
-    const py = this.arena.put(b.data);
-    this.kernels.addScaled(px, py, factor, px, a.size);
-    this.arena.get(px, result.data);
+    const px = this.operand(a);
+    const py = this.operand(b);
+    const po = this.elementwiseTarget(result, a, px);
+    this.kernels.addScaled(px, py, factor, po, a.size);
+    this.finish(result, po);
     return result;
   }
 
@@ -244,23 +284,23 @@ export class WasmBackend implements TensorBackend {
     const result = resultMatrix('varianceColumns', 1, a.cols, out);
     if (a.cols === 0) return result;
     this.arena.reset();
-    const px = this.arena.put(a.data);
+    const px = this.operand(a);
     const mean = this.arena.allocate(a.cols);
-    const py = this.arena.allocate(a.cols);
+    const py = this.separateTarget(result, a);
     this.kernels.varianceColumns(px, a.rows, a.cols, mean, py);
-    this.arena.get(py, result.data);
+    this.finish(result, py);
     return result;
   }
 
   sum(a: Matrix): number {
     this.arena.reset();
-    return this.kernels.sum(this.arena.put(a.data), a.size);
+    return this.kernels.sum(this.operand(a), a.size);
   }
 
   dot(a: Matrix, b: Matrix): number {
     assertSameShape('dot', a, b);
     this.arena.reset();
-    return this.kernels.dot(this.arena.put(a.data), this.arena.put(b.data), a.size);
+    return this.kernels.dot(this.operand(a), this.operand(b), a.size);
   }
 
   concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
@@ -280,25 +320,66 @@ export class WasmBackend implements TensorBackend {
     const result = resultMatrix('clip', a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
-    const px = this.arena.put(a.data);
-    this.kernels.clip(px, min, max, px, a.size);
-    this.arena.get(px, result.data);
+    const px = this.operand(a);
+    const po = this.elementwiseTarget(result, a, px);
+    this.kernels.clip(px, min, max, po, a.size);
+    this.finish(result, po);
     return result;
   }
 
   allFinite(a: Matrix): boolean {
     this.arena.reset();
-    return this.kernels.allFinite(this.arena.put(a.data), a.size) === 1;
+    return this.kernels.allFinite(this.operand(a), a.size) === 1;
   }
 
-  /** Copies `a` in, runs `kernel` in place, copies the result out. */
+  /** Byte offset of a resident `m`'s values, else -1. */
+  private own(m: Matrix): number {
+    return (m as Partial<WasmMatrix>).heap === this.owner ? (m as WasmMatrix).offset : -1;
+  }
+
+  /** Byte offset of `m`'s values: its own when resident, else a copy in the scratch arena. */
+  private operand(m: Matrix): number {
+    const own = this.own(m);
+    return own >= 0 ? own : this.arena.put(m.data);
+  }
+
+  /** Where a result is written: in place when resident, else scratch that `finish` copies out. */
+  private target(result: Matrix): number {
+    const own = this.own(result);
+    return own >= 0 ? own : this.arena.allocate(result.size);
+  }
+
+  /**
+   * {@link target} for an element-wise op on `a` (at `px`), whose kernels may write over an
+   * operand: a copied `a` takes the result, as the copy is scratch anyway.
+   */
+  private elementwiseTarget(result: Matrix, a: Matrix, px: number): number {
+    const own = this.own(result);
+    return own >= 0 ? own : this.own(a) >= 0 ? this.arena.allocate(result.size) : px;
+  }
+
+  /** {@link target} for kernels that must not write over their operand `a`. */
+  private separateTarget(result: Matrix, a: Matrix): number {
+    return this.sameBlock(result, a) ? this.arena.allocate(result.size) : this.target(result);
+  }
+
+  /** Copies the result out of scratch unless it was written in place. */
+  private finish(result: Matrix, pointer: number): void {
+    if (pointer !== this.own(result)) this.arena.get(pointer, result.data);
+  }
+
+  private sameBlock(x: Matrix, y: Matrix): boolean {
+    return this.holds(x) && this.holds(y) && (x as WasmMatrix).block === (y as WasmMatrix).block;
+  }
+
   private unary(op: string, kernel: UnaryKernel, a: Matrix, out?: Matrix): Matrix {
     const result = resultMatrix(op, a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
-    const px = this.arena.put(a.data);
-    kernel(px, px, a.size);
-    this.arena.get(px, result.data);
+    const px = this.operand(a);
+    const po = this.elementwiseTarget(result, a, px);
+    kernel(px, po, a.size);
+    this.finish(result, po);
     return result;
   }
 
@@ -307,10 +388,11 @@ export class WasmBackend implements TensorBackend {
     const result = resultMatrix(op, a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
-    const px = this.arena.put(a.data);
-    const py = this.arena.put(b.data);
-    kernel(px, py, px, a.size);
-    this.arena.get(px, result.data);
+    const px = this.operand(a);
+    const py = this.operand(b);
+    const po = this.elementwiseTarget(result, a, px);
+    kernel(px, py, po, a.size);
+    this.finish(result, po);
     return result;
   }
 
@@ -319,10 +401,11 @@ export class WasmBackend implements TensorBackend {
     const result = resultMatrix(op, a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
-    const px = this.arena.put(a.data);
-    const pv = this.arena.put(row.data);
-    kernel(px, pv, px, a.rows, a.cols);
-    this.arena.get(px, result.data);
+    const px = this.operand(a);
+    const pv = this.operand(row);
+    const po = this.elementwiseTarget(result, a, px);
+    kernel(px, pv, po, a.rows, a.cols);
+    this.finish(result, po);
     return result;
   }
 
@@ -330,10 +413,10 @@ export class WasmBackend implements TensorBackend {
     const result = resultMatrix(op, 1, a.cols, out);
     if (a.cols === 0) return result;
     this.arena.reset();
-    const px = this.arena.put(a.data);
-    const py = this.arena.allocate(a.cols);
+    const px = this.operand(a);
+    const py = this.separateTarget(result, a);
     kernel(px, a.rows, a.cols, py);
-    this.arena.get(py, result.data);
+    this.finish(result, py);
     return result;
   }
 }

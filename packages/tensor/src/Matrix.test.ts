@@ -21,3 +21,16 @@ describe('Matrix', () => {
     expect(() => new Matrix(2, 2, new Float64Array(3))).toThrow(/data has 3 values, 2×2 needs 4/);
   });
 });
+
+describe('Matrix.resized', () => {
+  it('reuses the storage when it holds enough values, and allocates new storage otherwise', () => {
+    const m = new Matrix(4, 3);
+    const smaller = m.resized(2, 5);
+    expect(smaller.shape).toBe('2×5');
+    smaller.data[9] = 7;
+    expect(m.data[9]).toBe(7);
+    const larger = m.resized(5, 3);
+    expect(larger.shape).toBe('5×3');
+    expect(larger.data.buffer).not.toBe(m.data.buffer);
+  });
+});

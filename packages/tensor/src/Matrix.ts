@@ -100,6 +100,19 @@ export class Matrix {
     return new Matrix(this.rows, this.cols, this.data.slice());
   }
 
+  /**
+   * A rows × cols matrix on this one's storage when that holds enough values, else on new storage
+   * of the same kind (a backend's own matrices stay the backend's); values are not kept.
+   * {@link bufferOfShape} calls it, so batch buffers reshape without reallocating.
+   */
+  resized(rows: number, cols: number): Matrix {
+    const { buffer: storage, byteOffset } = this.data;
+    if (storage.byteLength - byteOffset >= rows * cols * Float64Array.BYTES_PER_ELEMENT) {
+      return new Matrix(rows, cols, new Float64Array(storage, byteOffset, rows * cols));
+    }
+    return new Matrix(rows, cols);
+  }
+
   /** Copies `other`'s values into this matrix (same shape required). */
   copyFrom(other: Matrix): this {
     if (!this.sameShape(other)) {

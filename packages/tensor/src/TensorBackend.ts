@@ -39,6 +39,13 @@ export interface TensorBackend {
   /** Registered name, e.g. `"cpu"` or `"mathjs"`. */
   readonly name: string;
 
+  /**
+   * Optional: a zero-filled rows × cols matrix in the storage this backend's ops read and write
+   * without copying (the `wasm` backend's memory). Every op accepts any {@link Matrix} alike; a
+   * backend without storage of its own leaves this out. Call it through {@link zerosFor}.
+   */
+  zeros?(rows: number, cols: number): Matrix;
+
   /** `op(A)·op(B)` where `op` transposes when asked. */
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix;
   transpose(a: Matrix, out?: Matrix): Matrix;

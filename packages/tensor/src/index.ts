@@ -2,6 +2,7 @@ export { bufferOfShape } from './bufferOfShape.js';
 export { Matrix } from './Matrix.js';
 export { isMatrix } from './isMatrix.js';
 export { ShapeError } from './errors.js';
+export { zerosFor } from './zerosFor.js';
 export type { MatmulOptions, TensorBackend } from './TensorBackend.js';
 export { CpuBackend } from './backends/cpu/CpuBackend.js';
 export { MathjsBackend } from './backends/mathjs/MathjsBackend.js';
@@ -16,5 +17,7 @@ export {
   assertRowIndices,
   assertRowVectorFits,
   assertSameShape,
+  prepareMatmul,
   resultMatrix,
+  type PreparedMatmul,
 } from './backends/checks.js';

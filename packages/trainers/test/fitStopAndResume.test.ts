@@ -37,7 +37,7 @@ describe('fit with stopWhen', () => {
     expect(result.status).toBe('completed');
     expect(result.stopped).toMatchObject({ criterion: 'reached', epoch: expected + 1 });
     expect(result.stopped!.reason).toContain('train.bitAccuracy ≥');
-    const strip = (r: (typeof full)[number]) => ({ ...r, seconds: 0 });
+    const strip = (r: (typeof full)[number]) => ({ ...r, seconds: 0, trainSeconds: 0, examplesPerSecond: 0 });
     expect(result.history.map(strip)).toEqual(full.slice(0, expected + 1).map(strip));
     expect(result.position?.epoch).toBe(expected + 1);
   });
@@ -81,7 +81,7 @@ describe.each(['backprop', 'dni'])('fit resumed at an epoch boundary (%s)', (alg
     const resumed = createTrainer(testContainer(), data, { ...spec(algorithm), seed: 77 }); // other weights, overwritten
     loadTrainerState(resumed, saveTrainerState(first.trainer));
     const rest = fit(resumed, data, backend(), { epochs: 7, batchSize: 10, seed: 9, resume: first.result.position });
-    const strip = (r: (typeof whole.history)[number]) => ({ ...r, seconds: 0 });
+    const strip = (r: (typeof whole.history)[number]) => ({ ...r, seconds: 0, trainSeconds: 0, examplesPerSecond: 0 });
     expect(first.result.position).toEqual({ epoch: 3, step: 36 });
     expect(rest.history.map((r) => r.epoch)).toEqual([4, 5, 6, 7]);
     expect([...first.result.history, ...rest.history].map(strip)).toEqual(whole.history.map(strip));

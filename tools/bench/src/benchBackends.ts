@@ -30,7 +30,8 @@ export function benchBackends(quick: boolean): readonly BenchBackend[] {
       tutorial: { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 },
     },
     {
-      backend: new WasmBackend(),
+      // Resident matrices: the bench's own matrices come from `zeros`, so ops copy nothing.
+      backend: new WasmBackend({ resident: true }),
       matmulShapes: MATMUL_SHAPES,
       matmul: { warmup: 3, repetitions: quick ? 5 : 15, minSampleMs: 20, budgetMs: 10_000 },
       tutorial: { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 },

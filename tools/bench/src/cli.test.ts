@@ -3,12 +3,13 @@ import { parseBenchArgs } from './cli.js';
 
 describe('parseBenchArgs', () => {
   it('defaults to the full run with single-threaded numpy', () => {
-    expect(parseBenchArgs([])).toEqual({ quick: false, numpyThreads: '1' });
+    expect(parseBenchArgs([])).toEqual({ quick: false, numpyThreads: '1', endToEnd: false });
   });
 
   it('reads --quick and --numpy-threads in both spellings', () => {
-    expect(parseBenchArgs(['--quick', '--numpy-threads', '2'])).toEqual({ quick: true, numpyThreads: '2' });
-    expect(parseBenchArgs(['--numpy-threads=default'])).toEqual({ quick: false, numpyThreads: 'default' });
+    expect(parseBenchArgs(['--quick', '--numpy-threads', '2'])).toEqual({ quick: true, numpyThreads: '2', endToEnd: false });
+    expect(parseBenchArgs(['--numpy-threads=default'])).toEqual({ quick: false, numpyThreads: 'default', endToEnd: false });
+    expect(parseBenchArgs(['--end-to-end', '--quick'])).toEqual({ quick: true, numpyThreads: '1', endToEnd: true });
   });
 
   it('names what it does not understand', () => {

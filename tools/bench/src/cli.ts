@@ -7,24 +7,42 @@ export interface BenchOptions {
    * backends; `'default'` leaves OpenBLAS its one thread per core.
    */
   readonly numpyThreads: string;
+  /**
+   * Also time `synthgrad compare paper-mnist --quick` end to end per backend (several minutes
+   * each: wasm, wasm without resident matrices, blas).
+   */
+  readonly endToEnd: boolean;
+  /** Run one section only (`parallel`: the threaded DNI stages). */
+  readonly only?: 'parallel';
 }
 
-export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default]]
+export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--end-to-end] [--only parallel]]
 
   --quick                  fewer repetitions (about 4× shorter); numbers are noisier
+  --end-to-end             also time \`synthgrad compare paper-mnist --quick\` per backend (wasm,
+                           wasm copying, blas: about 2 min each on a quiet machine)
   --numpy-threads N        OpenBLAS threads of the numpy reference (default 1, as the JS
                            backends use one core); 'default' = OpenBLAS's own (one per core)
+  --only parallel          only the section of DNI stages on worker threads
   --help    this text (Nx answers --help itself: run it from tools/bench)`;
 
 /** Parses `argv` (without node and the script); unknown flags throw with the usage text. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   let quick = false;
+  let endToEnd = false;
   let numpyThreads = '1';
+  let only: 'parallel' | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
     if (arg === '--quick') quick = true;
+    else if (arg === '--end-to-end') endToEnd = true;
     else if (arg === '--help' || arg === '-h') return 'help';
+    else if (flag === '--only') {
+      const value = inline ?? argv[++i];
+      if (value !== 'parallel') throw new Error(`--only knows the section 'parallel', got ${JSON.stringify(value)}\n${USAGE}`);
+      only = value;
+    }
     else if (flag === '--numpy-threads') {
       const value = inline ?? argv[++i];
       if (value !== 'default' && !/^[1-9]\d*$/.test(value ?? '')) {
@@ -34,5 +52,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       numpyThreads = value;
     } else throw new Error(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
   }
-  return { quick, numpyThreads };
+  return { quick, numpyThreads, endToEnd, ...(only ? { only } : {}) };
 }

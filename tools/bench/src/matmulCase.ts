@@ -1,4 +1,4 @@
-import { Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { zerosFor, type Rng, type TensorBackend } from '@synthgrad/tensor';
 import { skipped, type CaseResult } from './CaseResult.js';
 import { measure, type MeasureOptions } from './measure.js';
 
@@ -46,9 +46,10 @@ export function benchMatmul(
   rng: Rng,
   options: MatmulCaseOptions,
 ): CaseResult<Rate> {
-  const a = new Matrix(shape.m, shape.k);
-  const b = new Matrix(shape.k, shape.n);
-  const out = new Matrix(shape.m, shape.n);
+  // Operands in the backend's own storage (resident in wasm memory on wasm), as numpy's are its.
+  const a = zerosFor(backend, shape.m, shape.k);
+  const b = zerosFor(backend, shape.k, shape.n);
+  const out = zerosFor(backend, shape.m, shape.n);
   rng.fillNormal(a, 0, 1);
   rng.fillNormal(b, 0, 1);
   const product = (): void => {

@@ -63,7 +63,7 @@ export function summarize(samples: readonly number[], callsPerSample = 1): Timin
   };
 }
 
-function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);

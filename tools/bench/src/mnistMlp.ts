@@ -1,4 +1,4 @@
-import { Matrix, type MatmulOptions, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { Matrix, zerosFor, type MatmulOptions, type Rng, type TensorBackend } from '@synthgrad/tensor';
 
 /**
  * The MNIST-shaped MLP of the bench: 784 → 256 → 256 → 10, ReLU hidden layers, a linear output,
@@ -29,23 +29,29 @@ export interface MnistMlpNetwork {
   readonly labels: readonly Matrix[];
 }
 
-export function createMnistMlp(rng: Rng, batches = 4): MnistMlpNetwork {
+/**
+ * The network's matrices, from `backend`'s `zeros` when given (resident in wasm memory on the wasm
+ * backend, as the layers' are), else ordinary ones. Values depend on `rng` only.
+ */
+export function createMnistMlp(rng: Rng, batches = 4, backend?: TensorBackend): MnistMlpNetwork {
   const { sizes, batch, weightStd } = MNIST_MLP;
+  const zeros = (rows: number, cols: number): Matrix =>
+    backend === undefined ? new Matrix(rows, cols) : zerosFor(backend, rows, cols);
   const layers = [0, 1, 2];
-  const weights = layers.map((i) => rng.fillNormal(new Matrix(sizes[i], sizes[i + 1]), 0, weightStd));
+  const weights = layers.map((i) => rng.fillNormal(zeros(sizes[i], sizes[i + 1]), 0, weightStd));
   const labels = Array.from({ length: batches }, () => {
-    const y = new Matrix(batch, sizes[3]);
+    const y = zeros(batch, sizes[3]);
     for (let r = 0; r < batch; r++) y.set(r, rng.int(sizes[3]), 1);
     return y;
   });
   return {
     weights,
-    biases: layers.map((i) => new Matrix(1, sizes[i + 1])),
-    outputs: layers.map((i) => new Matrix(batch, sizes[i + 1])),
-    deltas: layers.map((i) => new Matrix(batch, sizes[i + 1])),
-    weightGradients: layers.map((i) => new Matrix(sizes[i], sizes[i + 1])),
-    biasGradients: layers.map((i) => new Matrix(1, sizes[i + 1])),
-    inputs: Array.from({ length: batches }, () => rng.fillUniform(new Matrix(batch, sizes[0]), 0, 1)),
+    biases: layers.map((i) => zeros(1, sizes[i + 1])),
+    outputs: layers.map((i) => zeros(batch, sizes[i + 1])),
+    deltas: layers.map((i) => zeros(batch, sizes[i + 1])),
+    weightGradients: layers.map((i) => zeros(sizes[i], sizes[i + 1])),
+    biasGradients: layers.map((i) => zeros(1, sizes[i + 1])),
+    inputs: Array.from({ length: batches }, () => rng.fillUniform(zeros(batch, sizes[0]), 0, 1)),
     labels,
   };
 }

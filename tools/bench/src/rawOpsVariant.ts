@@ -1,3 +1,4 @@
+import { zerosFor } from '@synthgrad/tensor';
 import { batchViews } from './batchViews.js';
 import { TUTORIAL } from './tutorialConfig.js';
 import { createRawOpsNetwork, tutorialRawOpsStep } from './tutorialRawOps.js';
@@ -13,9 +14,11 @@ export const rawOpsVariant: TutorialVariant = {
       batchSize,
       TUTORIAL.weightMean,
       TUTORIAL.weightStd,
+      backend,
     );
-    const xs = batchViews(dataset.x, batchSize);
-    const ys = batchViews(dataset.y, batchSize);
+    // Copied once into the backend's own matrices (resident on wasm), as the network is.
+    const xs = batchViews(dataset.x, batchSize).map((v) => zerosFor(backend, v.rows, v.cols).copyFrom(v));
+    const ys = batchViews(dataset.y, batchSize).map((v) => zerosFor(backend, v.rows, v.cols).copyFrom(v));
     return {
       epoch() {
         for (let b = 0; b < xs.length; b++) {

@@ -1,4 +1,4 @@
-import { Matrix, type MatmulOptions, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { Matrix, zerosFor, type MatmulOptions, type Rng, type TensorBackend } from '@synthgrad/tensor';
 
 /**
  * The tutorial's stack of sigmoid `Layer`s as bare matrices: the weights, and every buffer one
@@ -21,7 +21,8 @@ export interface RawOpsNetwork {
 
 /**
  * Allocates a network of `sizes` (e.g. `[24, 128, 64, 12]`) for `batchSize` rows, weights drawn
- * as the tutorial's `randn * 0.2 - 0.1`.
+ * as the tutorial's `randn * 0.2 - 0.1`; every matrix from `backend`'s
+ * `zeros` when given (resident on wasm), else ordinary.
  */
 export function createRawOpsNetwork(
   rng: Rng,
@@ -29,10 +30,13 @@ export function createRawOpsNetwork(
   batchSize: number,
   weightMean = -0.1,
   weightStd = 0.2,
+  backend?: TensorBackend,
 ): RawOpsNetwork {
+  const zeros = (rows: number, cols: number): Matrix =>
+    backend === undefined ? new Matrix(rows, cols) : zerosFor(backend, rows, cols);
   const layers = sizes.length - 1;
   const perLayer = (shape: (i: number) => [number, number]): Matrix[] =>
-    Array.from({ length: layers }, (_, i) => new Matrix(...shape(i)));
+    Array.from({ length: layers }, (_, i) => zeros(...shape(i)));
   const weights = perLayer((i) => [sizes[i], sizes[i + 1]]);
   for (const w of weights) rng.fillNormal(w, weightMean, weightStd);
   return {
@@ -41,7 +45,7 @@ export function createRawOpsNetwork(
     outputDeltas: perLayer((i) => [batchSize, sizes[i + 1]]),
     weightOutputDeltas: perLayer((i) => [batchSize, sizes[i + 1]]),
     weightGradients: perLayer((i) => [sizes[i], sizes[i + 1]]),
-    inputDelta: new Matrix(batchSize, sizes[0]),
+    inputDelta: zeros(batchSize, sizes[0]),
   };
 }
 

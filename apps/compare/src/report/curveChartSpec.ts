@@ -28,6 +28,8 @@ export interface CurveChart {
   readonly panels?: readonly string[];
   /** Plot width in px of an unfaceted chart (default 520). */
   readonly width?: number;
+  /** Another x axis than epochs: the points' `epoch` then holds that quantity (e.g. seconds). */
+  readonly x?: { readonly title: string };
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif';
@@ -65,13 +67,15 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
   const { log, max } = chart.yScale ?? { log: false };
   const clip = max !== undefined;
   const lastEpoch = Math.max(1, ...rows.map((r) => r.epoch));
-  const x = {
-    field: 'epoch',
-    type: 'quantitative',
-    title: 'Epoch',
-    scale: { domain: [1, Math.max(2, lastEpoch)], nice: false },
-    axis: { format: 'd', tickMinStep: 1 },
-  } as const;
+  const x = chart.x
+    ? ({ field: 'epoch', type: 'quantitative', title: chart.x.title, scale: { domain: [0, lastEpoch], nice: true }, axis: { format: '~g' } } as const)
+    : ({
+        field: 'epoch',
+        type: 'quantitative',
+        title: 'Epoch',
+        scale: { domain: [1, Math.max(2, lastEpoch)], nice: false },
+        axis: { format: 'd', tickMinStep: 1 },
+      } as const);
   const yScale = {
     ...(log ? { type: 'log', nice: false } : { zero: false }),
     ...(clip ? { domainMax: max, nice: false } : {}),

@@ -4,6 +4,7 @@ import { chartColours } from './chartColours.js';
 import { escapeHtml } from './escapeHtml.js';
 import { groupByConfiguration } from './groupByConfiguration.js';
 import { learningCurveFigures } from './learningCurveFigures.js';
+import { timeToAccuracyFigure } from './timeToAccuracyFigure.js';
 import { pageTemplate } from './pageTemplate.js';
 import { paperTable } from './paperTable.js';
 import { paperTableSection } from './paperTableSection.js';
@@ -44,11 +45,13 @@ export async function renderReport(
   const criteria = taskCriteria(task, selectionSplitOf(runs));
   const summaries = [...groups].map(([label, group]) => summariseConfiguration(label, group, suite, criteria));
   const colours = chartColours([...groups.keys()]);
-  const [curves, alignment, sweep] = await Promise.all([
+  const [curveFigures, timeFigure, alignment, sweep] = await Promise.all([
     learningCurveFigures(groups, criteria, colours),
+    timeToAccuracyFigure(groups, colours),
     alignmentFigures(groups, colours),
     sweepSection(sweepResults(runs, suite, criteria), criteria, suite),
   ]);
+  const curves = timeFigure === '' ? curveFigures : [...curveFigures, timeFigure];
   const sections = [
     reportHeader(suite, runs, task, options.generatedAt ?? new Date()),
     runNotes(summaries),

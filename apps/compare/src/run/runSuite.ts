@@ -5,6 +5,7 @@ import { createWorkerPool } from './createWorkerPool.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
 import { failedRecord } from './failedRecord.js';
+import { threadsOfRun } from './threadsOfRun.js';
 
 export interface RunSuiteOptions {
   /** Runs still to do. */
@@ -32,8 +33,8 @@ export interface RunSuiteOptions {
 export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted: boolean }> {
   const { runs, plugins, progress, save, signal, weightsFolder, resumeFolder } = options;
   if (runs.length === 0 || signal?.aborted) return { interrupted: Boolean(signal?.aborted) };
-  const threads = Math.max(1, Math.min(options.workers, runs.length));
-  const pool = createWorkerPool(threads);
+  const threads = Math.max(1, options.workers);
+  const pool = createWorkerPool(Math.min(threads, runs.length));
   const trainOne = async (spec: RunSpec) => {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', (message: ProgressMessage) => progress.update(spec, message));
@@ -51,12 +52,24 @@ export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted:
     progress.finished(spec, record);
   };
   // Runs are handed out in order, one per free thread (the pool's own queue does not keep the order).
-  let next = 0;
-  const lane = async () => {
-    while (next < runs.length && !signal?.aborted) await trainOne(runs[next++]);
-  };
+  // Runs start in order while their threads fit: a K-stage run takes K slots (all of them, at most).
+  let free = threads;
+  const running = new Set<Promise<void>>();
   try {
-    await Promise.all(Array.from({ length: threads }, lane));
+    for (let next = 0; next < runs.length && !signal?.aborted; ) {
+      const need = Math.min(threads, threadsOfRun(runs[next]));
+      if (free < need) {
+        await Promise.race(running);
+        continue;
+      }
+      free -= need;
+      const run: Promise<void> = trainOne(runs[next++]).finally(() => {
+        free += need;
+        running.delete(run);
+      });
+      running.add(run);
+    }
+    await Promise.all(running);
     return { interrupted: Boolean(signal?.aborted) };
   } finally {
     await pool.destroy();

@@ -1,10 +1,23 @@
+import { fitStages } from '@synthgrad/parallel';
 import { readTrainerFolder, writeTrainerFolder } from '@synthgrad/trainers/node';
 import type { Container } from 'inversify';
-import { createTrainer, DatasetRegistry, fit, loadTrainerState, saveTrainerState, TensorBackend, type Dataset, type EpochRecord, type FitPosition } from 'synthgrad';
+import {
+  createTrainer,
+  DatasetRegistry,
+  fit,
+  loadTrainerState,
+  saveTrainerState,
+  TensorBackend,
+  type Dataset,
+  type DniOptions,
+  type EpochRecord,
+  type FitPosition,
+} from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
 import { runRecord } from './runRecord.js';
+import { threadsOfRun } from './threadsOfRun.js';
 import { weightsFolderOf } from './weightsFolderOf.js';
 
 /** Batch progress is reported at most this often (epoch ends always are). */
@@ -20,16 +33,21 @@ const datasets = new Map<string, Promise<Dataset>>();
  * (also after divergence, to look at; not after an abort), with the fit's position in its metadata;
  * failing to write it fails the run. With `spec.resume`, the run goes on from the state kept in
  * `weightsFolderOf(resumeFolder, spec)` at the end of `spec.resume.history`, exactly as the
- * uninterrupted run would (a state that does not match that history fails the run).
+ * uninterrupted run would (a state that does not match that history fails the run; a run on
+ * stages does not resume: it trains from its start). A `dni` run with `stages` (K > 1) trains each stage on a thread of its own (`fitStages`), its
+ * containers loading `plugins`; a stage that fails fails the run, naming the stage.
  */
 export async function trainRun(
   container: Container,
   spec: RunSpec,
   report: (message: ProgressMessage) => void = () => {},
   weightsFolder?: string,
+  plugins: readonly string[] = [],
   resumeFolder?: string,
 ): Promise<RunRecord> {
-  const { index, resume } = spec;
+  const { index } = spec;
+  const onStages = threadsOfRun(spec) > 1;
+  const resume = onStages ? undefined : spec.resume;
   const history: EpochRecord[] = [...(resume?.history ?? [])];
   let started = performance.now();
   const record = (fields: Pick<RunRecord, 'status' | 'reason' | 'stopped'>): RunRecord =>
@@ -38,29 +56,34 @@ export async function trainRun(
     const dataset = await loadDataset(container, spec.dataset);
     started = performance.now();
     report({ type: 'start', index });
-    const trainer = createTrainer(container, dataset, {
-      algorithm: spec.trainer,
-      options: spec.options,
-      network: spec.network,
-      seed: spec.seed,
-    });
-    const position = resume ? await resumeState(trainer, spec, resumeFolder) : undefined;
     let lastBatchReport = 0;
-    const result = fit(trainer, dataset, container.get(TensorBackend), {
+    const fitOptions = {
       ...spec.training,
       seed: spec.seed,
-      ...(position && resume ? { resume: position, resumeHistory: resume.history } : {}),
-      onBatchEnd: ({ epoch, batch, batches }) => {
+      onBatchEnd: ({ epoch, batch, batches }: { epoch: number; batch: number; batches: number }) => {
         const now = performance.now();
         if (now - lastBatchReport < BATCH_PROGRESS_MS) return;
         lastBatchReport = now;
         report({ type: 'batch', index, epoch, batch, batches });
       },
-      onEpochEnd: (epoch) => {
+      onEpochEnd: (epoch: EpochRecord) => {
         history.push(epoch);
         report({ type: 'epoch', index, epochsDone: history.length, test: epoch.test });
       },
-    });
+    };
+    const trainerSpec = { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed };
+    const staged =
+      onStages
+        ? await fitStages(container, dataset, { ...trainerSpec, algorithm: 'dni', options: spec.options as DniOptions }, { ...fitOptions, plugins, backend: spec.backend })
+        : undefined;
+    const trainer = staged?.trainer ?? createTrainer(container, dataset, trainerSpec);
+    const position = resume ? await resumeState(trainer, spec, resumeFolder) : undefined;
+    const result =
+      staged ??
+      fit(trainer, dataset, container.get(TensorBackend), { ...fitOptions, ...(position && resume ? { resume: position, resumeHistory: resume.history } : {}) });
+    const stopped = 'stopped' in result ? result.stopped : undefined;
+    const endPosition = 'position' in result ? result.position : undefined;
+    if (result.status === 'failed') return record({ status: 'failed', reason: result.reason ?? 'a stage failed' });
     if (result.status === 'aborted') return record({ status: 'failed', reason: result.reason ?? 'aborted' });
     if (weightsFolder !== undefined) {
       const metadata = {
@@ -69,11 +92,11 @@ export async function trainRun(
         seed: spec.seed,
         epochs: history.length,
         status: result.status,
-        ...(result.position ? { position: result.position } : {}),
+        ...(endPosition ? { position: endPosition } : {}),
       };
       await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveTrainerState(trainer, metadata));
     }
-    return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}), ...(result.stopped ? { stopped: result.stopped } : {}) });
+    return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}), ...(stopped ? { stopped } : {}) });
   } catch (error) {
     return record({ status: 'failed', reason: describeError(error) });
   }

@@ -17,7 +17,7 @@ export default async function workerTask({ spec, plugins, port, weightsFolder, r
       container = createSuiteContainer(plugins, spec.backend);
       containers.set(key, container);
     }
-    return await trainRun(await container, spec, (message: ProgressMessage) => port.postMessage(message), weightsFolder, resumeFolder);
+    return await trainRun(await container, spec, (message: ProgressMessage) => port.postMessage(message), weightsFolder, plugins, resumeFolder);
   } finally {
     port.close();
   }

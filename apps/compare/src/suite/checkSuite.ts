@@ -73,8 +73,10 @@ export async function checkSuite(
       problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
       return;
     }
+    // `async` stages run only on threads (`@synthgrad/parallel`); lock-step's trainer has the same layers and generators.
+    const options = spec.trainer === 'dni' && spec.options.schedule === 'async' ? { ...spec.options, schedule: 'lock-step' } : spec.options;
     try {
-      createTrainer(container, dataset, { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed });
+      createTrainer(container, dataset, { algorithm: spec.trainer, options, network: spec.network, seed: spec.seed });
     } catch (error) {
       problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
     }

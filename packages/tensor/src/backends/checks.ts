@@ -1,5 +1,6 @@
 import { Matrix } from '../Matrix.js';
 import { ShapeError } from '../errors.js';
+import type { MatmulOptions } from '../TensorBackend.js';
 
 // Every backend throws the same messages, so users (and the contract suite) see one wording.
 
@@ -34,6 +35,37 @@ export function assertMatmulFits(a: Matrix, b: Matrix, transposeA: boolean, tran
         `inner sizes ${innerA} ≠ ${innerB}`,
     );
   }
+}
+
+/** What every backend's `matmul` needs before it multiplies: {@link prepareMatmul}. */
+export interface PreparedMatmul {
+  readonly transposeA: boolean;
+  readonly transposeB: boolean;
+  /** Rows of the result, inner size, columns of the result. */
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+  /** `out` once its shape is confirmed, else a new m × n matrix. */
+  readonly result: Matrix;
+}
+
+/**
+ * Checks a product `op(A)·op(B)` (inner sizes, `out`'s shape, `out` not sharing memory with an
+ * operand) and gives its sizes and result matrix, with the library's one wording of each error.
+ */
+export function prepareMatmul(a: Matrix, b: Matrix, options: MatmulOptions | undefined, out?: Matrix): PreparedMatmul {
+  const transposeA = options?.transposeA === true;
+  const transposeB = options?.transposeB === true;
+  assertMatmulFits(a, b, transposeA, transposeB);
+  const m = transposeA ? a.cols : a.rows;
+  const n = transposeB ? b.rows : b.cols;
+  const k = transposeA ? a.rows : a.cols;
+  const result = resultMatrix('matmul', m, n, out);
+  if (out !== undefined) {
+    assertNotAliased('matmul', out, a);
+    assertNotAliased('matmul', out, b);
+  }
+  return { transposeA, transposeB, m, k, n, result };
 }
 
 /** Ops that read operands while writing `out` cannot let the two share memory. */

@@ -1,6 +1,7 @@
 import type { Loss } from '@synthgrad/layers';
-import { bufferOfShape, type Matrix, type Rng } from '@synthgrad/tensor';
+import { bufferOfShape, type Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
 import type { DecoupledLayer } from './DecoupledLayer.js';
+import { shapeSyntheticGradient, usesPredictionAsIs, type SyntheticGradientUse } from './SyntheticGradientUse.js';
 
 /** What one stage hands on after running a batch; buffers the stage owns, valid until its next run. */
 export interface DniStageResult {
@@ -35,6 +36,10 @@ export class DniStage {
   /** Features of the boundary generator per batch id (slot = id mod length). */
   readonly #kept: { id: number; features: Matrix | undefined }[];
   readonly #boundary: DecoupledLayer | null;
+  readonly #shaping: { readonly backend: TensorBackend; readonly use: SyntheticGradientUse } | undefined;
+  /** Per layer: clip(s·ĝ), and the gradient its unshaped ĝ sends down (the target of the generator below). */
+  readonly #shaped: (Matrix | undefined)[] = [];
+  readonly #target: (Matrix | undefined)[] = [];
   #lossGradient: Matrix | undefined;
   #learnedThrough = -1;
   #ranThrough = -1;
@@ -43,14 +48,37 @@ export class DniStage {
    * @param loss the network's loss when the stage holds its last layer, else null (then the last
    *   layer's generator is the boundary's).
    * @param keep how many batches' boundary features to keep (the most targets ever outstanding).
+   * @param shaping how layers use ĝ when not as predicted (scale, clip); absent: as predicted.
    */
-  constructor(layers: readonly DecoupledLayer[], loss: Loss | null, updateProbability: number, rng: Rng, keep: number) {
+  constructor(
+    layers: readonly DecoupledLayer[],
+    loss: Loss | null,
+    updateProbability: number,
+    rng: Rng,
+    keep: number,
+    shaping?: { readonly backend: TensorBackend; readonly use: SyntheticGradientUse },
+  ) {
+    this.#shaping = shaping === undefined || usesPredictionAsIs(shaping.use) ? undefined : shaping;
     this.#layers = layers;
     this.#loss = loss;
     this.#updateProbability = updateProbability;
     this.#rng = rng;
     this.#boundary = loss === null ? layers[layers.length - 1] : null;
     this.#kept = Array.from({ length: keep }, () => ({ id: -1, features: undefined }));
+  }
+
+  /** How many batches' boundary features the stage keeps: a target may arrive at most this many batches late. */
+  get keep(): number {
+    return this.#kept.length;
+  }
+
+  /**
+   * Keeps the boundary features of at least `keep` batches, for schedules whose targets arrive later
+   * than lock-step's (threaded `async` stages). Only before the first run.
+   */
+  reserve(keep: number): void {
+    if (this.#ranThrough >= 0) throw new Error('DniStage.reserve: the stage has already run');
+    while (this.#kept.length < keep) this.#kept.push({ id: -1, features: undefined });
   }
 
   /** Highest batch id whose boundary target has been learnt (or skipped); -1 at first. */
@@ -87,16 +115,27 @@ export class DniStage {
         this.#loss!.gradient(layerOutput, labels, this.#lossGradient);
       }
       let gradient: Matrix;
+      let prediction: Matrix | null = null;
       if (synthesis === null) {
         gradient = this.#lossGradient!;
       } else {
         const features = synthesis.input.features({ layerInput, layerOutput, inputs, labels, training: true });
         if (i === last && !holdsLoss) this.#keep(id, features);
-        gradient = synthesis.generator.predict(features, true);
+        prediction = synthesis.generator.predict(features, true);
+        const shaping = this.#shaping;
+        gradient = shaping === undefined ? prediction : (this.#shaped[i] = shapeSyntheticGradient(shaping.backend, prediction, shaping.use, this.#shaped[i]));
       }
       if (this.#updateProbability >= 1 || this.#rng.uniform() < this.#updateProbability) {
         // The gradient sent down is computed with the weights the layer had when it ran forward.
-        const sentDown = layer.backward(gradient);
+        let sentDown: Matrix;
+        if (prediction === null || prediction === gradient || i === 0) {
+          sentDown = layer.backward(gradient);
+        } else {
+          // The generator below learns toward what the unshaped ĝ sends down; the layer learns from the shaped one.
+          const unshaped = layer.backward(prediction);
+          sentDown = this.#target[i] = bufferOfShape(this.#target[i], unshaped.rows, unshaped.cols).copyFrom(unshaped);
+          layer.backward(gradient);
+        }
         layer.update(learningRate);
         if (i > 0) layers[i - 1].synthesis!.generator.update(sentDown, generatorRate);
         else sentDownFirst = sentDown;

@@ -7,8 +7,12 @@ export interface DniStageOptions {
    * generator at a stage boundary learns toward the gradient of batch t two steps later.
    */
   readonly stages?: number | readonly number[];
-  /** `"lock-step"` (default, deterministic). Free-running `"async"` stages need worker threads. */
-  readonly schedule?: 'lock-step';
+  /**
+   * `"lock-step"` (default, deterministic: simulated on one thread, or threaded with
+   * `@synthgrad/parallel`, with equal results). Free-running `"async"` stages need worker threads
+   * (`@synthgrad/parallel`); on one thread it is refused.
+   */
+  readonly schedule?: 'lock-step' | 'async';
 }
 
 export const DNI_STAGE_OPTION_NAMES: readonly (keyof DniStageOptions)[] = ['stages', 'schedule'];

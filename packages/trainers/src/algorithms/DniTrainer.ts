@@ -1,18 +1,14 @@
 import type { Batch, GradientAlignment, StepMetrics, TrainerAlgorithm, TrainerState } from '@synthgrad/core';
 import { collectState } from '@synthgrad/layers';
-import { bufferOfShape, type Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import type { Matrix, Rng, TensorBackend } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
 import type { DecoupledLayer } from './DecoupledLayer.js';
 import type { GeneratorWarmup } from './GeneratorWarmup.js';
 import { gradientAlignment } from './gradientAlignment.js';
 import { MixedGradientStep } from './MixedGradientStep.js';
-import {
-  PLAIN_SYNTHETIC_GRADIENT,
-  shapeSyntheticGradient,
-  usesPredictionAsIs,
-  type SyntheticGradientUse,
-} from './SyntheticGradientUse.js';
+import { DniStage } from './DniStage.js';
+import { PLAIN_SYNTHETIC_GRADIENT, type SyntheticGradientUse } from './SyntheticGradientUse.js';
 
 /**
  * Decoupled Neural Interfaces: each layer updates right after its forward pass from the gradient
@@ -21,10 +17,9 @@ import {
  */
 export class DniTrainer implements TrainerAlgorithm {
   readonly name = 'dni';
-  #lossGradient: Matrix | undefined;
-  /** Per layer: clip(s·ĝ), and the gradient its unshaped ĝ sends down (the target of the generator below). */
-  readonly #shaped: (Matrix | undefined)[] = [];
-  readonly #target: (Matrix | undefined)[] = [];
+  /** The whole network as one stage: the same loop the staged schedules run per stage. */
+  #stage: DniStage | undefined;
+  #steps = 0;
   #mixed: MixedGradientStep | undefined;
 
   constructor(
@@ -49,47 +44,8 @@ export class DniTrainer implements TrainerAlgorithm {
       const rates = { layers: this.schedules.layers(progress), generators: this.schedules.generators(progress) };
       return this.#mixed.step(batch, rates, this.updateProbability, this.rng);
     }
-    const asIs = usesPredictionAsIs(this.use);
-    const learningRate = this.schedules.layers(progress);
-    const generatorRate = this.schedules.generators(progress);
-    const { inputs, labels } = batch;
-    const last = this.decoupled.length - 1;
-    let layerInput = inputs;
-    let loss = Number.NaN;
-    for (let i = 0; i <= last; i++) {
-      const { layer, synthesis } = this.decoupled[i];
-      const layerOutput = layer.forward(layerInput, true);
-      let gradient: Matrix;
-      let prediction: Matrix | null = null;
-      if (i === last) {
-        loss = this.network.loss.value(layerOutput, labels);
-        this.#lossGradient = bufferOfShape(this.#lossGradient, layerOutput.rows, layerOutput.cols);
-        this.network.loss.gradient(layerOutput, labels, this.#lossGradient);
-      }
-      if (synthesis === null) {
-        gradient = this.#lossGradient!;
-      } else {
-        const features = synthesis.input.features({ layerInput, layerOutput, inputs, labels, training: true });
-        prediction = synthesis.generator.predict(features, true);
-        gradient = asIs ? prediction : (this.#shaped[i] = shapeSyntheticGradient(this.backend, prediction, this.use, this.#shaped[i]));
-      }
-      if (this.updateProbability >= 1 || this.rng.uniform() < this.updateProbability) {
-        // The gradient sent down is computed with the weights the layer had when it ran forward.
-        let sentDown: Matrix;
-        if (prediction === null || prediction === gradient || i === 0) {
-          sentDown = layer.backward(gradient);
-        } else {
-          // The generator below learns toward what the unshaped ĝ sends down; the layer learns from the shaped one.
-          const unshaped = layer.backward(prediction);
-          sentDown = this.#target[i] = bufferOfShape(this.#target[i], unshaped.rows, unshaped.cols).copyFrom(unshaped);
-          layer.backward(gradient);
-        }
-        layer.update(learningRate);
-        if (i > 0) this.decoupled[i - 1].synthesis!.generator.update(sentDown, generatorRate);
-      }
-      if (i === last && synthesis !== null) synthesis.generator.update(this.#lossGradient!, generatorRate);
-      layerInput = layerOutput;
-    }
+    this.#stage ??= new DniStage(this.decoupled, this.network.loss, this.updateProbability, this.rng, 0, { backend: this.backend, use: this.use });
+    const { loss } = this.#stage.run(this.#steps++, batch.inputs, batch.inputs, batch.labels, this.schedules.layers(progress), this.schedules.generators(progress));
     return { loss };
   }
 

@@ -39,7 +39,8 @@ export class LockStepDniTrainer implements TrainerAlgorithm {
   readonly name = 'dni';
   readonly stages: readonly DniStage[];
   readonly #sequential: DniTrainer;
-  readonly #schedules: { readonly layers: LearningRateSchedule; readonly generators: LearningRateSchedule };
+  /** The layers' and the generators' learning rates (threaded stages compute theirs from these). */
+  readonly schedules: { readonly layers: LearningRateSchedule; readonly generators: LearningRateSchedule };
   readonly #up: Carried[];
   readonly #down: Target[][];
   readonly #downCount: number[];
@@ -54,7 +55,7 @@ export class LockStepDniTrainer implements TrainerAlgorithm {
   ) {
     this.#sequential = sequential;
     this.stages = stages;
-    this.#schedules = schedules;
+    this.schedules = schedules;
     const boundaries = stages.length - 1;
     this.#up = Array.from({ length: boundaries }, () => ({
       id: -1,
@@ -101,7 +102,7 @@ export class LockStepDniTrainer implements TrainerAlgorithm {
     }
     for (let k = 0; k < this.stages.length - 1; k++) {
       const stage = this.stages[k];
-      const rate = this.#schedules.generators(this.#up[k].progress);
+      const rate = this.schedules.generators(this.#up[k].progress);
       while (stage.learnedThrough < stage.ranThrough) this.#learnNext(k, rate);
     }
   }
@@ -131,8 +132,8 @@ export class LockStepDniTrainer implements TrainerAlgorithm {
 
   #runStage(k: number, id: number, h: Matrix, inputs: Matrix, labels: Matrix, progress: TrainingProgress): void {
     const stage = this.stages[k];
-    const learningRate = this.#schedules.layers(progress);
-    const generatorRate = this.#schedules.generators(progress);
+    const learningRate = this.schedules.layers(progress);
+    const generatorRate = this.schedules.generators(progress);
     if (k < this.stages.length - 1) while (stage.learnedThrough < id - 2) this.#learnNext(k, generatorRate);
     const result = stage.run(id, h, inputs, labels, learningRate, generatorRate);
     if (k < this.stages.length - 1) {

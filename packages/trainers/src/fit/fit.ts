@@ -20,7 +20,12 @@ export interface EpochRecord {
   readonly test: EvaluationMetrics;
   /** Per decoupled layer, synthetic vs true gradient on a fixed training batch (when measured). */
   readonly gradientAlignment?: readonly GradientAlignment[];
+  /** Wall-clock seconds of the epoch, evaluation included. */
   readonly seconds: number;
+  /** Wall-clock seconds of the epoch's training steps alone (evaluation excluded). */
+  readonly trainSeconds?: number;
+  /** Training examples per second over the epoch's steps: examples / trainSeconds. */
+  readonly examplesPerSecond?: number;
 }
 
 /**
@@ -154,6 +159,7 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
       step++;
       options.onBatchEnd?.({ epoch, batch: b, batches, step, loss });
     }
+    const trainSeconds = (performance.now() - started) / 1000;
     const trainMetrics = evaluate(algorithm, train, dataset.task, backend);
     const validationMetrics = dataset.validation && evaluate(algorithm, dataset.validation, dataset.task, backend);
     const testMetrics = evaluate(algorithm, dataset.test, dataset.task, backend);
@@ -168,6 +174,8 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
       test: testMetrics,
       ...(measurement ? { gradientAlignment: algorithm.measureGradients!(measurement) } : {}),
       seconds: (performance.now() - started) / 1000,
+      trainSeconds,
+      examplesPerSecond: n / trainSeconds,
     };
     history.push(record);
     options.onEpochEnd?.(record);

@@ -3,11 +3,11 @@ import type { MatmulOptions, TensorBackend } from '../../TensorBackend.js';
 import {
   assertClipBounds,
   assertConcatenable,
-  assertMatmulFits,
   assertNotAliased,
   assertRowIndices,
   assertRowVectorFits,
   assertSameShape,
+  prepareMatmul,
   resultMatrix,
 } from '../checks.js';
 import { MatmulKernel } from './MatmulKernel.js';
@@ -31,16 +31,7 @@ export class CpuBackend implements TensorBackend {
   private columnScratch = new Float64Array(0);
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const transposeA = options?.transposeA === true;
-    const transposeB = options?.transposeB === true;
-    assertMatmulFits(a, b, transposeA, transposeB);
-    const rows = transposeA ? a.cols : a.rows;
-    const cols = transposeB ? b.rows : b.cols;
-    const result = resultMatrix('matmul', rows, cols, out);
-    if (out !== undefined) {
-      assertNotAliased('matmul', out, a);
-      assertNotAliased('matmul', out, b);
-    }
+    const { transposeA, transposeB, result } = prepareMatmul(a, b, options, out);
     this.kernel.multiply(a, b, transposeA, transposeB, result);
     return result;
   }
