@@ -1,4 +1,4 @@
-import type { EpochRecord, NetworkSpec } from 'synthgrad';
+import type { EarlyStop, EpochRecord, NetworkSpec, StopCriterion } from 'synthgrad';
 
 export type { Suite, SuiteRun, SuiteTraining } from './suite/suiteSchema.js';
 
@@ -23,10 +23,13 @@ export interface RunRecord {
     readonly shuffle?: boolean;
     readonly measureGradients?: boolean;
     readonly measurementSize?: number;
+    readonly stopWhen?: StopCriterion;
   };
   readonly status: RunStatus;
   /** Why a run did not complete. */
   readonly reason?: string;
+  /** Set when `training.stopWhen` ended a completed run before its last epoch: where and why. */
+  readonly stopped?: EarlyStop;
   /** One record per finished epoch (a diverged run keeps the epochs before it). */
   readonly history: readonly EpochRecord[];
   /** Wall-clock seconds of the run, dataset loading excluded. */

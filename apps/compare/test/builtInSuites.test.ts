@@ -22,14 +22,18 @@ describe('the paper suites (paper-mnist, unlocked)', () => {
       if (run.label.startsWith('cDNI')) expect(run.options.generatorInput).toEqual(['layer-output', 'labels']);
     }
     const quick = applySize(suite, 'quick');
-    expect(quick.dataset.options).toMatchObject({ trainSize: 10000, testSize: 5000 });
+    expect(quick.dataset.options).toMatchObject({ trainSize: 10000, validationSize: 2000, testSize: 5000 });
+    expect(suite.dataset.options).toMatchObject({ validationSize: 5000 }); // choices read validation, never test
     await checkSuite(quick, await createSuiteContainer(), 'paper-mnist.json');
   });
 
-  it('unlocked: p ∈ {1, 0.5, 0.2} for DNI and cDNI against backprop, checked at the quick size', async () => {
+  it('unlocked: p ∈ {1, 0.5, 0.2} for DNI and cDNI against backprop and the backprop-free baselines, checked at the quick size', async () => {
     const suite = await readSuiteFile(join(appDir, 'suites', 'unlocked.json'));
     expect(suite.runs.map((run) => [run.tags?.method, run.tags?.updateProbability, run.options?.updateProbability])).toEqual([
       ['backprop', 1, undefined],
+      ['feedback alignment', 1, undefined],
+      ['DFA', 1, undefined],
+      ['last layer only', 1, undefined],
       ['DNI', 1, 1],
       ['DNI', 0.5, 0.5],
       ['DNI', 0.2, 0.2],
@@ -37,6 +41,12 @@ describe('the paper suites (paper-mnist, unlocked)', () => {
       ['cDNI', 0.5, 0.5],
       ['cDNI', 0.2, 0.2],
     ]);
+    expect(suite.runs.filter((r) => r.trainer !== 'dni' && r.trainer !== 'backprop').map((r) => r.trainer)).toEqual([
+      'feedback-alignment',
+      'direct-feedback-alignment',
+      'last-layer-only',
+    ]);
+    expect(applySize(suite, 'quick').dataset.options).toMatchObject({ trainSize: 10000, validationSize: 2000, testSize: 5000 });
     await checkSuite(applySize(suite, 'quick'), await createSuiteContainer(), 'unlocked.json');
   });
 });

@@ -33,7 +33,7 @@ describe('synthgrad compare', () => {
     expect(csv).toHaveLength(5);
     expect(csv.slice(1).some((row) => row.includes('"cDNI (labels + batch-normalized-output)"') || row.includes('cDNI (labels + batch-normalized-output)'))).toBe(true);
 
-    expect(stdout).toMatch(/#\s+configuration\s+runs\s+train exact\s+train bits\s+val exact\*\s+val bits\*\s+test exact\s+test bits\s+best epoch\*\s+epochs to train bits ≥ 0\.99/);
+    expect(stdout).toMatch(/#\s+configuration\s+runs\s+train exact\s+train bits\s+val exact\*\s+val bits\*\s+test exact\s+test bits\s+best epoch\*\s+runs reaching train bits ≥ 0\.99: at epoch\s+epochs run\s+s\/run/);
     expect(stdout).toMatch(/1\s+\S.*\s2\/2(\s+\d\.\d{3} ± \d\.\d{3}){6}/);
     expect(stdout).toContain('* ranked and best epoch chosen on validation; train and test are only reported');
     expect(stdout).toContain(`Summary: ${join(folder, 'summary.csv')}`);

@@ -22,7 +22,7 @@ describe('synthgrad compare --save-weights', () => {
       const dir = weightsFolderOf(join(folder, 'weights'), record);
       expect(existsSync(join(dir, 'manifest.json')), dir).toBe(true);
       const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-      expect(manifest.metadata).toEqual({ suite: 'seed-smoke', configuration: record.label, seed: record.seed, epochs: 2, status: 'completed' });
+      expect(manifest.metadata).toEqual({ suite: 'seed-smoke', configuration: record.label, seed: record.seed, epochs: 2, status: 'completed', position: { epoch: 2, step: 8 } });
 
       const dataset = await container.get(DatasetRegistry).get(record.dataset.name).load(record.dataset.options);
       const trainer = createTrainer(container, dataset, {

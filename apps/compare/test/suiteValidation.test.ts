@@ -125,7 +125,7 @@ describe('a bad suite fails before any training', () => {
     expect(broken.code).toBe(2);
     expect(broken.err).toContain('not valid JSON');
     const unknown = await cli(['compare', 'sed']);
-    expect(unknown.err).toMatch(/unknown suite "sed".*built-in suites: .*"seed", "seed-smoke"/);
+    expect(unknown.err).toMatch(/unknown suite "sed".*built-in suites: .*"seed", "seed-generator-sweep", "seed-smoke"/);
   });
 
   it('rejects bad command-line values', async () => {

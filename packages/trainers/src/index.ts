@@ -20,8 +20,10 @@ export {
   type EpochRecord,
   type FitOptions,
   type FitResult,
+  type FitPosition,
   type FitStatus,
 } from './fit/fit.js';
+export { StopWhen, type EarlyStop, type EpochMetric, type StopCriterion } from './fit/StopCriterion.js';
 export { buildNetwork } from './network/buildNetwork.js';
 export { LayerRegistries } from './network/LayerRegistries.js';
 export { DEFAULT_LEARNING_RATE, layerLearningRate } from './network/layerLearningRate.js';

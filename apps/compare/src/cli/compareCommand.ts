@@ -25,7 +25,7 @@ import { parseRedisUrl } from '../queue/redisUrl.js';
 import { applyOverrides } from '../suite/applyOverrides.js';
 import { applySize } from '../suite/applySize.js';
 import { expandSweep } from '../suite/expandSweep.js';
-import { halvingRungs, survivors } from '../run/successiveHalving.js';
+import { halvingRungs, resumeSurvivors, survivors } from '../run/successiveHalving.js';
 import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
@@ -104,11 +104,15 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   let going = new Set(suite.runs.map((run) => run.label));
   const plugins = suite.plugins ?? [];
   const train = { plugins, workers, options, io, log, writes, ...(onQueue ? { onQueue } : {}), ...(weightsFolder ? { weightsFolder } : {}) };
+  // Local workers keep each rung's trainer states, so survivors go on from them; queue workers retrain from the start.
+  const halvingFolder = halvingRungs(suite).length > 0 && !onQueue ? join(runFolder, 'halving') : undefined;
+  const survivorsGoOn = (runs: RunSpec[], records: RunRecord[]) => (halvingFolder ? resumeSurvivors(runs, records, halvingFolder) : runs);
   for (const epochs of halvingRungs(suite)) {
     const rung = expandRuns(restrictTo(suite, going, epochs));
-    const pendingRung = unfinished(rung, await log.read());
+    const records = await log.read();
+    const pendingRung = survivorsGoOn(unfinished(rung, records), records);
     if (!options.quiet) io.err(`Successive halving: ${going.size} configurations to epoch ${epochs}, ${pendingRung.length} runs to do`);
-    const { interrupted } = await trainPending(pendingRung, rung, train);
+    const { interrupted } = await trainPending(pendingRung, rung, { ...train, weightsFolder: halvingFolder, resumeFolder: halvingFolder });
     await stopOnWriteError();
     if (interrupted) {
       io.err(`\nInterrupted at the halving rung of epoch ${epochs}. To go on:\n  ${resumeCommand()} ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`);
@@ -117,7 +121,8 @@ export async function compareCommand(suiteArgument: string | undefined, options:
     going = survivors(suite, latestRecords(await log.read(), suite), epochs, going);
   }
   const all = expandRuns(restrictTo(suite, going));
-  const pending = unfinished(all, await log.read());
+  const recorded = await log.read();
+  const pending = survivorsGoOn(unfinished(all, recorded), recorded);
   const alreadyDone = all.length - pending.length;
   if (!options.quiet) io.err(
     `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${going.size} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
@@ -125,7 +130,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
   );
-  const { interrupted } = await trainPending(pending, all, train);
+  const { interrupted } = await trainPending(pending, all, { ...train, resumeFolder: halvingFolder });
   await stopOnWriteError();
 
   const records = latestRecords(await log.read(), suite);
@@ -172,12 +177,13 @@ interface TrainSettings {
   readonly log: ResultsLog;
   readonly writes: WriteFailure;
   readonly onQueue?: QueueExecutor;
-  readonly weightsFolder?: string;
+  readonly weightsFolder?: string | undefined;
+  readonly resumeFolder?: string | undefined;
 }
 
 /** Trains `pending` (of `all`, for the progress display) locally or on the queue; Ctrl-C or a failed write stops it. */
 async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainSettings): Promise<{ interrupted: boolean }> {
-  const { plugins, workers, options, io, log, writes, onQueue, weightsFolder } = settings;
+  const { plugins, workers, options, io, log, writes, onQueue, weightsFolder, resumeFolder } = settings;
   const progress = createProgress(options, io, all, pending, all.length - pending.length);
   const controller = new AbortController();
   const onSigint = () => {
@@ -197,7 +203,7 @@ async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainS
   };
   try {
     const execution = { runs: pending, plugins, progress, save, signal: controller.signal };
-    const { interrupted } = await (onQueue ? onQueue(execution) : runSuite({ ...execution, workers, ...(weightsFolder ? { weightsFolder } : {}) }));
+    const { interrupted } = await (onQueue ? onQueue(execution) : runSuite({ ...execution, workers, ...(weightsFolder ? { weightsFolder } : {}), ...(resumeFolder ? { resumeFolder } : {}) }));
     return { interrupted: interrupted && writes.error === undefined };
   } finally {
     progress.stop();
@@ -233,7 +239,8 @@ function restrictTo(suite: Suite, labels: ReadonlySet<string>, epochs?: number):
 
 /**
  * The runs with no finished record of at least their epochs: never recorded, failed, or completed
- * with fewer epochs (a setting stopped at an earlier halving rung). A diverged run would diverge again.
+ * with fewer epochs (a setting stopped at an earlier halving rung). A diverged run would diverge
+ * again; a run its `stopWhen` stopped is finished.
  */
 function unfinished(runs: readonly RunSpec[], records: readonly RunRecord[]): RunSpec[] {
   const latest = new Map<string, RunRecord>();
@@ -241,7 +248,7 @@ function unfinished(runs: readonly RunSpec[], records: readonly RunRecord[]): Ru
   return runs.filter((run) => {
     const record = latest.get(runKey(run));
     if (!record || record.status === 'failed') return true;
-    return record.status === 'completed' && record.history.length < run.training.epochs;
+    return record.status === 'completed' && record.stopped === undefined && record.history.length < run.training.epochs;
   });
 }
 

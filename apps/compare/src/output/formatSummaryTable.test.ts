@@ -18,6 +18,10 @@ const summary = (label: string, values: readonly number[]): ConfigurationSummary
     columns: [{ id: 'validation-accuracy', title: 'Validation accuracy' }],
     finals: new Map([['validation-accuracy', stat]]),
     threshold: { metric: 'train-accuracy', title: 'Train accuracy', value: 0.9 },
+    thresholdRuns: { reached: values.length, of: values.length, epochs: { ...stat, mean: 100 * mean, std: 100 * std } },
+    epochsRun: { n: values.length, mean: 200, std: 0, min: 200, max: 200 },
+    stoppedReached: values.length,
+    stoppedPlateau: 0,
   } as unknown as ConfigurationSummary;
 };
 
@@ -28,5 +32,17 @@ describe('formatSummaryTable', () => {
     expect(twoSeeds).toContain('0.600 ± 0.141');
     expect(oneSeed).toContain('0.250');
     expect(oneSeed).not.toContain('±');
+  });
+
+  it('shows per run who reached the threshold and when, and the epochs run with how runs stopped', () => {
+    const never = { ...summary('never', [0.5, 0.6]), thresholdRuns: { reached: 0, of: 2 }, stoppedReached: 0, stoppedPlateau: 2 };
+    const table = formatSummaryTable([summary('two seeds', [0.5, 0.7]), never]);
+    const [header, , twoSeeds, neverRow, , stopNote] = table.split('\n');
+    expect(header).toContain('runs reaching train accuracy ≥ 0.9: at epoch');
+    expect(twoSeeds).toContain('2/2 at 60.0 ± 14.1');
+    expect(twoSeeds).toContain('200 ± 0 (2r)');
+    expect(neverRow).toContain('0/2 never');
+    expect(neverRow).toContain('(2p)');
+    expect(stopNote).toMatch(/^epochs run: r = runs stopped/);
   });
 });

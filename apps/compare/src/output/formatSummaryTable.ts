@@ -10,7 +10,7 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
   const first = summaries[0];
   const columns = first?.columns ?? [];
   const threshold = first?.threshold;
-  const thresholdName = threshold ? `epochs to ${shortTitle(threshold.title)} ≥ ${threshold.value}` : '';
+  const thresholdName = threshold ? `runs reaching ${shortTitle(threshold.title)} ≥ ${threshold.value}: at epoch` : '';
   const selected = (id: string) => first !== undefined && id.startsWith(`${first.selection}-`);
   const header = [
     '#',
@@ -19,6 +19,7 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
     ...columns.map((m) => `${shortTitle(m.title)}${selected(m.id) ? '*' : ''}`),
     'best epoch*',
     thresholdName,
+    'epochs run',
     's/run',
   ];
   const rows = summaries.map((s, i) => [
@@ -27,7 +28,8 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
     runsCell(s),
     ...columns.map((m) => pm(s.finals.get(m.id))),
     s.bestEpoch === undefined ? '–' : String(s.bestEpoch),
-    s.epochsToThreshold === undefined ? (s.runs ? 'never' : '–') : String(s.epochsToThreshold),
+    thresholdCell(s),
+    epochsRunCell(s),
     s.seconds ? s.seconds.mean.toFixed(1) : '–',
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
@@ -38,7 +40,25 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
       ? '* ranked and best epoch chosen on validation; train and test are only reported'
       : '* ranked on test: the dataset has no validation split (set validationSize), nothing was held out for choosing'
     : '';
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), ...(note ? [note] : [])].join('\n');
+  const stopNote = summaries.some((s) => s.stoppedReached + s.stoppedPlateau > 0)
+    ? 'epochs run: r = runs stopped once their stopWhen level was reached, p = stopped on a plateau (see the suite\'s training.stopWhen)'
+    : '';
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), ...[note, stopNote].filter(Boolean)].join('\n');
+}
+
+/** "3/3 at 117 ± 5": the runs that reached the threshold, and their epochs (from 1). */
+function thresholdCell(s: ConfigurationSummary): string {
+  const { reached, of, epochs } = s.thresholdRuns;
+  if (of === 0) return '–';
+  if (!epochs) return `0/${of} never`;
+  return `${reached}/${of} at ${epochs.n > 1 ? `${epochs.mean.toFixed(1)} ± ${epochs.std.toFixed(1)}` : String(epochs.mean)}`;
+}
+
+function epochsRunCell(s: ConfigurationSummary): string {
+  if (!s.epochsRun) return '–';
+  const { n, mean, std } = s.epochsRun;
+  const stops = [s.stoppedReached ? `${s.stoppedReached}r` : '', s.stoppedPlateau ? `${s.stoppedPlateau}p` : ''].filter(Boolean).join(' ');
+  return `${n > 1 ? `${mean.toFixed(0)} ± ${std.toFixed(0)}` : mean.toFixed(0)}${stops ? ` (${stops})` : ''}`;
 }
 
 /** "Validation exact accuracy" → "val exact", "Test bit accuracy" → "test bits". */

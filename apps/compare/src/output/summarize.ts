@@ -40,6 +40,13 @@ export interface ConfigurationSummary {
   readonly threshold: { readonly metric: string; readonly title: string; readonly value: number };
   /** First epoch (from 1) whose mean threshold metric over the runs reaches the threshold. */
   readonly epochsToThreshold?: number;
+  /** Per run: how many reached the threshold, of how many, and at which epoch (from 1). */
+  readonly thresholdRuns: { readonly reached: number; readonly of: number; readonly epochs?: SeedStatistics };
+  /** Epochs each run trained. */
+  readonly epochsRun?: SeedStatistics;
+  /** Runs stopped by `training.stopWhen`: level reached, plateau. */
+  readonly stoppedReached: number;
+  readonly stoppedPlateau: number;
   /** Seconds per completed run. */
   readonly seconds?: SeedStatistics;
 }
@@ -81,6 +88,10 @@ export function summarize(records: readonly RunRecord[], suite: Suite): Configur
       ...optional('bestEpoch', s.bestEpoch),
       threshold: { metric: criteria.threshold.metric.id, title: criteria.threshold.metric.title, value: criteria.threshold.value },
       ...optional('epochsToThreshold', s.epochsToThreshold),
+      thresholdRuns: { reached: s.thresholdRuns.reached, of: s.thresholdRuns.of, ...optional('epochs', s.thresholdRuns.epochs) },
+      ...optional('epochsRun', s.epochsRun),
+      stoppedReached: s.stopped.reached,
+      stoppedPlateau: s.stopped.plateau,
       ...optional('seconds', s.seconds),
     };
   });

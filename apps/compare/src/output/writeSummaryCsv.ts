@@ -36,6 +36,13 @@ const HEADER = [
   'threshold_metric',
   'threshold',
   'epochs_to_threshold',
+  'runs_reaching_threshold',
+  'runs_with_epochs',
+  'run_epochs_to_threshold_mean',
+  'run_epochs_to_threshold_std',
+  'epochs_run_mean',
+  'stopped_reached',
+  'stopped_plateau',
   'seconds_mean',
 ];
 
@@ -43,7 +50,9 @@ const HEADER = [
  * `summary.csv`: one row per configuration, ranked, columns as in {@link HEADER}. Accuracies are mean
  * and sample std of the final accuracy of each split over completed runs; `selection_split` is the
  * split the ranking and `best_epoch` read; `best_epoch` and
- * `epochs_to_threshold` count epochs from 1 and read the mean curves over seeds (empty: never).
+ * `epochs_to_threshold` count epochs from 1 and read the mean curves over seeds (empty: never);
+ * `run_epochs_to_threshold_*` are over the runs that reached it (`runs_reaching_threshold` of
+ * `runs_with_epochs`), each run's own first epoch; `stopped_*` count runs `training.stopWhen` stopped.
  * Returns the file's path.
  */
 export async function writeSummaryCsv(folder: string, summaries: readonly ConfigurationSummary[]): Promise<string> {
@@ -67,6 +76,13 @@ export async function writeSummaryCsv(folder: string, summaries: readonly Config
     snake(s.threshold.metric),
     s.threshold.value,
     s.epochsToThreshold,
+    s.thresholdRuns.reached,
+    s.thresholdRuns.of,
+    s.thresholdRuns.epochs?.mean,
+    s.thresholdRuns.epochs?.std,
+    s.epochsRun?.mean,
+    s.stoppedReached,
+    s.stoppedPlateau,
     s.seconds?.mean,
   ]);
   const file = join(folder, 'summary.csv');

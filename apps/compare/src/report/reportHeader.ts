@@ -20,6 +20,7 @@ export function reportHeader(suite: Suite, records: readonly RunRecord[], task: 
   const backends = [...new Set(records.map((r) => r.backend))];
   const trainingText = [
     `${training.epochs} epochs`,
+    training.stopWhen ? `stopping early: ${describeStopWhen(training.stopWhen)}` : '',
     `batch size ${training.batchSize}`,
     training.shuffle === false ? 'fixed order' : 'reshuffled every epoch',
     training.measureGradients ? 'gradient alignment measured' : '',
@@ -56,4 +57,13 @@ function timeRange(first: number, last: number): string {
   const [from, to] = [utc(first), utc(last)];
   if (from === to) return from;
   return from.slice(0, 10) === to.slice(0, 10) ? `${from.slice(0, 16)} – ${to.slice(11)}` : `${from} – ${to}`;
+}
+
+function describeStopWhen({ reached, plateau }: NonNullable<Suite['training']['stopWhen']>): string {
+  return [
+    reached ? `${reached.metric} ≥ ${reached.atLeast} for ${reached.forEpochs ?? 1} epochs` : '',
+    plateau ? `${plateau.metric} no better by ${plateau.minDelta ?? 0} for ${plateau.patience} epochs` : '',
+  ]
+    .filter(Boolean)
+    .join(' or ');
 }

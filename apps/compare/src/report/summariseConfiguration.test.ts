@@ -46,6 +46,24 @@ describe('summariseConfiguration', () => {
     expect(row.epochsToThreshold).toBe(2);
   });
 
+  it('counts per run which reached the threshold and when, and where stopWhen stopped them', () => {
+    // seed 1 reaches 0.99 train bits at epoch 2, seed 2 at epoch 1, seed 3 (0.97) never
+    expect(row.thresholdRuns).toMatchObject({ reached: 2, of: 3, epochs: { n: 2, mean: 1.5, min: 1, max: 2 } });
+    expect(row.epochsRun).toMatchObject({ n: 3, min: 1, max: 2 });
+    expect(row.stopped).toEqual({ reached: 0, plateau: 0 });
+    const stopped = summariseConfiguration(
+      'a',
+      [
+        makeRecord('a', 1, [{ train: { bitAccuracy: 0.99 } }], { stopped: { criterion: 'reached', epoch: 0, reason: 'held' } }),
+        makeRecord('a', 2, [{ train: { bitAccuracy: 0.6 } }, { train: { bitAccuracy: 0.6 } }], { stopped: { criterion: 'plateau', epoch: 1, reason: 'flat' } }),
+      ],
+      suite,
+      bits,
+    );
+    expect(stopped.stopped).toEqual({ reached: 1, plateau: 1 });
+    expect(stopped.thresholdRuns).toMatchObject({ reached: 1, of: 2, epochs: { n: 1, mean: 1 } });
+  });
+
   it('chooses the best epoch on validation when the runs measured it, whatever test says', () => {
     const validated = [
       makeRecord('a', 1, [
@@ -69,6 +87,7 @@ describe('summariseConfiguration', () => {
     expect(failed.bestEpoch).toBeUndefined();
     expect(failed.epochsToThreshold).toBeUndefined();
     expect(failed.seconds).toBeUndefined();
+    expect(failed.thresholdRuns).toEqual({ reached: 0, of: 0, epochs: undefined });
     expect(failed.status).toEqual({ completed: 0, diverged: 0, failed: 1, missing: 3 });
   });
 });

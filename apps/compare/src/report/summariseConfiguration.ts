@@ -31,6 +31,12 @@ export interface ConfigurationSummary {
   readonly bestEpoch: number | undefined;
   /** First epoch (from 1) whose mean threshold metric reaches the threshold. */
   readonly epochsToThreshold: number | undefined;
+  /** Per run: how many of the runs with epochs reached the threshold, and at which epoch (from 1), over those that did. */
+  readonly thresholdRuns: { readonly reached: number; readonly of: number; readonly epochs: SeedStatistics | undefined };
+  /** Epochs each run trained (fewer than planned: stopped by `training.stopWhen`, diverged, or a halving rung). */
+  readonly epochsRun: SeedStatistics | undefined;
+  /** Runs that `training.stopWhen` stopped, by criterion. */
+  readonly stopped: { readonly reached: number; readonly plateau: number };
   /** Wall-clock seconds per completed run. */
   readonly seconds: SeedStatistics | undefined;
 }
@@ -79,6 +85,21 @@ export function summariseConfiguration(
     final,
     bestEpoch: bestEpoch(primary, secondary),
     epochsToThreshold: epochsToThreshold(learningCurve(runs, criteria.threshold.metric.value), criteria.threshold.value),
+    thresholdRuns: thresholdRuns(runs, criteria),
+    epochsRun: seedStatistics(runs.filter((r) => r.history.length > 0).map((r) => r.history.length)),
+    stopped: {
+      reached: runs.filter((r) => r.stopped?.criterion === 'reached').length,
+      plateau: runs.filter((r) => r.stopped?.criterion === 'plateau').length,
+    },
     seconds: seedStatistics(completed.map((r) => r.seconds)),
   };
+}
+
+function thresholdRuns(runs: readonly RunRecord[], { threshold }: TaskCriteria): ConfigurationSummary['thresholdRuns'] {
+  const trained = runs.filter((r) => r.history.length > 0);
+  const epochs = trained.flatMap((r) => {
+    const index = r.history.findIndex((e) => (finiteOrUndefined(threshold.metric.value(e)) ?? -Infinity) >= threshold.value);
+    return index < 0 ? [] : [index + 1];
+  });
+  return { reached: epochs.length, of: trained.length, epochs: seedStatistics(epochs) };
 }

@@ -23,13 +23,14 @@ export function summaryTable(
   const seeds = suite.seeds.length;
   const { metric, value } = criteria.threshold;
   const thresholdTitle = `Epochs to ${formatLevel(value)} ${metric.title.toLowerCase().replace('accuracy', 'acc.')}`;
-  const thresholdHint = `First epoch at which the mean ${metric.title.toLowerCase()} over seeds reaches ${formatLevel(value)}`;
+  const thresholdHint = `Runs whose ${metric.title.toLowerCase()} reached ${formatLevel(value)}, and the first epoch at which each did (mean ± std over those runs)`;
   const head = [
     '<th scope="col" class="num">#</th>',
     '<th scope="col">Configuration</th>',
     ...criteria.columns.map((m) => `<th scope="col" class="num">${escapeHtml(m.title)}</th>`),
     '<th scope="col" class="num" title="Epoch with the best mean ranking metric over seeds">Best epoch</th>',
     `<th scope="col" class="num" title="${escapeHtml(thresholdHint)}">${escapeHtml(thresholdTitle)}</th>`,
+    '<th scope="col" class="num" title="Epochs each run trained; r = stopped when its training.stopWhen level was reached, p = stopped on a plateau">Epochs run</th>',
     '<th scope="col" class="num">Seconds per run</th>',
     '<th scope="col">Runs</th>',
     '<th scope="col">Settings</th>',
@@ -41,7 +42,8 @@ export function summaryTable(
       `<th scope="row" class="label"><span class="swatch" style="background:${colour}"></span>${escapeHtml(s.label)}</th>`,
       ...criteria.columns.map((m) => `<td class="num">${formatStatistic(s.final.get(m.id), m.kind === 'accuracy' ? 'percent' : 'number', seeds)}</td>`),
       `<td class="num">${epochOf(s.bestEpoch, s.plannedEpochs)}</td>`,
-      `<td class="num">${epochOf(s.epochsToThreshold, s.plannedEpochs)}</td>`,
+      `<td class="num">${thresholdRunsCell(s, seeds)}</td>`,
+      `<td class="num">${formatStatistic(s.epochsRun, 'number', seeds)}${stopsOf(s)}<span class="of"> / ${s.plannedEpochs}</span></td>`,
       `<td class="num">${formatStatistic(s.seconds, 'seconds', seeds)}</td>`,
       `<td class="status">${statusBadges(s)}</td>`,
       `<td class="settings">${configurationDetails(s.run, suite)}</td>`,
@@ -54,6 +56,18 @@ export function summaryTable(
 ${rows.join('\n')}
 </tbody>
 </table></div>`;
+}
+
+function thresholdRunsCell(s: ConfigurationSummary, seeds: number): string {
+  const { reached, of, epochs } = s.thresholdRuns;
+  if (of === 0) return '<span class="none">—</span>';
+  if (!epochs) return `<span class="none">never</span><span class="of"> (0/${of})</span>`;
+  return `${formatStatistic(epochs, 'number', seeds)}<span class="of"> (${reached}/${of} runs)</span>`;
+}
+
+function stopsOf({ stopped }: ConfigurationSummary): string {
+  const parts = [stopped.reached ? `${stopped.reached} r` : '', stopped.plateau ? `${stopped.plateau} p` : ''].filter(Boolean);
+  return parts.length ? ` <span class="of">(${parts.join(', ')})</span>` : '';
 }
 
 function epochOf(epoch: number | undefined, planned: number): string {

@@ -19,8 +19,10 @@ export interface SweptSetting {
   readonly run: SuiteRun;
   readonly setting: Readonly<Record<string, unknown>>;
   readonly summary: ConfigurationSummary;
-  /** Epochs its runs trained (fewer than planned: stopped by successive halving). */
+  /** Epochs its runs trained (fewer than planned: stopped by successive halving or its stopWhen). */
   readonly epochs: number;
+  /** Every run of it ended where it was to: at its last epoch or where its `training.stopWhen` stopped it. */
+  readonly stoppedByCriterion: boolean;
 }
 
 /**
@@ -39,14 +41,17 @@ export function sweepResults(records: readonly RunRecord[], suite: Suite, criter
   return [...groups].map(([configuration, runs]) => {
     const settings = runs.map((run): SweptSetting => {
       const own = records.filter((r) => r.label === run.label);
+      const summary = summariseConfiguration(run.label, own, suite, criteria);
       return {
         run,
         setting: run.setting ?? {},
-        summary: summariseConfiguration(run.label, own, suite, criteria),
+        summary,
         epochs: Math.max(0, ...own.map((r) => r.history.length)),
+        stoppedByCriterion: own.some((r) => r.stopped) && own.every((r) => r.stopped !== undefined || r.history.length >= summary.plannedEpochs),
       };
     });
-    const full = (s: SweptSetting) => s.epochs >= s.summary.plannedEpochs;
+    // A setting stopped by its own stopWhen trained as long as it was to; only a halving rung cuts it short.
+    const full = (s: SweptSetting) => s.epochs >= s.summary.plannedEpochs || s.stoppedByCriterion;
     const order = (list: SweptSetting[]) =>
       rankConfigurations(list.map((s) => s.summary), criteria).map((summary) => list.find((s) => s.summary === summary)!);
     const ranked = [...order(settings.filter(full)), ...order(settings.filter((s) => !full(s)))];

@@ -30,7 +30,7 @@ export async function sweepSection(sweeps: readonly SweepResult[], criteria: Tas
         `<td class="num">${i + 1}</td>`,
         `<th scope="row">${escapeHtml(settingWords(s.setting))}${chosen ? ' <span class="badge ok">chosen</span>' : ''}</th>`,
         ...metrics.map((m) => `<td class="num">${formatStatistic(s.summary.final.get(m.id), 'percent', seeds)}</td>`),
-        `<td class="num">${s.epochs}${s.epochs < s.summary.plannedEpochs ? ' (stopped by halving)' : ''}</td>`,
+        `<td class="num">${s.epochs}${s.stoppedByCriterion ? ' (stopWhen)' : s.epochs < s.summary.plannedEpochs ? ' (stopped by halving)' : ''}</td>`,
       ];
       return `<tr data-label="${escapeHtml(s.run.label)}"${chosen ? ' class="chosen"' : ''}>${cells.join('')}</tr>`;
     });
@@ -51,7 +51,7 @@ ${rows.join('\n')}
         sweep.ranked.flatMap((s) => {
           const value = s.setting[path];
           const y = s.summary.final.get(metric.id)?.mean;
-          if (value === undefined || y === undefined || s.epochs < s.summary.plannedEpochs) return [];
+          if (value === undefined || y === undefined || (s.epochs < s.summary.plannedEpochs && !s.stoppedByCriterion)) return [];
           return [{ configuration: sweep.configuration, value: typeof value === 'number' ? value : JSON.stringify(value), y }];
         }),
       );

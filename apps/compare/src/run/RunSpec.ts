@@ -7,4 +7,10 @@ export interface RunSpec
   readonly index: number;
   /** Runs in the whole suite. */
   readonly total: number;
+  /**
+   * Go on from an earlier record of this run (a successive-halving survivor): its trainer state is
+   * read from `weightsFolderOf(RunTask.resumeFolder, spec)`, and training resumes at the end of
+   * `history` (the epochs before, kept in the new record). Never part of the record.
+   */
+  readonly resume?: { readonly history: RunRecord['history']; readonly seconds: number };
 }

@@ -10,4 +10,6 @@ export interface RunTask {
   readonly port: MessagePort;
   /** With `--save-weights`: the run folder's `weights/` folder, where the final weights are kept. */
   readonly weightsFolder?: string;
+  /** Where the states of runs to resume (`RunSpec.resume`) were written: a successive-halving rung's weights. */
+  readonly resumeFolder?: string;
 }

@@ -14,6 +14,8 @@ export interface RunSuiteOptions {
   readonly plugins: readonly string[];
   /** Keep each run's final weights under this folder (`<configuration>/seed-<n>/`). */
   readonly weightsFolder?: string;
+  /** Where the states of runs with `resume` are (a halving rung's `weightsFolder`). */
+  readonly resumeFolder?: string;
   readonly workers: number;
   readonly progress: ProgressReporter;
   /** Saves a finished run (append + fsync) before it counts as done. */
@@ -29,7 +31,7 @@ export interface RunSuiteOptions {
  * every record that did arrive is saved.
  */
 export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted: boolean }> {
-  const { runs, plugins, progress, save, signal, weightsFolder } = options;
+  const { runs, plugins, progress, save, signal, weightsFolder, resumeFolder } = options;
   if (runs.length === 0 || signal?.aborted) return { interrupted: Boolean(signal?.aborted) };
   const threads = Math.max(1, options.workers);
   const pool = createWorkerPool(Math.min(threads, runs.length));
@@ -38,7 +40,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted:
     port1.on('message', (message: ProgressMessage) => progress.update(spec, message));
     let record: RunRecord;
     try {
-      record = await pool.run({ spec, plugins, port: port2, ...(weightsFolder ? { weightsFolder } : {}) }, { transferList: [port2], ...(signal ? { signal } : {}) });
+      record = await pool.run({ spec, plugins, port: port2, ...(weightsFolder ? { weightsFolder } : {}), ...(resumeFolder ? { resumeFolder } : {}) }, { transferList: [port2], ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) return;
       record = failedRecord(spec, error);

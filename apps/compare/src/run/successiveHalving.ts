@@ -1,3 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runKey } from '../suite/expandRuns.js';
+import type { RunSpec } from './RunSpec.js';
+import { weightsFolderOf } from './weightsFolderOf.js';
 import { rankConfigurations, selectionSplitOf, summariseConfiguration, taskCriteria, reportTaskOf } from '../report/index.js';
 import type { RunRecord } from '../RunRecord.js';
 import type { Suite } from '../suite/suiteSchema.js';
@@ -39,4 +44,32 @@ export function survivors(suite: Suite, records: readonly RunRecord[], epochs: n
     for (const s of rankConfigurations(summaries, criteria).slice(0, Math.ceil(judged.length / 2))) kept.add(s.label);
   }
   return kept;
+}
+
+/**
+ * Survivors of a halving rung go on from where they stopped instead of retraining: each run of
+ * `pending` whose latest record completed fewer epochs than it is to train (stopped at a rung, not
+ * by `stopWhen`), and whose state that rung kept in `weightsFolderOf(stateFolder, run)`, gets
+ * `resume` (the record's epochs and seconds). Others are left to train from their start.
+ *
+ * @example
+ * ```ts
+ * const next = resumeSurvivors(unfinished(rung, records), records, join(runFolder, 'halving'));
+ * next[0].resume?.history.length; // 50: the epochs of the previous rung
+ * ```
+ */
+export function resumeSurvivors(pending: readonly RunSpec[], records: readonly RunRecord[], stateFolder: string): RunSpec[] {
+  const latest = new Map<string, RunRecord>();
+  for (const record of records) latest.set(runKey(record), record);
+  return pending.map((run) => {
+    const record = latest.get(runKey(run));
+    const goesOn =
+      record !== undefined &&
+      record.status === 'completed' &&
+      record.stopped === undefined &&
+      record.history.length > 0 &&
+      record.history.length < run.training.epochs &&
+      existsSync(join(weightsFolderOf(stateFolder, run), 'manifest.json'));
+    return goesOn ? { ...run, resume: { history: record.history, seconds: record.seconds } } : run;
+  });
 }

@@ -1,7 +1,18 @@
 import { fitStages } from '@synthgrad/parallel';
-import { writeTrainerFolder } from '@synthgrad/trainers/node';
+import { readTrainerFolder, writeTrainerFolder } from '@synthgrad/trainers/node';
 import type { Container } from 'inversify';
-import { createTrainer, DatasetRegistry, fit, saveTrainerState, TensorBackend, type Dataset, type DniOptions, type EpochRecord } from 'synthgrad';
+import {
+  createTrainer,
+  DatasetRegistry,
+  fit,
+  loadTrainerState,
+  saveTrainerState,
+  TensorBackend,
+  type Dataset,
+  type DniOptions,
+  type EpochRecord,
+  type FitPosition,
+} from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
@@ -19,8 +30,11 @@ const datasets = new Map<string, Promise<Dataset>>();
  * Trains one run and returns its record. Never throws for the run itself: an error while building or
  * training gives status `failed` with the message, keeping the epochs finished before it. With
  * `weightsFolder`, the trainer's final state is written to `weightsFolderOf(weightsFolder, spec)`
- * (also after divergence, to look at; not after an abort); failing to write it fails the run.
- * A `dni` run with `stages` (K > 1) trains each stage on a thread of its own (`fitStages`), its
+ * (also after divergence, to look at; not after an abort), with the fit's position in its metadata;
+ * failing to write it fails the run. With `spec.resume`, the run goes on from the state kept in
+ * `weightsFolderOf(resumeFolder, spec)` at the end of `spec.resume.history`, exactly as the
+ * uninterrupted run would (a state that does not match that history fails the run; a run on
+ * stages does not resume: it trains from its start). A `dni` run with `stages` (K > 1) trains each stage on a thread of its own (`fitStages`), its
  * containers loading `plugins`; a stage that fails fails the run, naming the stage.
  */
 export async function trainRun(
@@ -29,12 +43,15 @@ export async function trainRun(
   report: (message: ProgressMessage) => void = () => {},
   weightsFolder?: string,
   plugins: readonly string[] = [],
+  resumeFolder?: string,
 ): Promise<RunRecord> {
   const { index } = spec;
-  const history: EpochRecord[] = [];
+  const onStages = threadsOfRun(spec) > 1;
+  const resume = onStages ? undefined : spec.resume;
+  const history: EpochRecord[] = [...(resume?.history ?? [])];
   let started = performance.now();
-  const record = (fields: Pick<RunRecord, 'status' | 'reason'>): RunRecord =>
-    runRecord(spec, { ...fields, history, seconds: (performance.now() - started) / 1000 });
+  const record = (fields: Pick<RunRecord, 'status' | 'reason' | 'stopped'>): RunRecord =>
+    runRecord(spec, { ...fields, history, seconds: (resume?.seconds ?? 0) + (performance.now() - started) / 1000 });
   try {
     const dataset = await loadDataset(container, spec.dataset);
     started = performance.now();
@@ -56,21 +73,47 @@ export async function trainRun(
     };
     const trainerSpec = { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed };
     const staged =
-      threadsOfRun(spec) > 1
+      onStages
         ? await fitStages(container, dataset, { ...trainerSpec, algorithm: 'dni', options: spec.options as DniOptions }, { ...fitOptions, plugins, backend: spec.backend })
         : undefined;
     const trainer = staged?.trainer ?? createTrainer(container, dataset, trainerSpec);
-    const result = staged ?? fit(trainer, dataset, container.get(TensorBackend), fitOptions);
+    const position = resume ? await resumeState(trainer, spec, resumeFolder) : undefined;
+    const result =
+      staged ??
+      fit(trainer, dataset, container.get(TensorBackend), { ...fitOptions, ...(position && resume ? { resume: position, resumeHistory: resume.history } : {}) });
+    const stopped = 'stopped' in result ? result.stopped : undefined;
+    const endPosition = 'position' in result ? result.position : undefined;
     if (result.status === 'failed') return record({ status: 'failed', reason: result.reason ?? 'a stage failed' });
     if (result.status === 'aborted') return record({ status: 'failed', reason: result.reason ?? 'aborted' });
     if (weightsFolder !== undefined) {
-      const metadata = { suite: spec.suite, configuration: spec.label, seed: spec.seed, epochs: history.length, status: result.status };
+      const metadata = {
+        suite: spec.suite,
+        configuration: spec.label,
+        seed: spec.seed,
+        epochs: history.length,
+        status: result.status,
+        ...(endPosition ? { position: endPosition } : {}),
+      };
       await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveTrainerState(trainer, metadata));
     }
-    return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}) });
+    return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}), ...(stopped ? { stopped } : {}) });
   } catch (error) {
     return record({ status: 'failed', reason: describeError(error) });
   }
+}
+
+/** Loads the state a run's earlier part wrote, after checking it ended where `spec.resume.history` does. */
+async function resumeState(trainer: ReturnType<typeof createTrainer>, spec: RunSpec, resumeFolder: string | undefined): Promise<FitPosition> {
+  if (resumeFolder === undefined) throw new Error('resume: no folder holds the states of the runs to resume');
+  const folder = weightsFolderOf(resumeFolder, spec);
+  const saved = await readTrainerFolder(folder);
+  const position = saved.manifest.metadata?.position as FitPosition | undefined;
+  const epochs = spec.resume?.history.length;
+  if (position === undefined || position.epoch !== epochs || !Number.isInteger(position.step)) {
+    throw new Error(`resume: the state in ${folder} ends at epoch ${String(position?.epoch)}, but the run's record at epoch ${String(epochs)}`);
+  }
+  loadTrainerState(trainer, saved);
+  return position;
 }
 
 function loadDataset(container: Container, { name, options }: RunSpec['dataset']): Promise<Dataset> {

@@ -9,7 +9,7 @@ import { trainRun } from './trainRun.js';
 const containers = new Map<string, Promise<Container>>();
 
 /** The worker pool's task: trains one run in this thread, posting progress on the task's port. */
-export default async function workerTask({ spec, plugins, port, weightsFolder }: RunTask): Promise<RunRecord> {
+export default async function workerTask({ spec, plugins, port, weightsFolder, resumeFolder }: RunTask): Promise<RunRecord> {
   try {
     const key = JSON.stringify([plugins, spec.backend]);
     let container = containers.get(key);
@@ -17,7 +17,7 @@ export default async function workerTask({ spec, plugins, port, weightsFolder }:
       container = createSuiteContainer(plugins, spec.backend);
       containers.set(key, container);
     }
-    return await trainRun(await container, spec, (message: ProgressMessage) => port.postMessage(message), weightsFolder, plugins);
+    return await trainRun(await container, spec, (message: ProgressMessage) => port.postMessage(message), weightsFolder, plugins, resumeFolder);
   } finally {
     port.close();
   }

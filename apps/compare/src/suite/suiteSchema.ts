@@ -30,12 +30,22 @@ export const networkOverrideSchema = networkSchema.partial();
 
 const kebabCase = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case name such as "seed-smoke"');
 
+/** `"<split>.<metric>"`, as the trainers' `EpochMetric`. */
+const epochMetric = z.templateLiteral([z.enum(['train', 'validation', 'test']), '.', z.enum(['loss', 'bitAccuracy', 'exactAccuracy', 'accuracy'])]);
+
+/** When a run may stop before `epochs` (the trainers' `StopCriterion`); the record says where and why. */
+export const stopWhenSchema = z.strictObject({
+  reached: z.strictObject({ metric: epochMetric, atLeast: z.number(), forEpochs: z.number().int().positive().optional() }).optional(),
+  plateau: z.strictObject({ metric: epochMetric, patience: z.number().int().positive(), minDelta: z.number().nonnegative().optional() }).optional(),
+});
+
 export const trainingSchema = z.strictObject({
   epochs: z.number().int().nonnegative().max(1_000_000),
   batchSize: z.number().int().positive(),
   shuffle: z.boolean().optional(),
   measureGradients: z.boolean().optional(),
   measurementSize: z.number().int().positive().optional(),
+  stopWhen: stopWhenSchema.optional(),
 });
 
 /** A tag's value: what a paper-style table groups configurations by (`"cDNI"`, `4`). */

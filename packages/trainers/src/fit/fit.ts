@@ -2,6 +2,7 @@ import type { Dataset, GradientAlignment, TrainerAlgorithm } from '@synthgrad/co
 import { ConfigError } from '@synthgrad/core';
 import { Matrix, Rng, type TensorBackend } from '@synthgrad/tensor';
 import { evaluate, type EvaluationMetrics } from './evaluate.js';
+import { StopWhen, type EarlyStop, type StopCriterion } from './StopCriterion.js';
 
 /** One epoch's record: what learning curves are drawn from. */
 export interface EpochRecord {
@@ -28,7 +29,7 @@ export interface EpochRecord {
 }
 
 /**
- * - `completed`: every epoch ran;
+ * - `completed`: every epoch ran, or `stopWhen` ended the run early (`FitResult.stopped` says where);
  * - `diverged`: a loss or an output became NaN/±Infinity; the epochs before it are kept;
  * - `aborted`: the caller's `signal` fired.
  */
@@ -39,6 +40,25 @@ export interface FitResult {
   /** Why a run did not complete. */
   readonly reason?: string;
   readonly history: readonly EpochRecord[];
+  /** Set when `stopWhen` ended the run before `epochs`. */
+  readonly stopped?: EarlyStop;
+  /**
+   * Where a completed run ended, between two epochs: pass it as `resume` (with the trainer's state
+   * restored) to go on from there. Absent after divergence or an abort (they end mid-epoch).
+   */
+  readonly position?: FitPosition;
+}
+
+/**
+ * Where a fit stands between two epochs. With the trainer's own state (`state()` /
+ * `loadTrainerState`) and the same `seed`, `shuffle` and `batchSize`, it resumes a run exactly: the
+ * shuffling is replayed from the seed up to `epoch` (cheap: one permutation per epoch).
+ */
+export interface FitPosition {
+  /** Epochs finished (the next record will be epoch `epoch + 1`). */
+  readonly epoch: number;
+  /** Steps (batches) done so far. */
+  readonly step: number;
 }
 
 export interface BatchEndEvent {
@@ -63,6 +83,16 @@ export interface FitOptions {
   readonly measureGradients?: boolean;
   /** Rows of the training set used for the alignment measurement (default 100). */
   readonly measurementSize?: number;
+  /** Stop before `epochs` once this holds (see {@link StopCriterion}). */
+  readonly stopWhen?: StopCriterion;
+  /**
+   * Go on from a finished fit's `position` instead of starting at the first epoch: the epochs
+   * trained are `position.epoch + 1` to `epochs` (counted from 1, as the records), shuffled as the
+   * uninterrupted run would have. The history returned holds only the new epochs.
+   */
+  readonly resume?: FitPosition;
+  /** The epochs before `resume`, so that `stopWhen` judges the whole run (not returned again). */
+  readonly resumeHistory?: readonly EpochRecord[];
   readonly signal?: AbortSignal;
   readonly onBatchEnd?: (event: BatchEndEvent) => void;
   readonly onEpochEnd?: (record: EpochRecord) => void;
@@ -82,6 +112,16 @@ export interface FitOptions {
 export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: TensorBackend, options: FitOptions): FitResult {
   const { epochs, batchSize } = validate(options, dataset);
   const rng = new Rng(options.seed ?? 0);
+  const stopWhen = options.stopWhen && new StopWhen(options.stopWhen);
+  for (const record of options.resumeHistory ?? []) stopWhen?.after(record.epoch, record);
+  if (options.stopWhen && !dataset.validation) {
+    for (const part of ['reached', 'plateau'] as const) {
+      const metric = options.stopWhen[part]?.metric;
+      if (metric?.startsWith('validation.')) {
+        throw new ConfigError(`stopWhen.${part}.metric`, `"${metric}" reads the validation split, but "${dataset.name}" has none (give it a validation size)`);
+      }
+    }
+  }
   const train = dataset.train;
   const n = train.inputs.rows;
   const batches = Math.ceil(n / batchSize);
@@ -95,8 +135,13 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
         }
       : undefined;
   const history: EpochRecord[] = [];
-  let step = 0;
-  for (let epoch = 0; epoch < epochs; epoch++) {
+  let step = options.resume?.step ?? 0;
+  const position = (epoch: number): FitPosition => ({ epoch, step });
+  const firstEpoch = options.resume?.epoch ?? 0;
+  if (!Number.isInteger(firstEpoch) || firstEpoch < 0) throw new ConfigError('resume.epoch', `expected a non-negative integer, got ${firstEpoch}`);
+  // The order is shuffled in place epoch after epoch: replaying the earlier shuffles gives the resumed run's order.
+  if (options.shuffle ?? true) for (let epoch = 0; epoch < firstEpoch; epoch++) rng.shuffle(order);
+  for (let epoch = firstEpoch; epoch < epochs; epoch++) {
     const started = performance.now();
     if (options.shuffle ?? true) rng.shuffle(order);
     let lossSum = 0;
@@ -134,8 +179,10 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
     };
     history.push(record);
     options.onEpochEnd?.(record);
+    const stopped = stopWhen?.after(record.epoch, record);
+    if (stopped) return { status: 'completed', history, stopped, position: position(epoch + 1) };
   }
-  return { status: 'completed', history };
+  return { status: 'completed', history, position: position(Math.max(epochs, firstEpoch)) };
 }
 
 function batchBuffers(
