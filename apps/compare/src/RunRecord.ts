@@ -36,6 +36,8 @@ export interface RunRecord {
   readonly seconds: number;
   /** Tensor backend name (`cpu`, `mathjs`, …). */
   readonly backend: string;
+  /** The dtype of the backend's matrices (absent in records written before dtypes: float64). */
+  readonly dtype?: 'float64' | 'float32';
   /** ISO 8601. */
   readonly finishedAt: string;
 }

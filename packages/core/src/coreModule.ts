@@ -23,7 +23,8 @@ export const coreModule = new ContainerModule((options) => {
   options.bind(TensorBackendPlugin).toConstantValue({
     name: 'cpu',
     description: 'typed-array kernels in JavaScript (default)',
-    create: () => new CpuBackend(),
+    dtypes: ['float64', 'float32'],
+    create: (backendOptions) => new CpuBackend(backendOptions),
   });
   options.bind(TensorBackendPlugin).toConstantValue({
     name: 'mathjs',

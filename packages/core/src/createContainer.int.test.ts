@@ -2,7 +2,7 @@ import { Matrix } from '@synthgrad/tensor';
 import { ContainerModule } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { createContainer } from './createContainer.js';
-import { DuplicatePluginError, UnknownPluginError } from './errors.js';
+import { ConfigError, DuplicatePluginError, UnknownPluginError } from './errors.js';
 import {
   GeneratorInputPlugin,
   GeneratorInputRegistry,
@@ -72,6 +72,17 @@ describe('createContainer', () => {
       });
     });
     expect(createContainer({ modules: [userBackend], backend: 'custom' }).get(TensorBackend).name).toBe('custom');
+  });
+
+  it('makes the backend with the dtype asked for, and refuses a dtype its plugin does not list', () => {
+    const single = createContainer({ backend: 'cpu', dtype: 'float32' }).get(TensorBackend);
+    expect(single.dtype).toBe('float32');
+    expect(single.matmul(Matrix.ones(2, 2), Matrix.ones(2, 2)).dtype).toBe('float32');
+    expect(createContainer({ backend: 'cpu' }).get(TensorBackend).dtype).toBe('float64');
+    expect(() => createContainer({ backend: 'mathjs', dtype: 'float32' })).toThrow(
+      "dtype: backend 'mathjs' has no float32 matrices; it offers float64 (float32 runs on 'cpu' and 'wasm')",
+    );
+    expect(() => createContainer({ backend: 'mathjs', dtype: 'float32' })).toThrow(ConfigError);
   });
 
   it('refuses a second plugin under a taken name', () => {

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
+import type { DType } from '@synthgrad/tensor';
 import { Container, type ContainerModule } from 'inversify';
 import { providerOf, tokensWithProvider } from './boundBy.js';
 import { coreModule } from './coreModule.js';
-import { MissingModuleError } from './errors.js';
+import { ConfigError, MissingModuleError } from './errors.js';
 import { TensorBackend, TensorBackendRegistry } from './TensorBackendPlugin.js';
 
 export interface CreateContainerOptions {
@@ -10,6 +11,11 @@ export interface CreateContainerOptions {
   readonly modules?: readonly ContainerModule[];
   /** Name of the tensor backend every component uses (default `"cpu"`). */
   readonly backend?: string;
+  /**
+   * The dtype of the matrices the backend makes (default `'float64'`): `'float32'` halves memory
+   * and, on `wasm`, runs every op in float32. The backend must list it in its plugin's `dtypes`.
+   */
+  readonly dtype?: DType;
 }
 
 /**
@@ -27,7 +33,17 @@ export function createContainer(options: CreateContainerOptions = {}): Container
   const container = new Container();
   explainMissingModules(container);
   container.load(coreModule, ...(options.modules ?? []));
-  const backend = container.get(TensorBackendRegistry).get(options.backend ?? 'cpu').create();
+  const plugin = container.get(TensorBackendRegistry).get(options.backend ?? 'cpu');
+  const dtype = options.dtype ?? 'float64';
+  const dtypes = plugin.dtypes ?? ['float64'];
+  if (!dtypes.includes(dtype)) {
+    throw new ConfigError(
+      'dtype',
+      `backend '${plugin.name}' has no ${String(dtype)} matrices; it offers ${dtypes.join(', ')}` +
+        (dtype === 'float32' ? " (float32 runs on 'cpu' and 'wasm')" : ''),
+    );
+  }
+  const backend = options.dtype === undefined ? plugin.create() : plugin.create({ dtype });
   container.bind(TensorBackend).toConstantValue(backend);
   return container;
 }

@@ -23,7 +23,7 @@ export type { NamedPlugin } from './NamedPlugin.js';
 export type { LayerSpec, NetworkSpec, PluginSpec } from './NetworkSpec.js';
 export { PluginRegistry } from './PluginRegistry.js';
 export { describeValue, readOptions } from './readOptions.js';
-export { TensorBackend, TensorBackendPlugin, TensorBackendRegistry } from './TensorBackendPlugin.js';
+export { TensorBackend, TensorBackendPlugin, TensorBackendRegistry, type TensorBackendOptions } from './TensorBackendPlugin.js';
 export {
   TrainerAlgorithmPlugin,
   TrainerAlgorithmRegistry,

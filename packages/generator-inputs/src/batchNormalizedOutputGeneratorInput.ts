@@ -81,7 +81,7 @@ export class BatchNormalizedOutput implements GeneratorInput {
   /** batch × size; the returned matrix is reused by the next call with the same batch size. */
   features(context: GeneratorInputContext): Matrix {
     const output = assertContextWidth(NAME, context, 'layerOutput', this.#shape, 'outputSize');
-    const out = (this.#out = bufferOfShape(this.#out, output.rows, this.size));
+    const out = (this.#out = bufferOfShape(this.#out, output.rows, this.size, output));
     // An empty batch has no statistics; updating with NaN would poison the running ones for good.
     if (output.rows === 0) return out;
     const backend = this.#backend;

@@ -71,7 +71,7 @@ export class Combination implements GeneratorInput {
       }
       partFeatures[i] = features;
     }
-    const out = (this.#out = bufferOfShape(this.#out, rows, this.size));
+    const out = (this.#out = bufferOfShape(this.#out, rows, this.size, this.#backend));
     return this.#backend.concatColumns(partFeatures, out);
   }
 }

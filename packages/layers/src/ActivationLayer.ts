@@ -43,8 +43,10 @@ export class ActivationLayer implements Layer {
   forward(input: Matrix, _training: boolean): Matrix {
     assertColumns('ActivationLayer.forward', 'input', input, this.inputSize);
     if (input.rows !== this.#output.rows) {
-      this.#output = bufferOfShape(this.#output, input.rows, this.outputSize);
-      this.#gradInput = bufferOfShape(this.#gradInput, input.rows, this.inputSize);
+      // The first buffers (after the 0-row placeholders) take the input's dtype.
+      const first = this.#output.size === 0 && this.#output.dtype !== input.dtype;
+      this.#output = bufferOfShape(first ? undefined : this.#output, input.rows, this.outputSize, input);
+      this.#gradInput = bufferOfShape(first ? undefined : this.#gradInput, input.rows, this.inputSize, input);
     }
     this.activation.forward(input, this.#output);
     this.#input = input;

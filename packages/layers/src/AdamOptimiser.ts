@@ -43,8 +43,8 @@ export class AdamOptimiser implements Optimiser {
 
   attach(parameter: Matrix): ParameterUpdater {
     const { beta1, beta2, epsilon } = this;
-    const moment1 = new Matrix(parameter.rows, parameter.cols);
-    const moment2 = new Matrix(parameter.rows, parameter.cols);
+    const moment1 = Matrix.zeros(parameter.rows, parameter.cols, parameter.dtype);
+    const moment2 = Matrix.zeros(parameter.rows, parameter.cols, parameter.dtype);
     const steps = new Matrix(1, 1);
     const m = moment1.data;
     const v = moment2.data;

@@ -177,8 +177,8 @@ export class BatchNorm implements Layer {
   }
 
   #resize(rows: number): void {
-    this.#normalised = bufferOfShape(this.#normalised, rows, this.outputSize);
-    this.#output = bufferOfShape(this.#output, rows, this.outputSize);
-    this.#gradInput = bufferOfShape(this.#gradInput, rows, this.outputSize);
+    this.#normalised = bufferOfShape(this.#normalised, rows, this.outputSize, this.#backend);
+    this.#output = bufferOfShape(this.#output, rows, this.outputSize, this.#backend);
+    this.#gradInput = bufferOfShape(this.#gradInput, rows, this.outputSize, this.#backend);
   }
 }

@@ -144,9 +144,9 @@ export class Dense implements Layer {
   }
 
   #resize(rows: number): void {
-    this.#preActivation = bufferOfShape(this.#preActivation, rows, this.outputSize);
-    this.#output = bufferOfShape(this.#output, rows, this.outputSize);
-    this.#gradPreActivation = bufferOfShape(this.#gradPreActivation, rows, this.outputSize);
-    this.#gradInput = bufferOfShape(this.#gradInput, rows, this.inputSize);
+    this.#preActivation = bufferOfShape(this.#preActivation, rows, this.outputSize, this.#backend);
+    this.#output = bufferOfShape(this.#output, rows, this.outputSize, this.#backend);
+    this.#gradPreActivation = bufferOfShape(this.#gradPreActivation, rows, this.outputSize, this.#backend);
+    this.#gradInput = bufferOfShape(this.#gradInput, rows, this.inputSize, this.#backend);
   }
 }

@@ -1,4 +1,4 @@
-import { Matrix, type TensorBackend } from '@synthgrad/tensor';
+import { zerosFor, type Matrix, type TensorBackend } from '@synthgrad/tensor';
 import { assertInRange } from './assertInRange.js';
 import { assertSameShape } from './assertSameShape.js';
 import type { Optimiser, ParameterUpdater } from './Optimiser.js';
@@ -33,7 +33,7 @@ export class MomentumOptimiser implements Optimiser {
 
   attach(parameter: Matrix): ParameterUpdater {
     const { backend, momentum } = this;
-    const velocity = new Matrix(parameter.rows, parameter.cols);
+    const velocity = zerosFor(this.backend, parameter.rows, parameter.cols);
     return {
       step(grad, learningRate) {
         assertSameShape('momentum.step', 'gradient', grad, 'parameter', parameter);

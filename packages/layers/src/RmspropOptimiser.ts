@@ -37,7 +37,7 @@ export class RmspropOptimiser implements Optimiser {
 
   attach(parameter: Matrix): ParameterUpdater {
     const { rho, epsilon } = this;
-    const meanSquare = new Matrix(parameter.rows, parameter.cols);
+    const meanSquare = Matrix.zeros(parameter.rows, parameter.cols, parameter.dtype);
     const v = meanSquare.data;
     return {
       step(grad, learningRate) {

@@ -162,7 +162,7 @@ export class SyntheticGradientGenerator {
       );
     }
     const backend = this.#backend;
-    const grad = (this.#gradPrediction = bufferOfShape(this.#gradPrediction, prediction.rows, prediction.cols));
+    const grad = (this.#gradPrediction = bufferOfShape(this.#gradPrediction, prediction.rows, prediction.cols, backend));
     backend.sub(prediction, target, grad);
     const loss = (0.5 * backend.dot(grad, grad)) / prediction.rows;
     if (this.#mean) backend.scale(grad, 1 / prediction.rows, grad);

@@ -1,4 +1,4 @@
-import { bufferOfShape, Matrix, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, type Matrix, type TensorBackend } from '@synthgrad/tensor';
 import { assertSameShape } from './assertSameShape.js';
 import type { Loss } from './Loss.js';
 
@@ -8,13 +8,13 @@ import type { Loss } from './Loss.js';
  */
 export class TutorialDeltaLoss implements Loss {
   readonly name = 'tutorial-delta';
-  #difference = new Matrix(0, 0);
+  #difference: Matrix | undefined;
 
   constructor(private readonly backend: TensorBackend) {}
 
   value(output: Matrix, target: Matrix): number {
     assertSameShape('tutorial-delta.value', 'output', output, 'target', target);
-    const d = (this.#difference = bufferOfShape(this.#difference, output.rows, output.cols));
+    const d = (this.#difference = bufferOfShape(this.#difference, output.rows, output.cols, this.backend));
     this.backend.sub(output, target, d);
     return (0.5 * this.backend.dot(d, d)) / output.rows;
   }

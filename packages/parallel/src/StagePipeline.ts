@@ -1,5 +1,5 @@
 import type { Dataset } from '@synthgrad/core';
-import type { Matrix, MatrixData } from '@synthgrad/tensor';
+import type { DType, Matrix, MatrixData } from '@synthgrad/tensor';
 import type { LayerSize, TrainerSpec, TrainingProgress } from '@synthgrad/trainers';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -37,6 +37,7 @@ export interface StagePipelineOptions {
   readonly split: readonly number[];
   /** Backend every stage computes with (a name its container knows: `cpu`, `wasm`, `mathjs`, or a plugin's). */
   readonly backend: string;
+  readonly dtype?: DType;
   /** Plugin modules (absolute paths) each stage's container loads. */
   readonly plugins?: readonly string[];
   readonly schedule?: Schedule;
@@ -115,6 +116,7 @@ export class StagePipeline {
         spec: options.spec,
         dataset: { name: dataset.name, task: dataset.task, inputSize: dataset.inputSize, labelSize: dataset.labelSize },
         backend: options.backend,
+        dtype: options.dtype ?? 'float64',
         plugins: options.plugins ?? [],
         schedule,
         keep,

@@ -1,4 +1,4 @@
-import type { MatrixData } from '@synthgrad/tensor';
+import type { DType, MatrixData } from '@synthgrad/tensor';
 import type { DatasetTask } from '@synthgrad/core';
 import type { TrainerSpec } from '@synthgrad/trainers';
 import type { Schedule } from './Schedule.js';
@@ -28,6 +28,7 @@ export interface StageWorkerData {
   readonly spec: TrainerSpec<'dni'>;
   readonly dataset: { readonly name: string; readonly task: DatasetTask; readonly inputSize: number; readonly labelSize: number };
   readonly backend: string;
+  readonly dtype?: DType;
   readonly plugins: readonly string[];
   readonly schedule: Schedule;
   readonly keep: number;

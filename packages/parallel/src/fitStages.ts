@@ -1,5 +1,5 @@
 import { ConfigError, TensorBackend, type Dataset } from '@synthgrad/core';
-import { Rng } from '@synthgrad/tensor';
+import { Rng, type DType } from '@synthgrad/tensor';
 import {
   createTrainer,
   evaluate,
@@ -18,6 +18,8 @@ import type { StageFaultInjection } from './StageWorkerData.js';
 export interface StagedFitOptions extends FitOptions {
   /** Backend of every stage (default: the name of the container's backend, so evaluation agrees). */
   readonly backend?: string;
+  /** The dtype of every stage's backend (default: the container's backend's). */
+  readonly dtype?: DType;
   /** Plugin modules (absolute paths exporting a `ContainerModule`) every stage's container loads. */
   readonly plugins?: readonly string[];
   /** Slots of each queue between stages in `async` (default 2): how far a stage may run ahead. */
@@ -90,6 +92,7 @@ export async function fitStages(
       layers,
       split: splitStages(layers, dniOptions.stages),
       backend: options.backend ?? backend.name,
+      dtype: options.dtype ?? backend.dtype ?? 'float64',
       ...(options.plugins ? { plugins: options.plugins } : {}),
       schedule,
       ...(options.queueCapacity !== undefined ? { queueCapacity: options.queueCapacity } : {}),

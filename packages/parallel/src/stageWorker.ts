@@ -22,6 +22,7 @@ try {
   const plugins = await importPluginModules(data.plugins);
   const container = createContainer({
     backend: data.backend,
+    dtype: data.dtype,
     modules: [layersModule, generatorInputsModule, trainersModule, tensorWasmModule, ...plugins],
   });
   // Built whole from the same spec and seed as every other stage's and the main thread's copy, so

@@ -4,13 +4,16 @@ export * from '@synthgrad/generator-inputs';
 export * from '@synthgrad/layers';
 export {
   CpuBackend,
+  type CpuBackendOptions,
   fromMathjs,
   Matrix,
   MathjsBackend,
   Rng,
   ShapeError,
   toMathjs,
+  type DType,
   type MatmulOptions,
+  type MatrixData,
   type ShuffleableArray,
 } from '@synthgrad/tensor';
 export * from '@synthgrad/trainers';

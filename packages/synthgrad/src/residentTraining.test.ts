@@ -13,16 +13,16 @@ import {
   type TrainerSpec,
 } from './index.js';
 
-// With `resident: true` the wasm backend keeps the layers' matrices in its memory and reads and
-// writes them in place; by default it copies every operand in and every result out. Same kernels,
+// The `wasm` plugin's backend (resident: true) keeps the layers' matrices in its memory and reads
+// and writes them in place; with `resident: false` it copies every operand in and every result out. Same kernels,
 // same values: whole training runs must end bit for bit equal. Against the cpu backend (its own
 // exp and summation order, ~1e-16 apart per op) training amplifies differences: near, to 1e-5,
 // except through batch-normalised features, whose near-constant columns amplify them past that.
-const residentModule = new ContainerModule((options) => {
+const copyingModule = new ContainerModule((options) => {
   options.bind(TensorBackendPlugin).toConstantValue({
-    name: 'wasm-resident',
-    description: 'the wasm backend with resident matrices',
-    create: () => new WasmBackend({ resident: true }),
+    name: 'wasm-copying',
+    description: 'the wasm backend without resident matrices',
+    create: () => new WasmBackend({ resident: false }),
   });
 });
 
@@ -36,7 +36,7 @@ const CONFIGURATIONS: ReadonlyArray<readonly [string, TrainerSpec, boolean]> = [
 ];
 
 async function train(backendName: string, options: TrainerSpec) {
-  const container = createSynthgradContainer({ backend: backendName, modules: [residentModule] });
+  const container = createSynthgradContainer({ backend: backendName, modules: [copyingModule] });
   const dataset = await container.get(DatasetRegistry).get('binary-addition').load({ bits: 4, trainSize: 40, testSize: 10 });
   const trainer = createTrainer(container, dataset, options);
   const result = fit(trainer, dataset, container.get(TensorBackend), { epochs: 3, batchSize: 16 });
@@ -50,8 +50,8 @@ function bits(m: Matrix): bigint[] {
 
 describe('training on resident wasm matrices', () => {
   it.each(CONFIGURATIONS)('%s ends bit for bit where the copying wasm path ends', async (_, options, nearCpu) => {
-    const resident = await train('wasm-resident', options);
-    const copying = await train('wasm', options);
+    const resident = await train('wasm', options);
+    const copying = await train('wasm-copying', options);
     const cpu = await train('cpu', options);
     const names = Object.keys(copying.tensors);
     expect(Object.keys(resident.tensors)).toEqual(names);

@@ -23,6 +23,15 @@ describe('tensorWasmModule', () => {
     expect(registry.get('wasm').create()).toBeInstanceOf(WasmBackend);
   });
 
+  it('gives every container of a thread the same backend, with resident matrices', () => {
+    const first = createContainer({ modules: [tensorWasmModule], backend: 'wasm' }).get(TensorBackend) as WasmBackend;
+    const second = createContainer({ modules: [tensorWasmModule], backend: 'wasm' }).get(TensorBackend) as WasmBackend;
+    expect(second).toBe(first);
+    const weights = first.zeros(3, 4);
+    expect(first.holds(weights)).toBe(true);
+    expect(weights.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
   it('is needed: without it the name is unknown', () => {
     expect(() => createContainer({ backend: 'wasm' })).toThrow(UnknownPluginError);
   });

@@ -46,6 +46,7 @@ export interface CompareOptions {
   readonly out: string;
   readonly workers?: string;
   readonly backend?: string;
+  readonly dtype?: string;
   readonly resume?: string;
   readonly plugin?: readonly string[];
   readonly quiet?: boolean;
@@ -75,7 +76,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   // BullMQ and ioredis load only for --queue.
   const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
   if (target) await (await import('../queue/checkRedis.js')).checkRedis(target);
-  const container = await createSuiteContainer(suite.plugins ?? [], suite.backend);
+  const container = await createSuiteContainer(suite.plugins ?? [], suite.backend, suite.dtype);
   await checkSuite(suite, container, source, { workers: target ? 1 : workers, warn: (line) => io.err(line) });
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
   const log = new ResultsLog(join(runFolder, 'results.jsonl'));
@@ -126,7 +127,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const alreadyDone = all.length - pending.length;
   if (!options.quiet) io.err(
     `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${going.size} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
-      `${target ? `queue ${target.display}` : `${Math.min(workers, Math.max(pending.length, 1))} workers`}, backend ${all[0].backend}\n` +
+      `${target ? `queue ${target.display}` : `${plural(Math.min(workers, Math.max(pending.length, 1)), 'worker')}`}, backend ${all[0].backend}${all[0].dtype === 'float32' ? ' (float32)' : ''}\n` +
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
   );
@@ -264,6 +265,7 @@ async function newFolderLater(
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
     ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 1, CliLimits.epochs) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
+    ...(options.dtype !== undefined ? { dtype: parseDType(options.dtype) } : {}),
     plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
   }));
   return { suite, folder: undefined, source: relative(io.cwd, file) || file };
@@ -282,6 +284,7 @@ async function resumeFolder(
     options.size !== undefined && '--size',
     options.quick && '--quick',
     options.backend !== undefined && '--backend',
+    options.dtype !== undefined && '--dtype',
     (options.plugin ?? []).length > 0 && '--plugin',
   ].filter(Boolean);
   if (changes.length) {
@@ -316,4 +319,13 @@ function resumeCommand(): string {
 
 function quote(path: string): string {
   return /^[\w./-]+$/.test(path) ? path : `"${path.replace(/"/g, '\\"')}"`;
+}
+
+function parseDType(value: string): 'float64' | 'float32' {
+  if (value === 'float64' || value === 'float32') return value;
+  throw new CliError(`--dtype ${value}: must be float64 or float32`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

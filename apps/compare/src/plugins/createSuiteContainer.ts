@@ -16,12 +16,16 @@ export const appModules: readonly ContainerModule[] = [datasetsMnistModule];
  * (absolute paths) and the named backend — the same one the main process validates with and every
  * worker trains with.
  */
-export async function createSuiteContainer(plugins: readonly string[] = [], backend?: string): Promise<Container> {
+export async function createSuiteContainer(
+  plugins: readonly string[] = [],
+  backend?: string,
+  dtype?: 'float64' | 'float32',
+): Promise<Container> {
   const modules = await loadPlugins(plugins);
   try {
-    return createSynthgradContainer({ modules: [...appModules, ...modules], ...(backend ? { backend } : {}) });
+    return createSynthgradContainer({ modules: [...appModules, ...modules], ...(backend ? { backend } : {}), ...(dtype ? { dtype } : {}) });
   } catch (error) {
-    if (error instanceof SynthgradError) throw new SuiteError(backend ? `backend "${backend}"` : 'plugins', [error.message]);
+    if (error instanceof SynthgradError) throw new SuiteError(backend || dtype ? `backend "${backend ?? 'default'}"${dtype ? ` with dtype ${dtype}` : ''}` : 'plugins', [error.message]);
     throw error;
   }
 }

@@ -74,7 +74,7 @@ export async function trainRun(
     const trainerSpec = { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed };
     const staged =
       onStages
-        ? await fitStages(container, dataset, { ...trainerSpec, algorithm: 'dni', options: spec.options as DniOptions }, { ...fitOptions, plugins, backend: spec.backend })
+        ? await fitStages(container, dataset, { ...trainerSpec, algorithm: 'dni', options: spec.options as DniOptions }, { ...fitOptions, plugins, backend: spec.backend, ...(spec.dtype ? { dtype: spec.dtype } : {}) })
         : undefined;
     const trainer = staged?.trainer ?? createTrainer(container, dataset, trainerSpec);
     const position = resume ? await resumeState(trainer, spec, resumeFolder) : undefined;

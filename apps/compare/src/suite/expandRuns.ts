@@ -25,6 +25,7 @@ export function expandRuns(suite: Suite): RunSpec[] {
       dataset: { name: suite.dataset.name, options: suite.dataset.options ?? {} },
       training: { ...suite.training, ...run.training },
       backend: suite.backend ?? DEFAULT_BACKEND,
+      dtype: suite.dtype ?? 'float64',
     })),
   );
 }

@@ -152,6 +152,8 @@ export const suiteSchema = z
     plugins: z.array(z.string().min(1)).optional(),
     /** Tensor backend name (default `"wasm"` where it loads, else `"cpu"`; `--backend` overrides it). */
     backend: z.string().min(1).optional(),
+    /** The dtype of the backend's matrices (default `"float64"`; `--dtype` overrides it). */
+    dtype: z.enum(['float64', 'float32']).optional(),
     runs: z.array(runSchema).min(1),
     /** Named sizes (`"quick"`); the suite as written is the size `full`. */
     sizes: z.record(kebabCase, sizeSchema).optional(),

@@ -30,7 +30,7 @@ export class DirectFeedbackAlignmentTrainer extends FeedbackTrainer {
     const error = this.outputGradient;
     layers[layers.length - 1].backward(error);
     this.feedback.forEach((b, i) => {
-      const g = (this.#hiddenGradients[i] = bufferOfShape(this.#hiddenGradients[i], error.rows, b.cols));
+      const g = (this.#hiddenGradients[i] = bufferOfShape(this.#hiddenGradients[i], error.rows, b.cols, this.backend));
       layers[i].backward(this.backend.matmul(error, b, undefined, g));
     });
     this.network.update(this.learningRate(progress));

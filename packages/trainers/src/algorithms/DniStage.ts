@@ -111,7 +111,7 @@ export class DniStage {
       const holdsLoss = i === last && this.#loss !== null;
       if (holdsLoss) {
         loss = this.#loss!.value(layerOutput, labels);
-        this.#lossGradient = bufferOfShape(this.#lossGradient, layerOutput.rows, layerOutput.cols);
+        this.#lossGradient = bufferOfShape(this.#lossGradient, layerOutput.rows, layerOutput.cols, layerOutput);
         this.#loss!.gradient(layerOutput, labels, this.#lossGradient);
       }
       let gradient: Matrix;
@@ -133,7 +133,7 @@ export class DniStage {
         } else {
           // The generator below learns toward what the unshaped ĝ sends down; the layer learns from the shaped one.
           const unshaped = layer.backward(prediction);
-          sentDown = this.#target[i] = bufferOfShape(this.#target[i], unshaped.rows, unshaped.cols).copyFrom(unshaped);
+          sentDown = this.#target[i] = bufferOfShape(this.#target[i], unshaped.rows, unshaped.cols, unshaped).copyFrom(unshaped);
           layer.backward(gradient);
         }
         layer.update(learningRate);
@@ -172,7 +172,7 @@ export class DniStage {
     if (slot.id >= 0 && slot.id > this.#learnedThrough) {
       throw new Error(`DniStage.run: batch ${slot.id}'s target has not arrived; keeping ${this.#kept.length} batches is too few`);
     }
-    slot.features = bufferOfShape(slot.features, features.rows, features.cols);
+    slot.features = bufferOfShape(slot.features, features.rows, features.cols, features);
     slot.features.data.set(features.data);
     slot.id = id;
   }

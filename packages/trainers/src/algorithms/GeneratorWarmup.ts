@@ -58,7 +58,7 @@ export class GeneratorWarmup {
       }
     }
     const loss = this.network.loss.value(h, labels);
-    let g: Matrix = (this.#lossGradient = bufferOfShape(this.#lossGradient, h.rows, h.cols));
+    let g: Matrix = (this.#lossGradient = bufferOfShape(this.#lossGradient, h.rows, h.cols, h));
     this.network.loss.gradient(h, labels, g);
     for (let i = this.decoupled.length - 1; i >= 0; i--) {
       const { layer, synthesis } = this.decoupled[i];

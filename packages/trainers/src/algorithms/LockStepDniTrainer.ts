@@ -170,7 +170,7 @@ export class LockStepDniTrainer implements TrainerAlgorithm {
 }
 
 function copyInto(buffer: Matrix | undefined, source: Matrix): Matrix {
-  const target = bufferOfShape(buffer, source.rows, source.cols);
+  const target = bufferOfShape(buffer, source.rows, source.cols, source);
   target.data.set(source.data);
   return target;
 }

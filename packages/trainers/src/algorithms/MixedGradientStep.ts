@@ -48,7 +48,7 @@ export class MixedGradientStep {
     // Drawn in layer order, as `dni` draws them.
     const updates = decoupled.map(() => updateProbability >= 1 || rng.uniform() < updateProbability);
     const loss = this.network.loss.value(h, labels);
-    const lossGradient = (this.#lossGradient = bufferOfShape(this.#lossGradient, h.rows, h.cols));
+    const lossGradient = (this.#lossGradient = bufferOfShape(this.#lossGradient, h.rows, h.cols, backend));
     this.network.loss.gradient(h, labels, lossGradient);
     let trueGradient = lossGradient;
     for (let i = last; i >= 0; i--) {
@@ -64,7 +64,7 @@ export class MixedGradientStep {
       if (prediction !== null) {
         const shaped = shapeSyntheticGradient(backend, prediction, use, this.#shaped[i]);
         if (shaped !== prediction) this.#shaped[i] = shaped;
-        applied = this.#applied[i] = bufferOfShape(this.#applied[i], shaped.rows, shaped.cols);
+        applied = this.#applied[i] = bufferOfShape(this.#applied[i], shaped.rows, shaped.cols, backend);
         backend.scale(shaped, use.weight, applied);
         backend.addScaled(applied, trueGradient, 1 - use.weight, applied);
       }
@@ -81,5 +81,5 @@ export class MixedGradientStep {
 }
 
 function copy(buffer: Matrix | undefined, source: Matrix): Matrix {
-  return bufferOfShape(buffer, source.rows, source.cols).copyFrom(source);
+  return bufferOfShape(buffer, source.rows, source.cols, source).copyFrom(source);
 }

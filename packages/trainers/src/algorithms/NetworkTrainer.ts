@@ -26,7 +26,7 @@ export abstract class NetworkTrainer implements TrainerAlgorithm {
   protected forwardWithLoss(batch: Batch): number {
     const output = this.network.forward(batch.inputs, true);
     const loss = this.network.loss.value(output, batch.labels);
-    this.#outputGradient = bufferOfShape(this.#outputGradient, output.rows, output.cols);
+    this.#outputGradient = bufferOfShape(this.#outputGradient, output.rows, output.cols, output);
     this.network.loss.gradient(output, batch.labels, this.#outputGradient);
     return loss;
   }

@@ -46,7 +46,7 @@ export function shapeSyntheticGradient(
   out: Matrix | undefined,
 ): Matrix {
   if (usesPredictionAsIs(use)) return prediction;
-  const shaped = bufferOfShape(out, prediction.rows, prediction.cols);
+  const shaped = bufferOfShape(out, prediction.rows, prediction.cols, backend);
   backend.scale(prediction, use.scale, shaped);
   if (use.clip !== Infinity) backend.clip(shaped, -use.clip, use.clip, shaped);
   return shaped;

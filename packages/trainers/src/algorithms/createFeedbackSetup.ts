@@ -1,5 +1,5 @@
 import { readOptions, type TrainerContext } from '@synthgrad/core';
-import { Matrix } from '@synthgrad/tensor';
+import { zerosFor, type Matrix } from '@synthgrad/tensor';
 import { buildNetwork, resolveInitialiser } from '../network/buildNetwork.js';
 import type { LayerRegistries } from '../network/LayerRegistries.js';
 import { layerLearningRate } from '../network/layerLearningRate.js';
@@ -34,7 +34,7 @@ export function createFeedbackSetup(
     network,
     learningRate: layerLearningRate(context),
     randomFeedback(rows, cols) {
-      const b = new Matrix(rows, cols);
+      const b = zerosFor(context.backend, rows, cols);
       initialiser.initialise(b, rng);
       return b;
     },

@@ -1,6 +1,6 @@
 import type { Dataset, GradientAlignment, TrainerAlgorithm } from '@synthgrad/core';
 import { ConfigError } from '@synthgrad/core';
-import { Matrix, Rng, type TensorBackend } from '@synthgrad/tensor';
+import { Matrix, Rng, zerosFor, type TensorBackend } from '@synthgrad/tensor';
 import { evaluate, type EvaluationMetrics } from './evaluate.js';
 import { StopWhen, type EarlyStop, type StopCriterion } from './StopCriterion.js';
 
@@ -148,7 +148,7 @@ export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: Tens
     for (let b = 0; b < batches; b++) {
       if (options.signal?.aborted) return { status: 'aborted', reason: 'aborted by the caller', history };
       const indices = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-      const batch = batchBuffers(buffers, indices.length, train.inputs.cols, train.labels.cols);
+      const batch = batchBuffers(buffers, indices.length, train.inputs.cols, train.labels.cols, backend);
       backend.gatherRows(train.inputs, indices, batch.inputs);
       backend.gatherRows(train.labels, indices, batch.labels);
       const { loss } = algorithm.step(batch, { epoch, step });
@@ -190,10 +190,11 @@ function batchBuffers(
   rows: number,
   inputCols: number,
   labelCols: number,
+  backend: TensorBackend,
 ): { inputs: Matrix; labels: Matrix } {
   let batch = buffers.get(rows);
   if (batch === undefined) {
-    batch = { inputs: Matrix.zeros(rows, inputCols), labels: Matrix.zeros(rows, labelCols) };
+    batch = { inputs: zerosFor(backend, rows, inputCols), labels: zerosFor(backend, rows, labelCols) };
     buffers.set(rows, batch);
   }
   return batch;

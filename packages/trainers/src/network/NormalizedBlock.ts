@@ -23,8 +23,8 @@ export class NormalizedBlock implements Layer {
 
   forward(input: Matrix, training: boolean): Matrix {
     const z = this.batchNorm.forward(this.dense.forward(input, training), training);
-    this.#y = bufferOfShape(this.#y, z.rows, z.cols);
-    this.#gradZ = bufferOfShape(this.#gradZ, z.rows, z.cols);
+    this.#y = bufferOfShape(this.#y, z.rows, z.cols, z);
+    this.#gradZ = bufferOfShape(this.#gradZ, z.rows, z.cols, z);
     this.#z = z;
     return this.activation.forward(z, this.#y);
   }
