@@ -10,6 +10,8 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--quick', '--numpy-threads', '2'])).toEqual({ quick: true, numpyThreads: '2', endToEnd: false });
     expect(parseBenchArgs(['--numpy-threads=default'])).toEqual({ quick: false, numpyThreads: 'default', endToEnd: false });
     expect(parseBenchArgs(['--end-to-end', '--quick'])).toEqual({ quick: true, numpyThreads: '1', endToEnd: true });
+    expect(parseBenchArgs(['--only', 'end-to-end'])).toEqual({ quick: false, numpyThreads: '1', endToEnd: false, only: 'end-to-end' });
+    expect(() => parseBenchArgs(['--only', 'tutorial'])).toThrow("--only knows the sections 'parallel' and 'end-to-end', got \"tutorial\"");
   });
 
   it('names what it does not understand', () => {

@@ -13,17 +13,19 @@ export interface BenchOptions {
    */
   readonly endToEnd: boolean;
   /** Run one section only (`parallel`: the threaded DNI stages). */
-  readonly only?: 'parallel';
+  readonly only?: 'parallel' | 'end-to-end';
 }
 
-export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--end-to-end] [--only parallel]]
+export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--end-to-end] [--only parallel|end-to-end]]
 
   --quick                  fewer repetitions (about 4× shorter); numbers are noisier
   --end-to-end             also time \`synthgrad compare paper-mnist --quick\` per backend (wasm,
-                           wasm copying, blas: about 2 min each on a quiet machine)
+                           wasm copying, wasm float32, blas: about 2 min each on a quiet
+                           machine; cpu: about 10 min)
   --numpy-threads N        OpenBLAS threads of the numpy reference (default 1, as the JS
                            backends use one core); 'default' = OpenBLAS's own (one per core)
   --only parallel          only the section of DNI stages on worker threads
+  --only end-to-end        only the end-to-end timings
   --help    this text (Nx answers --help itself: run it from tools/bench)`;
 
 /** Parses `argv` (without node and the script); unknown flags throw with the usage text. */
@@ -31,7 +33,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   let quick = false;
   let endToEnd = false;
   let numpyThreads = '1';
-  let only: 'parallel' | undefined;
+  let only: 'parallel' | 'end-to-end' | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
@@ -40,7 +42,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     else if (arg === '--help' || arg === '-h') return 'help';
     else if (flag === '--only') {
       const value = inline ?? argv[++i];
-      if (value !== 'parallel') throw new Error(`--only knows the section 'parallel', got ${JSON.stringify(value)}\n${USAGE}`);
+      if (value !== 'parallel' && value !== 'end-to-end') {
+        throw new Error(`--only knows the sections 'parallel' and 'end-to-end', got ${JSON.stringify(value)}\n${USAGE}`);
+      }
       only = value;
     }
     else if (flag === '--numpy-threads') {

@@ -5,14 +5,14 @@ import { ContainerModule } from 'inversify';
 
 /**
  * A `synthgrad compare --plugin` module with the backends the end-to-end bench compares beside
- * the built-in `wasm` (which copies every operand in and out): `wasm-resident` (resident matrices) and
+ * the built-in `wasm` (resident matrices): `wasm-copying` (which copies every operand in and out) and
  * `blas` (OpenBLAS products).
  */
 export default new ContainerModule(({ bind }) => {
   bind(TensorBackendPlugin).toConstantValue({
-    name: 'wasm-resident',
-    description: 'the wasm backend with resident: true',
-    create: () => new WasmBackend({ resident: true }),
+    name: 'wasm-copying',
+    description: 'the wasm backend with resident: false',
+    create: () => new WasmBackend({ resident: false }),
   });
   bind(TensorBackendPlugin).toConstantValue({
     name: 'blas',

@@ -17,7 +17,7 @@ export function reportHeader(suite: Suite, records: readonly RunRecord[], task: 
   const { dataset, training } = suite;
   const expected = suite.runs.length * suite.seeds.length;
   const finished = records.map((r) => Date.parse(r.finishedAt)).filter(Number.isFinite);
-  const backends = [...new Set(records.map((r) => r.backend))];
+  const backends = [...new Set(records.map((r) => (r.dtype === 'float32' ? `${r.backend} (float32)` : r.backend)))];
   const trainingText = [
     `${training.epochs} epochs`,
     training.stopWhen ? `stopping early: ${describeStopWhen(training.stopWhen)}` : '',
