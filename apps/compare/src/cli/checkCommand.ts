@@ -3,6 +3,7 @@ import { announcePlugins } from '../plugins/announcePlugins.js';
 import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns } from '../suite/expandRuns.js';
+import { expandSweep } from '../suite/expandSweep.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { readSuiteFile } from '../suite/readSuiteFile.js';
 import type { CliIo } from './CliIo.js';
@@ -20,18 +21,23 @@ export interface CheckOptions {
 export async function checkCommand(suiteArgument: string, options: CheckOptions, io: CliIo): Promise<number> {
   const file = await findSuiteFile(suiteArgument, io.cwd);
   const source = relative(io.cwd, file) || file;
-  const suite = await readSuiteFile(file);
+  // As compare runs it: a sweep's grid expanded into its settings.
+  const suite = expandSweep(await readSuiteFile(file));
   const plugins = suite.plugins ?? [];
   const runs = expandRuns(suite).length;
   if (plugins.length && !options.plugins) {
     io.out(
-      `${source}: the schema is valid (${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${runs} runs). ` +
+      `${source}: the schema is valid (${count(suite.runs.length, 'configuration')} × ${count(suite.seeds.length, 'seed')} = ${count(runs, 'run')}). ` +
         `Not imported (--no-plugins): ${plugins.join(', ')}; names and options were not checked, as plugins may define them.`,
     );
     return 0;
   }
   announcePlugins(plugins, io);
-  await checkSuite(suite, await createSuiteContainer(plugins, suite.backend), source);
-  io.out(`${source}: ready to run (${suite.runs.length} configurations × ${suite.seeds.length} seeds = ${runs} runs)`);
+  await checkSuite(suite, await createSuiteContainer(plugins, suite.backend, suite.dtype), source);
+  io.out(`${source}: ready to run (${count(suite.runs.length, 'configuration')} × ${count(suite.seeds.length, 'seed')} = ${count(runs, 'run')})`);
   return 0;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
