@@ -126,7 +126,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const pending = survivorsGoOn(unfinished(all, recorded), recorded);
   const alreadyDone = all.length - pending.length;
   if (!options.quiet) io.err(
-    `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${going.size} configurations × ${suite.seeds.length} seeds = ${all.length} runs, ` +
+    `Suite "${suite.name}"${suite.size ? ` (size ${suite.size.name}${suite.size.description ? `: ${suite.size.description}` : ''})` : ''}: ${plural(going.size, 'configuration')} × ${plural(suite.seeds.length, 'seed')} = ${plural(all.length, 'run')}, ` +
       `${target ? `queue ${target.display}` : `${plural(Math.min(workers, Math.max(pending.length, 1)), 'worker')}`}, backend ${all[0].backend}${all[0].dtype === 'float32' ? ' (float32)' : ''}\n` +
       `Results: ${runFolder}` +
       (alreadyDone ? `\nResuming: ${alreadyDone} of ${all.length} runs already finished, ${pending.length} to do` : ''),
