@@ -5,7 +5,7 @@ import {
   type GeneratorInputPlugin,
   type LayerShape,
 } from '@synthgrad/core';
-import { bufferOfShape, Matrix, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, type MatrixData, type TensorBackend } from '@synthgrad/tensor';
 import { assertContextWidth } from './assertContextWidth.js';
 import { layerWidth } from './layerWidth.js';
 import { describeValue, readOptions } from '@synthgrad/core';
@@ -64,12 +64,12 @@ export class BatchNormalizedOutput implements GeneratorInput {
   }
 
   /** A copy of the running mean per column. */
-  get runningMean(): Float64Array {
+  get runningMean(): MatrixData {
     return this.#runningMean.data.slice();
   }
 
   /** A copy of the running (population) variance per column. */
-  get runningVariance(): Float64Array {
+  get runningVariance(): MatrixData {
     return this.#runningVariance.data.slice();
   }
 

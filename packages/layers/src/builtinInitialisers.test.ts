@@ -5,8 +5,8 @@ import { initialiser, initialisers } from '../test/support/plugins.js';
 
 function stats(m: Matrix): { mean: number; std: number; min: number; max: number } {
   const n = m.size;
-  const mean = m.data.reduce((s, v) => s + v, 0) / n;
-  const std = Math.sqrt(m.data.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
+  const mean = Array.from(m.data).reduce((s, v) => s + v, 0) / n;
+  const std = Math.sqrt(Array.from(m.data).reduce((s, v) => s + (v - mean) ** 2, 0) / n);
   return { mean, std, min: Math.min(...m.data), max: Math.max(...m.data) };
 }
 

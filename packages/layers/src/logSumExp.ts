@@ -1,5 +1,6 @@
+import type { MatrixData } from '@synthgrad/tensor';
 /** log Σ exp(data[start..end)), shifted by the maximum so that exp() cannot overflow. */
-export function logSumExp(data: Float64Array, start: number, end: number): number {
+export function logSumExp(data: MatrixData, start: number, end: number): number {
   let max = -Infinity;
   for (let i = start; i < end; i++) if (data[i] > max) max = data[i];
   if (max === -Infinity || max === Infinity) return max;

@@ -1,5 +1,5 @@
 import type { Dataset } from '@synthgrad/core';
-import type { Matrix } from '@synthgrad/tensor';
+import type { Matrix, MatrixData } from '@synthgrad/tensor';
 import type { LayerSize, TrainerSpec, TrainingProgress } from '@synthgrad/trainers';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -52,7 +52,7 @@ export interface StagePipelineOptions {
 
 /** The drained state of every stage: named tensors and random streams. */
 export interface PipelineState {
-  readonly tensors: Record<string, Float64Array>;
+  readonly tensors: Record<string, MatrixData>;
   readonly rngs: Record<string, Float64Array>;
 }
 
@@ -208,7 +208,7 @@ export class StagePipeline {
     this.control.ring(0);
     await this.#until(() => this.#drainedCount === this.stages, 'every stage to drain');
     this.#readLosses();
-    const tensors: Record<string, Float64Array> = {};
+    const tensors: Record<string, MatrixData> = {};
     const rngs: Record<string, Float64Array> = {};
     for (const part of this.#drained) {
       Object.assign(tensors, part.tensors);

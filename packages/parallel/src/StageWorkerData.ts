@@ -1,3 +1,4 @@
+import type { MatrixData } from '@synthgrad/tensor';
 import type { DatasetTask } from '@synthgrad/core';
 import type { TrainerSpec } from '@synthgrad/trainers';
 import type { Schedule } from './Schedule.js';
@@ -43,5 +44,5 @@ export interface StageWorkerData {
 /** Messages from a stage's thread to the main thread. */
 export type StageMessage =
   | { readonly type: 'ready'; readonly stage: number }
-  | { readonly type: 'drained'; readonly stage: number; readonly tensors: Record<string, Float64Array>; readonly rngs: Record<string, Float64Array> }
+  | { readonly type: 'drained'; readonly stage: number; readonly tensors: Record<string, MatrixData>; readonly rngs: Record<string, Float64Array> }
   | { readonly type: 'failed'; readonly stage: number; readonly message: string };

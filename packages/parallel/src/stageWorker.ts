@@ -1,3 +1,4 @@
+import type { MatrixData } from '@synthgrad/tensor';
 import { createContainer, type Dataset } from '@synthgrad/core';
 import { generatorInputsModule } from '@synthgrad/generator-inputs';
 import { layersModule } from '@synthgrad/layers';
@@ -57,7 +58,7 @@ try {
     timeoutMs: data.timeoutMs,
     onDrained: (withState) => {
       const { tensors, rngs } = withState ? trainer.state() : { tensors: {}, rngs: {} };
-      const mine: Record<string, Float64Array> = {};
+      const mine: Record<string, MatrixData> = {};
       for (const [name, m] of Object.entries(tensors)) {
         const index = /^(?:layer|generator|generatorInput)(\d+)(?:\.|$)/.exec(name);
         if (index !== null && owned.has(Number(index[1]))) mine[name] = m.data.slice();

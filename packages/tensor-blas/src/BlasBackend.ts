@@ -2,6 +2,7 @@ import {
   CpuBackend,
   prepareMatmul,
   type Matrix,
+  type MatrixData,
   type MatmulOptions,
   type TensorBackend,
 } from '@synthgrad/tensor';
@@ -46,10 +47,13 @@ export class BlasBackend implements TensorBackend {
     const { transposeA, transposeB, m, k, n, result } = prepareMatmul(a, b, options, out);
     if (m === 0 || n === 0) return result;
     if (k === 0) return (result.data.fill(0), result);
+    // dgemm reads and writes float64: float32 operands are widened, a float32 result rounded.
+    const c = result.data instanceof Float64Array ? result.data : new Float64Array(result.size);
     this.dgemm(
       ROW_MAJOR, transposeA ? TRANS : NO_TRANS, transposeB ? TRANS : NO_TRANS,
-      m, n, k, 1, a.data, Math.max(a.cols, 1), b.data, Math.max(b.cols, 1), 0, result.data, Math.max(n, 1),
+      m, n, k, 1, float64(a.data), Math.max(a.cols, 1), float64(b.data), Math.max(b.cols, 1), 0, c, Math.max(n, 1),
     );
+    if (c !== result.data) result.data.set(c);
     return result;
   }
 
@@ -164,4 +168,8 @@ export class BlasBackend implements TensorBackend {
   allFinite(a: Matrix): boolean {
     return this.rest.allFinite(a);
   }
+}
+
+function float64(data: MatrixData): Float64Array {
+  return data instanceof Float64Array ? data : Float64Array.from(data);
 }

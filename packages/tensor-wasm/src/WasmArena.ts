@@ -1,3 +1,4 @@
+import type { MatrixData } from '@synthgrad/tensor';
 import { KERNELS_MAXIMUM_PAGES } from './generated/kernelsWasm.js';
 import { PAGE_BYTES, WebAssemblyApi, type WasmMemory } from './wasmApi.js';
 
@@ -74,7 +75,7 @@ export class WasmArena {
   }
 
   /** Copies `values` into the arena; returns their byte offset. */
-  put(values: Float64Array): number {
+  put(values: MatrixData): number {
     const n = values.length;
     const offset = this.allocate(n);
     const start = offset >>> 3;
@@ -88,7 +89,7 @@ export class WasmArena {
   }
 
   /** Copies `target.length` values from byte offset `offset` into `target`. */
-  get(offset: number, target: Float64Array): void {
+  get(offset: number, target: MatrixData): void {
     const start = offset >>> 3;
     const n = target.length;
     if (n <= SMALL_COPY) {
@@ -100,7 +101,7 @@ export class WasmArena {
   }
 
   /** Copies `values`, rounded to float32, into the arena; returns their byte offset. */
-  putFloat32(values: Float64Array): number {
+  putFloat32(values: MatrixData): number {
     const offset = this.allocateBytes(values.length * 4);
     this.f32.set(values, offset >>> 2);
     return offset;
@@ -112,7 +113,7 @@ export class WasmArena {
   }
 
   /** Copies `target.length` float32 values from byte offset `offset`, widened, into `target`. */
-  getFloat32(offset: number, target: Float64Array): void {
+  getFloat32(offset: number, target: MatrixData): void {
     const start = offset >>> 2;
     target.set(this.f32.subarray(start, start + target.length));
   }

@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import type { MatrixData } from '@synthgrad/tensor';
 import { WasmBackend } from './WasmBackend.js';
 
 setFlagsFromString('--expose-gc');
@@ -33,7 +34,7 @@ describe('WasmMatrixHeap', () => {
 
   it('keeps a block while any view of it lives, and hands it out zero-filled again', async () => {
     const backend = new WasmBackend({ resident: true });
-    let kept: Float64Array | undefined = backend.zeros(10, 10).data;
+    let kept: MatrixData | undefined = backend.zeros(10, 10).data;
     kept.fill(7);
     await collect();
     expect(backend.residentBlocks).toBe(1);

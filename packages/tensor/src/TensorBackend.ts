@@ -1,4 +1,4 @@
-import type { Matrix } from './Matrix.js';
+import type { DType, Matrix } from './Matrix.js';
 
 /**
  * Which operands of a product are transposed: `op(A)·op(B)`.
@@ -38,6 +38,13 @@ export interface MatmulOptions {
 export interface TensorBackend {
   /** Registered name, e.g. `"cpu"` or `"mathjs"`. */
   readonly name: string;
+
+  /**
+   * Optional: the dtype of the matrices this backend makes (results without `out`, {@link zerosFor});
+   * absent means `'float64'`. Every backend accepts operands and `out`s of either dtype; a float32
+   * `out` stores its values rounded to float32.
+   */
+  readonly dtype?: DType;
 
   /**
    * Optional: a zero-filled rows × cols matrix in the storage this backend's ops read and write

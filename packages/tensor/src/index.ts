@@ -1,10 +1,10 @@
 export { bufferOfShape } from './bufferOfShape.js';
-export { Matrix } from './Matrix.js';
+export { Matrix, type DType, type MatrixData } from './Matrix.js';
 export { isMatrix } from './isMatrix.js';
 export { ShapeError } from './errors.js';
 export { zerosFor } from './zerosFor.js';
 export type { MatmulOptions, TensorBackend } from './TensorBackend.js';
-export { CpuBackend } from './backends/cpu/CpuBackend.js';
+export { CpuBackend, type CpuBackendOptions } from './backends/cpu/CpuBackend.js';
 export { MathjsBackend } from './backends/mathjs/MathjsBackend.js';
 export { fromMathjs, toMathjs } from './backends/mathjs/mathjsConversion.js';
 export { Rng, type ShuffleableArray } from './random/Rng.js';

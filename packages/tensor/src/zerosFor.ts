@@ -3,7 +3,7 @@ import type { TensorBackend } from './TensorBackend.js';
 
 /**
  * A zero-filled rows × cols matrix from `backend.zeros` when the backend has storage of its own
- * (its ops then copy nothing in or out), else an ordinary {@link Matrix}. For matrices that live
+ * (its ops then copy nothing in or out), else an ordinary {@link Matrix} of the backend's dtype. For matrices that live
  * as long as a layer: weights, gradients, batch buffers.
  *
  * @example
@@ -12,5 +12,6 @@ import type { TensorBackend } from './TensorBackend.js';
  * ```
  */
 export function zerosFor(backend: TensorBackend, rows: number, cols: number): Matrix {
-  return backend.zeros === undefined ? new Matrix(rows, cols) : backend.zeros(rows, cols);
+  if (backend.zeros !== undefined) return backend.zeros(rows, cols);
+  return Matrix.zeros(rows, cols, backend.dtype ?? 'float64');
 }

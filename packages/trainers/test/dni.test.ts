@@ -92,7 +92,7 @@ describe('dni trainer', () => {
         size: 1,
         features: ({ labels }) => {
           const out = Matrix.zeros(labels.rows, 1);
-          for (let r = 0; r < labels.rows; r++) out.data[r] = labels.row(r).reduce((s, v) => s + v, 0) % 2;
+          for (let r = 0; r < labels.rows; r++) out.data[r] = Array.from(labels.row(r)).reduce((s, v) => s + v, 0) % 2;
           return out;
         },
       }),

@@ -1,4 +1,4 @@
-import { Matrix, type Rng } from '@synthgrad/tensor';
+import { Matrix, type MatrixData, type Rng } from '@synthgrad/tensor';
 
 /** Rows of `x` are two `bits`-bit numbers side by side (most significant bit first); `y` is their sum. */
 export interface BinaryAdditionDataset {
@@ -28,7 +28,7 @@ export function binaryAdditionDataset(rng: Rng, examples: number, bits: number):
   return { x, y };
 }
 
-function writeBits(value: number, target: Float64Array): void {
+function writeBits(value: number, target: MatrixData): void {
   for (let i = target.length - 1; i >= 0; i--) {
     target[i] = value & 1;
     value >>>= 1;

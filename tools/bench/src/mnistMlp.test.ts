@@ -16,9 +16,9 @@ describe('mnistMlpStep', () => {
     }
     cpuNet.weights.forEach((w, layer) => {
       expect(w.hasShape(MNIST_MLP.sizes[layer], MNIST_MLP.sizes[layer + 1])).toBe(true);
-      const worst = w.data.reduce((m, x, i) => Math.max(m, Math.abs(x - wasmNet.weights[layer].data[i])), 0);
+      const worst = Array.from(w.data).reduce((m, x, i) => Math.max(m, Math.abs(x - wasmNet.weights[layer].data[i])), 0);
       expect(worst).toBeLessThan(1e-12);
-      const moved = w.data.reduce((m, x, i) => Math.max(m, Math.abs(x - before[layer].data[i])), 0);
+      const moved = Array.from(w.data).reduce((m, x, i) => Math.max(m, Math.abs(x - before[layer].data[i])), 0);
       expect(moved).toBeGreaterThan(1e-6);
     });
   });

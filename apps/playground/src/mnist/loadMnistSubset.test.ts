@@ -10,7 +10,7 @@ const dir = new URL('../../data/mnist/', import.meta.url);
 const readShipped = async (name: string) => new Uint8Array(await readFile(new URL(name, dir)));
 
 /** Index of the first element that differs (-1: none); toEqual on 1.5 million numbers is slow. */
-function firstDifference(a: Float64Array, b: Float64Array): number {
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) return Math.min(a.length, b.length);
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
   return -1;

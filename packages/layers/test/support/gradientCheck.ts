@@ -53,7 +53,7 @@ export function expectGradientMatches(check: GradientCheck): void {
   const analytic = check.analytic.clone();
   expect(analytic.shape, `${check.label}: gradient shape`).toBe(check.wrt.shape);
   const numeric = numericGradient(check.objective, check.wrt, check.step);
-  const norm = Math.sqrt(numeric.data.reduce((s, v) => s + v * v, 0));
+  const norm = Math.sqrt(Array.from(numeric.data).reduce((s, v) => s + v * v, 0));
   expect(norm, `${check.label}: the numeric gradient is 0, the check would be vacuous`).toBeGreaterThan(1e-8);
   expect(relativeError(analytic, numeric), `${check.label}: relative error`).toBeLessThanOrEqual(check.tolerance ?? 1e-6);
 }

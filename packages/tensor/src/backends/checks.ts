@@ -1,12 +1,15 @@
-import { Matrix } from '../Matrix.js';
+import { Matrix, type DType, type MatrixData } from '../Matrix.js';
 import { ShapeError } from '../errors.js';
 import type { MatmulOptions } from '../TensorBackend.js';
 
 // Every backend throws the same messages, so users (and the contract suite) see one wording.
 
-/** The result of `op` when `out` is absent, or `out` once its shape is confirmed. */
-export function resultMatrix(op: string, rows: number, cols: number, out?: Matrix): Matrix {
-  if (out === undefined) return new Matrix(rows, cols);
+/**
+ * The result of `op` when `out` is absent (a new matrix of `dtype`, a backend's `dtype`), or `out`
+ * once its shape is confirmed (of either dtype: values are rounded on store when it is float32).
+ */
+export function resultMatrix(op: string, rows: number, cols: number, out?: Matrix, dtype: DType = 'float64'): Matrix {
+  if (out === undefined) return dtype === 'float64' ? new Matrix(rows, cols) : Matrix.zeros(rows, cols, dtype);
   if (out.rows !== rows || out.cols !== cols) {
     throw new ShapeError(`${op}: out is (${out.shape}), the result is (${rows}×${cols})`);
   }
@@ -53,14 +56,20 @@ export interface PreparedMatmul {
  * Checks a product `op(A)·op(B)` (inner sizes, `out`'s shape, `out` not sharing memory with an
  * operand) and gives its sizes and result matrix, with the library's one wording of each error.
  */
-export function prepareMatmul(a: Matrix, b: Matrix, options: MatmulOptions | undefined, out?: Matrix): PreparedMatmul {
+export function prepareMatmul(
+  a: Matrix,
+  b: Matrix,
+  options: MatmulOptions | undefined,
+  out?: Matrix,
+  dtype: DType = 'float64',
+): PreparedMatmul {
   const transposeA = options?.transposeA === true;
   const transposeB = options?.transposeB === true;
   assertMatmulFits(a, b, transposeA, transposeB);
   const m = transposeA ? a.cols : a.rows;
   const n = transposeB ? b.rows : b.cols;
   const k = transposeA ? a.rows : a.cols;
-  const result = resultMatrix('matmul', m, n, out);
+  const result = resultMatrix('matmul', m, n, out, dtype);
   if (out !== undefined) {
     assertNotAliased('matmul', out, a);
     assertNotAliased('matmul', out, b);
@@ -75,7 +84,7 @@ export function assertNotAliased(op: string, out: Matrix, operand: Matrix): void
   }
 }
 
-function overlaps(x: Float64Array, y: Float64Array): boolean {
+function overlaps(x: MatrixData, y: MatrixData): boolean {
   if (x.buffer !== y.buffer || x.length === 0 || y.length === 0) return false;
   return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }

@@ -68,7 +68,7 @@ describe('trainer folders', () => {
     const fromNumpy = JSON.parse(execFileSync('python3', ['-c', script, dir], { encoding: 'utf8' }));
     for (const [name, m] of Object.entries(trainer.state().tensors)) {
       expect(fromNumpy[name][0], name).toEqual([m.rows, m.cols]);
-      expect(fromNumpy[name][1], name).toBeCloseTo(m.data.reduce((a, b) => a + b, 0), 9);
+      expect(fromNumpy[name][1], name).toBeCloseTo(Array.from(m.data).reduce((a, b) => a + b, 0), 9);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { Matrix } from '../../Matrix.js';
+import type { DType, Matrix, MatrixData } from '../../Matrix.js';
 import type { MatmulOptions, TensorBackend } from '../../TensorBackend.js';
 import {
   assertClipBounds,
@@ -12,8 +12,18 @@ import {
 } from '../checks.js';
 import { MatmulKernel } from './MatmulKernel.js';
 
+/** Options of {@link CpuBackend}. */
+export interface CpuBackendOptions {
+  /**
+   * The dtype of the matrices it makes (default `'float64'`). With `'float32'` results are float32
+   * matrices: each op computes in float64 (JavaScript numbers) and rounds its result to float32 on
+   * store, so every stored value is float32, at half the memory.
+   */
+  readonly dtype?: DType;
+}
+
 /**
- * The default backend: plain loops over `Float64Array`s, a cache-blocked matmul, and no
+ * The default backend: plain loops over typed arrays, a cache-blocked matmul, and no
  * allocation when `out` is given. Holds scratch buffers, so share one instance per thread.
  *
  * @example
@@ -26,18 +36,28 @@ import { MatmulKernel } from './MatmulKernel.js';
  */
 export class CpuBackend implements TensorBackend {
   readonly name = 'cpu';
+  readonly dtype: DType;
 
   private readonly kernel = new MatmulKernel();
   private columnScratch = new Float64Array(0);
+  private sumScratch = new Float64Array(0);
+
+  constructor(options: CpuBackendOptions = {}) {
+    const dtype = options.dtype ?? 'float64';
+    if (dtype !== 'float64' && dtype !== 'float32') {
+      throw new RangeError(`CpuBackend: dtype must be 'float64' or 'float32', got ${String(dtype)}`);
+    }
+    this.dtype = dtype;
+  }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const { transposeA, transposeB, result } = prepareMatmul(a, b, options, out);
+    const { transposeA, transposeB, result } = prepareMatmul(a, b, options, out, this.dtype);
     this.kernel.multiply(a, b, transposeA, transposeB, result);
     return result;
   }
 
   transpose(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('transpose', a.cols, a.rows, out);
+    const result = resultMatrix('transpose', a.cols, a.rows, out, this.dtype);
     if (out !== undefined) assertNotAliased('transpose', out, a);
     const x = a.data;
     const y = result.data;
@@ -55,28 +75,28 @@ export class CpuBackend implements TensorBackend {
   // ran 5–7× slower (scripts/bench-elementwise.ts).
 
   add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    const result = binaryResult('add', a, b, out);
+    const result = binaryResult('add', a, b, out, this.dtype);
     const x = a.data, z = b.data, y = result.data;
     for (let i = 0; i < x.length; i++) y[i] = x[i] + z[i];
     return result;
   }
 
   sub(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    const result = binaryResult('sub', a, b, out);
+    const result = binaryResult('sub', a, b, out, this.dtype);
     const x = a.data, z = b.data, y = result.data;
     for (let i = 0; i < x.length; i++) y[i] = x[i] - z[i];
     return result;
   }
 
   mul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    const result = binaryResult('mul', a, b, out);
+    const result = binaryResult('mul', a, b, out, this.dtype);
     const x = a.data, z = b.data, y = result.data;
     for (let i = 0; i < x.length; i++) y[i] = x[i] * z[i];
     return result;
   }
 
   scale(a: Matrix, factor: number, out?: Matrix): Matrix {
-    const result = resultMatrix('scale', a.rows, a.cols, out);
+    const result = resultMatrix('scale', a.rows, a.cols, out, this.dtype);
     const x = a.data;
     const y = result.data;
     for (let i = 0; i < x.length; i++) y[i] = x[i] * factor;
@@ -84,7 +104,7 @@ export class CpuBackend implements TensorBackend {
   }
 
   addScaled(a: Matrix, b: Matrix, factor: number, out?: Matrix): Matrix {
-    const result = binaryResult('addScaled', a, b, out);
+    const result = binaryResult('addScaled', a, b, out, this.dtype);
     const x = a.data;
     const z = b.data;
     const y = result.data;
@@ -94,7 +114,7 @@ export class CpuBackend implements TensorBackend {
 
   addRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
     assertRowVectorFits('addRowVector', a, row);
-    const result = resultMatrix('addRowVector', a.rows, a.cols, out);
+    const result = resultMatrix('addRowVector', a.rows, a.cols, out, this.dtype);
     const x = a.data;
     const v = row.data;
     const y = result.data;
@@ -107,7 +127,7 @@ export class CpuBackend implements TensorBackend {
 
   mulRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
     assertRowVectorFits('mulRowVector', a, row);
-    const result = resultMatrix('mulRowVector', a.rows, a.cols, out);
+    const result = resultMatrix('mulRowVector', a.rows, a.cols, out, this.dtype);
     const x = a.data;
     const v = row.data;
     const y = result.data;
@@ -119,7 +139,7 @@ export class CpuBackend implements TensorBackend {
   }
 
   map(a: Matrix, fn: (x: number) => number, out?: Matrix): Matrix {
-    const result = resultMatrix('map', a.rows, a.cols, out);
+    const result = resultMatrix('map', a.rows, a.cols, out, this.dtype);
     const x = a.data;
     const y = result.data;
     for (let i = 0; i < x.length; i++) y[i] = fn(x[i]);
@@ -127,7 +147,7 @@ export class CpuBackend implements TensorBackend {
   }
 
   sigmoid(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('sigmoid', a.rows, a.cols, out);
+    const result = resultMatrix('sigmoid', a.rows, a.cols, out, this.dtype);
     const x = a.data, y = result.data;
     // exp(−x) overflows to Infinity below x ≈ −709 and 1 / Infinity is 0, so ±1000 stay finite
     // without a branch, and the relative error stays a few ulps over the whole range.
@@ -136,42 +156,42 @@ export class CpuBackend implements TensorBackend {
   }
 
   sigmoidDerivative(y: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('sigmoidDerivative', y.rows, y.cols, out);
+    const result = resultMatrix('sigmoidDerivative', y.rows, y.cols, out, this.dtype);
     const s = y.data, d = result.data;
     for (let i = 0; i < s.length; i++) d[i] = s[i] * (1 - s[i]);
     return result;
   }
 
   sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    const result = binaryResult('sigmoidBackward', grad, y, out);
+    const result = binaryResult('sigmoidBackward', grad, y, out, this.dtype);
     const g = grad.data, s = y.data, d = result.data;
     for (let i = 0; i < g.length; i++) d[i] = g[i] * (s[i] * (1 - s[i]));
     return result;
   }
 
   tanh(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('tanh', a.rows, a.cols, out);
+    const result = resultMatrix('tanh', a.rows, a.cols, out, this.dtype);
     const x = a.data, y = result.data;
     for (let i = 0; i < x.length; i++) y[i] = Math.tanh(x[i]);
     return result;
   }
 
   tanhDerivative(y: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('tanhDerivative', y.rows, y.cols, out);
+    const result = resultMatrix('tanhDerivative', y.rows, y.cols, out, this.dtype);
     const t = y.data, d = result.data;
     for (let i = 0; i < t.length; i++) d[i] = 1 - t[i] * t[i];
     return result;
   }
 
   tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    const result = binaryResult('tanhBackward', grad, y, out);
+    const result = binaryResult('tanhBackward', grad, y, out, this.dtype);
     const g = grad.data, t = y.data, d = result.data;
     for (let i = 0; i < g.length; i++) d[i] = g[i] * (1 - t[i] * t[i]);
     return result;
   }
 
   relu(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('relu', a.rows, a.cols, out);
+    const result = resultMatrix('relu', a.rows, a.cols, out, this.dtype);
     const x = a.data, y = result.data;
     // `x < 0 ? 0 : x` rather than `x > 0 ? x : 0` lets NaN through, so allFinite still sees it.
     for (let i = 0; i < x.length; i++) y[i] = x[i] < 0 ? 0 : x[i];
@@ -179,35 +199,38 @@ export class CpuBackend implements TensorBackend {
   }
 
   reluDerivative(y: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('reluDerivative', y.rows, y.cols, out);
+    const result = resultMatrix('reluDerivative', y.rows, y.cols, out, this.dtype);
     const r = y.data, d = result.data;
     for (let i = 0; i < r.length; i++) d[i] = r[i] > 0 ? 1 : 0;
     return result;
   }
 
   reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    const result = binaryResult('reluBackward', grad, y, out);
+    const result = binaryResult('reluBackward', grad, y, out, this.dtype);
     const g = grad.data, r = y.data, d = result.data;
     for (let i = 0; i < g.length; i++) d[i] = r[i] > 0 ? g[i] : 0;
     return result;
   }
 
   sumColumns(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('sumColumns', 1, a.cols, out);
-    sumColumnsInto(a, result.data);
+    const result = resultMatrix('sumColumns', 1, a.cols, out, this.dtype);
+    const y = this.float64Columns(result);
+    sumColumnsInto(a, y);
+    if (y !== result.data) result.data.set(y.subarray(0, a.cols));
     return result;
   }
 
   meanColumns(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('meanColumns', 1, a.cols, out);
-    const y = result.data;
+    const result = resultMatrix('meanColumns', 1, a.cols, out, this.dtype);
+    const y = this.float64Columns(result);
     sumColumnsInto(a, y);
-    for (let c = 0; c < y.length; c++) y[c] /= a.rows;
+    for (let c = 0; c < a.cols; c++) y[c] /= a.rows;
+    if (y !== result.data) result.data.set(y.subarray(0, a.cols));
     return result;
   }
 
   varianceColumns(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('varianceColumns', 1, a.cols, out);
+    const result = resultMatrix('varianceColumns', 1, a.cols, out, this.dtype);
     const { rows, cols } = a;
     if (this.columnScratch.length < cols) this.columnScratch = new Float64Array(cols);
     // Two passes (mean, then squared deviations) avoid the cancellation of E[x²] − E[x]².
@@ -215,7 +238,8 @@ export class CpuBackend implements TensorBackend {
     sumColumnsInto(a, mean);
     for (let c = 0; c < cols; c++) mean[c] /= rows;
     const x = a.data;
-    const y = result.data;
+    // A float32 result sums in float64 scratch, then rounds once.
+    const y = result.data instanceof Float64Array ? result.data : new Float64Array(cols);
     if (rows === 0) y.fill(NaN);
     // Row 0 assigns rather than adds, so `out` may be a 1-row `a` itself.
     for (let r = 0, s = 0; r < rows; r++) {
@@ -225,7 +249,15 @@ export class CpuBackend implements TensorBackend {
       }
     }
     for (let c = 0; c < cols; c++) y[c] /= rows;
+    if (y !== result.data) result.data.set(y);
     return result;
+  }
+
+  /** `result`'s own values when float64, else float64 scratch of its length (sums stay exact). */
+  private float64Columns(result: Matrix): Float64Array {
+    if (result.data instanceof Float64Array) return result.data;
+    if (this.sumScratch.length < result.cols) this.sumScratch = new Float64Array(result.cols);
+    return this.sumScratch;
   }
 
   sum(a: Matrix): number {
@@ -246,7 +278,7 @@ export class CpuBackend implements TensorBackend {
 
   concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
     const { rows, cols } = assertConcatenable(parts);
-    const result = resultMatrix('concatColumns', rows, cols, out);
+    const result = resultMatrix('concatColumns', rows, cols, out, this.dtype);
     if (out !== undefined) for (const part of parts) assertNotAliased('concatColumns', out, part);
     const y = result.data;
     let offset = 0;
@@ -264,7 +296,7 @@ export class CpuBackend implements TensorBackend {
   gatherRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
     assertRowIndices('gatherRows', a, indices);
     const cols = a.cols;
-    const result = resultMatrix('gatherRows', indices.length, cols, out);
+    const result = resultMatrix('gatherRows', indices.length, cols, out, this.dtype);
     if (out !== undefined) assertNotAliased('gatherRows', out, a);
     const x = a.data;
     const y = result.data;
@@ -297,7 +329,7 @@ export class CpuBackend implements TensorBackend {
 
   clip(a: Matrix, min: number, max: number, out?: Matrix): Matrix {
     assertClipBounds(min, max);
-    const result = resultMatrix('clip', a.rows, a.cols, out);
+    const result = resultMatrix('clip', a.rows, a.cols, out, this.dtype);
     const x = a.data;
     const y = result.data;
     for (let i = 0; i < x.length; i++) {
@@ -317,13 +349,13 @@ export class CpuBackend implements TensorBackend {
 }
 
 /** The result of an op on two same-shaped operands, once their shapes are checked. */
-function binaryResult(op: string, a: Matrix, b: Matrix, out?: Matrix): Matrix {
+function binaryResult(op: string, a: Matrix, b: Matrix, out: Matrix | undefined, dtype: DType): Matrix {
   assertSameShape(op, a, b);
-  return resultMatrix(op, a.rows, a.cols, out);
+  return resultMatrix(op, a.rows, a.cols, out, dtype);
 }
 
 /** Column sums into `y` (length cols); row 0 assigns, so `y` may be a 1-row `a`'s own data. */
-function sumColumnsInto(a: Matrix, y: Float64Array): void {
+function sumColumnsInto(a: Matrix, y: MatrixData): void {
   const { rows, cols } = a;
   const x = a.data;
   if (rows === 0) {

@@ -1,4 +1,4 @@
-import type { Matrix } from '../../Matrix.js';
+import type { Matrix, MatrixData } from '../../Matrix.js';
 
 // Register block: a 4 × 4 tile of C lives in 16 local accumulators through the whole k loop.
 // Wider tiles (4 × 6, 4 × 8) spill registers in V8 and measured slower; see scripts/bench-matmul.ts.
@@ -75,7 +75,7 @@ export class MatmulKernel {
 
   /** Rows i0…i0+mc of op(A), columns p0…p0+kc, as MR-row panels stored column by column. */
   private packA(
-    a: Float64Array, rowStride: number, innerStride: number,
+    a: MatrixData, rowStride: number, innerStride: number,
     i0: number, mc: number, p0: number, kc: number,
   ): void {
     const packed = this.packedA;
@@ -100,7 +100,7 @@ export class MatmulKernel {
 
   /** Rows p0…p0+kc of op(B), columns j0…j0+nc, as NR-column panels stored row by row. */
   private packB(
-    b: Float64Array, innerStride: number, colStride: number,
+    b: MatrixData, innerStride: number, colStride: number,
     p0: number, kc: number, j0: number, nc: number,
   ): void {
     const packed = this.packedB;
@@ -125,8 +125,8 @@ export class MatmulKernel {
 
   /** C[i0…, j0…] += packed A · panels of B, one MR × NR tile at a time. */
   private multiplyPanels(
-    c: Float64Array, ldc: number, i0: number, mc: number, j0: number, nc: number, kc: number,
-    pb: Float64Array, bStart: number, bPanelStride: number, bStep: number, bColStep: number,
+    c: MatrixData, ldc: number, i0: number, mc: number, j0: number, nc: number, kc: number,
+    pb: MatrixData, bStart: number, bPanelStride: number, bStep: number, bColStep: number,
   ): void {
     const pa = this.packedA;
     const tile = this.tile;
