@@ -18,5 +18,11 @@ describe('parseBenchArgs', () => {
       "--numpy-threads wants a positive integer or 'default', got \"0\"",
     );
     expect(() => parseBenchArgs(['--numpy-threads'])).toThrow('got undefined');
+    expect(() => parseBenchArgs(['--only', 'gpu'])).toThrow("--only knows the sections 'parallel', 'wasm', got \"gpu\"");
+  });
+
+  it('reads --only with either section', () => {
+    expect(parseBenchArgs(['--only', 'wasm'])).toEqual({ quick: false, numpyThreads: '1', endToEnd: false, only: 'wasm' });
+    expect(parseBenchArgs(['--only=parallel', '--quick'])).toEqual({ quick: true, numpyThreads: '1', endToEnd: false, only: 'parallel' });
   });
 });

@@ -12,11 +12,15 @@ export interface BenchOptions {
    * each: wasm, wasm without resident matrices, blas).
    */
   readonly endToEnd: boolean;
-  /** Run one section only (`parallel`: the threaded DNI stages). */
-  readonly only?: 'parallel';
+  /** Run one section only (`parallel`: the threaded DNI stages; `wasm`: the wasm backend's sections). */
+  readonly only?: BenchSection;
 }
 
-export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--end-to-end] [--only parallel]]
+/** The sections `--only` can pick. */
+export type BenchSection = 'parallel' | 'wasm';
+const SECTIONS: readonly BenchSection[] = ['parallel', 'wasm'];
+
+export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--end-to-end] [--only parallel|wasm]]
 
   --quick                  fewer repetitions (about 4× shorter); numbers are noisier
   --end-to-end             also time \`synthgrad compare paper-mnist --quick\` per backend (wasm,
@@ -24,6 +28,8 @@ export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|defa
   --numpy-threads N        OpenBLAS threads of the numpy reference (default 1, as the JS
                            backends use one core); 'default' = OpenBLAS's own (one per core)
   --only parallel          only the section of DNI stages on worker threads
+  --only wasm              only the wasm sections (MNIST-shaped MLP beside tfjs-wasm and numpy,
+                           float64 and float32; tutorial beside tfjs-wasm; threads; memory)
   --help    this text (Nx answers --help itself: run it from tools/bench)`;
 
 /** Parses `argv` (without node and the script); unknown flags throw with the usage text. */
@@ -31,7 +37,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   let quick = false;
   let endToEnd = false;
   let numpyThreads = '1';
-  let only: 'parallel' | undefined;
+  let only: BenchSection | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
@@ -40,8 +46,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     else if (arg === '--help' || arg === '-h') return 'help';
     else if (flag === '--only') {
       const value = inline ?? argv[++i];
-      if (value !== 'parallel') throw new Error(`--only knows the section 'parallel', got ${JSON.stringify(value)}\n${USAGE}`);
-      only = value;
+      if (!SECTIONS.includes(value as BenchSection)) {
+        throw new Error(`--only knows the sections ${SECTIONS.map((s) => `'${s}'`).join(', ')}, got ${JSON.stringify(value)}\n${USAGE}`);
+      }
+      only = value as BenchSection;
     }
     else if (flag === '--numpy-threads') {
       const value = inline ?? argv[++i];
