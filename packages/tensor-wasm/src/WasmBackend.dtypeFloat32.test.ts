@@ -166,6 +166,9 @@ describe("WasmBackend, dtype 'float32'", () => {
         expect(f32.allFinite(b), `${bad} at ${size - 1}`).toBe(false);
       }
     }
+    // A float64 operand is judged by its own values: 1e39 is finite, though not in float32.
+    expect(f32.allFinite(Matrix.fromArray([[1e39, 2]]))).toBe(true);
+    expect(f32.allFinite(Matrix.fromArray([[1, Number.NaN]]))).toBe(false);
   });
 
   it('runs the data-moving ops exactly, with float32 results', () => {

@@ -404,6 +404,8 @@ export class WasmBackend implements TensorBackend {
   }
 
   allFinite(a: Matrix): boolean {
+    // A float64 value past float32's range is finite: rounded in, it would not be.
+    if (a.dtype !== this.dtype) return this.js.allFinite(a);
     this.arena.reset();
     return this.typed.allFinite(this.operand(a), a.size) === 1;
   }
