@@ -21,8 +21,8 @@ const CONFIGURATIONS: ReadonlyArray<readonly [string, TrainerSpec]> = [
   ['direct-feedback-alignment', { algorithm: 'direct-feedback-alignment', network: tutorialNetwork(4) }],
 ];
 
-async function train(dtype: DType, options: TrainerSpec) {
-  const container = createSynthgradContainer({ backend: 'cpu', dtype });
+async function train(backend: string, dtype: DType, options: TrainerSpec) {
+  const container = createSynthgradContainer({ backend, dtype });
   const dataset = await container.get(DatasetRegistry).get('binary-addition').load({ bits: 4, trainSize: 40, testSize: 10 });
   const trainer = createTrainer(container, dataset, options);
   const result = fit(trainer, dataset, container.get(TensorBackend), { epochs: 3, batchSize: 16 });
@@ -30,10 +30,12 @@ async function train(dtype: DType, options: TrainerSpec) {
   return { tensors: trainer.state().tensors, history: result.history };
 }
 
+const CASES = ['cpu', 'wasm'].flatMap((backend) => CONFIGURATIONS.map(([name, spec]) => [backend, name, spec] as const));
+
 describe("training with dtype 'float32'", () => {
-  it.each(CONFIGURATIONS)('%s keeps every tensor float32 and stays near the float64 run', async (_, options) => {
-    const single = await train('float32', options);
-    const double = await train('float64', options);
+  it.each(CASES)('%s, %s: every tensor float32, near the float64 run', async (backend, _, options) => {
+    const single = await train(backend, 'float32', options);
+    const double = await train(backend, 'float64', options);
     const names = Object.keys(double.tensors);
     expect(Object.keys(single.tensors)).toEqual(names);
     expect(names.filter((name) => name.endsWith('weights')).length).toBeGreaterThan(0);

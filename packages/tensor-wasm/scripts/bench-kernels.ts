@@ -1,5 +1,6 @@
 // Times the wasm backend against the cpu backend, interleaved so both see the same machine load:
-// matmul GFLOP/s per shape and transpose mode, element-wise ops per value, and one training step
+// matmul GFLOP/s per shape and transpose mode, element-wise ops per value (and a dtype 'float32'
+// wasm backend's on float32 matrices), and one training step
 // of the tutorial's network (24→128→64→12 sigmoid). For tuning; `npm run bench` at the root is
 // the project's benchmark.
 //   npx tsx --tsconfig ../../tsconfig.base.json --conditions=@synthgrad/source scripts/bench-kernels.ts [--threads N] [--only matmul|elementwise|step]
@@ -61,23 +62,31 @@ if (only === undefined || only === 'matmul') {
 }
 
 if (only === undefined || only === 'elementwise') {
+  // float32: a dtype 'float32' backend on float32 matrices, beside the float64 wasm backend.
+  const wasm32 = new WasmBackend({ dtype: 'float32' });
   for (const size of [1280, 8192, 32768]) {
     const a = rng.fillNormal(new Matrix(size / 128, 128), 0, 1);
     const b = rng.fillNormal(new Matrix(size / 128, 128), 0, 1);
     const out = new Matrix(size / 128, 128);
-    const ops: [string, (be: TensorBackend) => void][] = [
-      ['add', (be) => be.add(a, b, out)],
-      ['addScaled', (be) => be.addScaled(a, b, -0.1, out)],
-      ['sigmoid', (be) => be.sigmoid(a, out)],
-      ['tanh', (be) => be.tanh(a, out)],
-      ['sigmoidBackward', (be) => be.sigmoidBackward(a, b, out)],
-      ['relu', (be) => be.relu(a, out)],
-      ['sumColumns', (be) => be.sumColumns(a)],
-      ['sum', (be) => be.sum(a)],
+    const [a32, b32, out32] = [a, b, out].map((m) => m.astype('float32'));
+    type Op = (be: TensorBackend, a: Matrix, b: Matrix, out: Matrix) => unknown;
+    const ops: [string, Op][] = [
+      ['add', (be, a, b, out) => be.add(a, b, out)],
+      ['addScaled', (be, a, b, out) => be.addScaled(a, b, -0.1, out)],
+      ['sigmoid', (be, a, _b, out) => be.sigmoid(a, out)],
+      ['tanh', (be, a, _b, out) => be.tanh(a, out)],
+      ['sigmoidBackward', (be, a, b, out) => be.sigmoidBackward(a, b, out)],
+      ['relu', (be, a, _b, out) => be.relu(a, out)],
+      ['sumColumns', (be, a) => be.sumColumns(a)],
+      ['sum', (be, a) => be.sum(a)],
     ];
     for (const [name, op] of ops) {
-      const ms = race(backends.map((be) => () => op(be)));
-      console.log(`${name.padEnd(16)} n=${size}: cpu ${((ms[0] * 1e6) / size).toFixed(2)}  wasm ${((ms[1] * 1e6) / size).toFixed(2)} ns/value (×${(ms[0] / ms[1]).toFixed(2)})`);
+      const ms = race([() => op(cpu, a, b, out), () => op(wasm, a, b, out), () => op(wasm32, a32, b32, out32)]);
+      const perValue = (t: number): string => ((t * 1e6) / size).toFixed(2);
+      console.log(
+        `${name.padEnd(16)} n=${size}: cpu ${perValue(ms[0])}  wasm ${perValue(ms[1])}  wasm float32 ${perValue(ms[2])} ns/value ` +
+          `(wasm ×${(ms[0] / ms[1]).toFixed(2)} cpu; float32 ×${(ms[1] / ms[2]).toFixed(2)} float64)`,
+      );
     }
   }
 }

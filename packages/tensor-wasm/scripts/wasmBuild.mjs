@@ -43,6 +43,8 @@ const LN2_HI = '6.93147180369123816490e-1';
 const LN2_LO = '1.90821492927058770002e-10';
 const SHIFT = '6755399441055744.0';
 const TAYLOR = [6227020800, 479001600, 39916800, 3628800, 362880, 40320, 5040, 720, 120, 24, 6, 2, 1];
+// For results rounded to float32: to r^8, truncation below 3e-10 relative (2^-31).
+const TAYLOR_FLOAT32 = TAYLOR.slice(-8);
 
 /** `n$` = round(x·log2 e), `r$` = x − n·ln 2, under the prefix `p`. */
 function reduce(p, x) {
@@ -53,8 +55,8 @@ function reduce(p, x) {
 }
 
 /** `${p}q$` = e^r − 1 for the reduced `${p}r$`. */
-function expm1Reduced(p) {
-  const [first, ...rest] = TAYLOR;
+function expm1Reduced(p, taylor) {
+  const [first, ...rest] = taylor;
   return [
     `let ${p}q$ = ${splat(`1.0 / ${first}.0`)};`,
     ...rest.map((f) => `${p}q$ = f64x2.add(f64x2.mul(${p}q$, ${p}r$), ${splat(`1.0 / ${f}.0`)});`),
@@ -70,30 +72,47 @@ const pow2 = (n) => `i64x2.shl(f64x2.add(${n}, ${splat(`1023.0 + ${SHIFT}`)}), 5
  * pmin/pmax), and 2^n is applied as two factors, so that n = 1024 overflows to +Infinity and
  * n < −1022 reaches the subnormals, as Math.exp does.
  */
-function exp(y, x) {
+function exp(y, x, taylor) {
   const p = `${y}_`;
   return [
     `const ${p}x$ = f64x2.pmax(f64x2.pmin(${x}, ${splat('710.0')}), ${splat('-746.0')});`,
     ...reduce(p, `${p}x$`),
-    ...expm1Reduced(p),
+    ...expm1Reduced(p, taylor),
     `const ${p}h$ = f64x2.floor(f64x2.mul(${p}n$, ${splat('0.5')}));`,
     `const ${y}$ = f64x2.mul(f64x2.mul(f64x2.add(${p}q$, ${ONE}), ${pow2(`${p}h$`)}), ${pow2(`f64x2.sub(${p}n$, ${p}h$)`)});`,
   ];
 }
 
 /** `${y}$` = e^x − 1 for 0 ≤ x ≤ 64, accurate relative to the result near 0. */
-function expm1(y, x) {
+function expm1(y, x, taylor) {
   const p = `${y}_`;
   return [
     ...reduce(p, x),
-    ...expm1Reduced(p),
+    ...expm1Reduced(p, taylor),
     `const ${p}s$ = ${pow2(`${p}n$`)};`,
     // 2^n·(e^r − 1) + (2^n − 1): exact for n = 0, and without cancellation for n ≥ 1 (result > 0.4).
     `const ${y}$ = f64x2.add(f64x2.mul(${p}s$, ${p}q$), f64x2.sub(${p}s$, ${ONE}));`,
   ];
 }
 
-/** The element-wise ops: name, operands, scalar parameters, statements giving `y$`. */
+/** 1 / (1 + e^−x): e^−x overflows to +Infinity below x ≈ −709 and 1 / Infinity is 0. */
+function sigmoidSteps(taylor) {
+  return [...exp('e', 'f64x2.neg(a$)', taylor), `const y$ = f64x2.div(${ONE}, f64x2.add(${ONE}, e$));`];
+}
+
+function tanhSteps(taylor) {
+  return [
+    `const s$ = v128.and(a$, ${splat('-0.0')});`,
+    `const t$ = f64x2.pmin(f64x2.abs(a$), ${splat('20.0')});`,
+    ...expm1('m', 'f64x2.add(t$, t$)', taylor),
+    `const y$ = v128.or(f64x2.div(m$, f64x2.add(m$, ${splat('2.0')})), s$);`,
+  ];
+}
+
+/**
+ * The element-wise ops: name, operands, scalar parameters, statements giving `y$`, and how the
+ * float32 kernel runs them (below).
+ */
 export const ELEMENTWISE_OPS = [
   { name: 'add', operands: 2, steps: ['const y$ = f64x2.add(a$, b$);'] },
   { name: 'sub', operands: 2, steps: ['const y$ = f64x2.sub(a$, b$);'] },
@@ -110,24 +129,10 @@ export const ELEMENTWISE_OPS = [
   // Selects rather than multiplies, so an infinite gradient where y ≤ 0 still gives 0.
   { name: 'reluBackward', operands: 2, steps: [`const y$ = v128.and(f64x2.gt(b$, ${splat('0.0')}), a$);`] },
   { name: 'clip', operands: 1, scalars: ['lo', 'hi'], steps: ['const y$ = f64x2.pmin(f64x2.pmax(a$, lo), hi);'] },
-  // 1 / (1 + e^−x): e^−x overflows to +Infinity below x ≈ −709 and 1 / Infinity is 0.
-  {
-    name: 'sigmoid',
-    operands: 1,
-    steps: [...exp('e', 'f64x2.neg(a$)'), `const y$ = f64x2.div(${ONE}, f64x2.add(${ONE}, e$));`],
-  },
+  { name: 'sigmoid', operands: 1, steps: sigmoidSteps(TAYLOR), float32: { promote: sigmoidSteps(TAYLOR_FLOAT32) } },
   // tanh|x| = m / (m + 2) with m = e^{2|x|} − 1, then x's sign (so −0 stays −0); tanh(20) rounds
   // to 1, so |x| is capped there and m stays finite.
-  {
-    name: 'tanh',
-    operands: 1,
-    steps: [
-      `const s$ = v128.and(a$, ${splat('-0.0')});`,
-      `const t$ = f64x2.pmin(f64x2.abs(a$), ${splat('20.0')});`,
-      ...expm1('m', 'f64x2.add(t$, t$)'),
-      `const y$ = v128.or(f64x2.div(m$, f64x2.add(m$, ${splat('2.0')})), s$);`,
-    ],
-  },
+  { name: 'tanh', operands: 1, steps: tanhSteps(TAYLOR), float32: { promote: tanhSteps(TAYLOR_FLOAT32) } },
 ];
 
 /** Ops that add or multiply a 1 × cols row vector into every row. */
@@ -201,6 +206,131 @@ function rowVectorKernel({ name, steps }) {
   ].join('\n');
 }
 
+// ─── float32 element-wise kernels ──────────────────────────────────────────────────────────────
+// Each op also has a float32 kernel, named with a `32` suffix. Ops with `float32.promote` (the
+// exp-based ones) widen each f32x4 to two f64x2, run float64 steps with a shorter polynomial
+// (TAYLOR_FLOAT32) and round once: within one float32 rounding of the exact value. Measured on
+// the raw kernels (32768 values, one run): sigmoid32 and tanh32 2.6 ns/value against 3.3 for the
+// float64 kernels (with the full polynomial they were level with float64); an f32x4 exp was not
+// tried. The other ops run their steps on f32x4 (f64x2 → f32x4), four values per instruction,
+// each within one float32 rounding per operation: add32 1.7× and relu32 2× float64's speed.
+const F32_LANES = 4;
+const F32_PROMOTED_UNITS = 2;
+
+const toFloat32 = (steps) => steps.map((step) => step.replaceAll('f64x2', 'f32x4'));
+const widenLow = (v) => `f64x2.promote_low_f32x4(${v})`;
+const widenHigh = (v) => `f64x2.promote_low_f32x4(v128.shuffle<f32>(${v}, ${v}, 2, 3, 0, 1))`;
+const narrow = (lo, hi) => `v128.shuffle<f32>(f32x4.demote_f64x2_zero(${lo}), f32x4.demote_f64x2_zero(${hi}), 0, 1, 4, 5)`;
+
+function float32Params(operands, scalars) {
+  return ['x: usize', ...(operands === 2 ? ['y: usize'] : []), ...scalars.map((s) => `${s}Scalar: f64`), 'out: usize', 'n: i32'];
+}
+
+function float32Advance(two, bytes) {
+  return [`x += ${bytes}`, ...(two ? [`y += ${bytes}`] : []), `out += ${bytes}`].join(', ');
+}
+
+/** A float32 kernel running the op's steps on f32x4 vectors. */
+function elementwiseKernel32({ name, operands, scalars = [], steps }) {
+  const two = operands === 2;
+  const f32 = toFloat32(steps);
+  const lanes = Array.from({ length: F32_LANES }, (_, i) => String(i));
+  return [
+    `export function ${name}32(${float32Params(operands, scalars).join(', ')}): void {`,
+    ...scalars.map((s) => `  const ${s} = f32x4.splat(<f32>${s}Scalar);`),
+    '  const end = x + (<usize>n << 2);',
+    `  const blocks = x + (<usize>(n & ~${4 * F32_LANES - 1}) << 2);`,
+    '  const quads = x + (<usize>(n & ~3) << 2);',
+    `  for (; x < blocks; ${float32Advance(two, 16 * F32_LANES)}) {`,
+    ...lanes.map((l) => `    const a${l} = v128.load(x, ${16 * Number(l)});`),
+    ...(two ? lanes.map((l) => `    const b${l} = v128.load(y, ${16 * Number(l)});`) : []),
+    ...lockstep(f32, lanes, '    '),
+    ...lanes.map((l) => `    v128.store(out, y${l}, ${16 * Number(l)});`),
+    '  }',
+    `  for (; x < quads; ${float32Advance(two, 16)}) {`,
+    '    const a0 = v128.load(x);',
+    ...(two ? ['    const b0 = v128.load(y);'] : []),
+    ...lockstep(f32, ['0'], '    '),
+    '    v128.store(out, y0);',
+    '  }',
+    `  for (; x < end; ${float32Advance(two, 4)}) {`,
+    '    const a0 = f32x4.splat(load<f32>(x));',
+    ...(two ? ['    const b0 = f32x4.splat(load<f32>(y));'] : []),
+    ...lockstep(f32, ['0'], '    '),
+    '    store<f32>(out, f32x4.extract_lane(y0, 0));',
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+/** A float32 kernel that widens to f64x2, runs the float64 steps and rounds once. */
+function promotedKernel32({ name, operands, scalars = [], float32: { promote: steps } }) {
+  const two = operands === 2;
+  const units = Array.from({ length: F32_PROMOTED_UNITS }, (_, u) => u);
+  const lanes = units.flatMap((u) => [String(2 * u), String(2 * u + 1)]);
+  const widen = (indent, v, unit, raw) => [
+    `${indent}const ${v}${2 * unit} = ${widenLow(raw)};`,
+    `${indent}const ${v}${2 * unit + 1} = ${widenHigh(raw)};`,
+  ];
+  return [
+    `export function ${name}32(${float32Params(operands, scalars).join(', ')}): void {`,
+    ...scalars.map((s) => `  const ${s} = f64x2.splat(${s}Scalar);`),
+    '  const end = x + (<usize>n << 2);',
+    `  const blocks = x + (<usize>(n & ~${4 * F32_PROMOTED_UNITS - 1}) << 2);`,
+    '  const quads = x + (<usize>(n & ~3) << 2);',
+    `  for (; x < blocks; ${float32Advance(two, 16 * F32_PROMOTED_UNITS)}) {`,
+    ...units.flatMap((u) => [
+      `    const ra${u} = v128.load(x, ${16 * u});`,
+      ...widen('    ', 'a', u, `ra${u}`),
+      ...(two ? [`    const rb${u} = v128.load(y, ${16 * u});`, ...widen('    ', 'b', u, `rb${u}`)] : []),
+    ]),
+    ...lockstep(steps, lanes, '    '),
+    ...units.map((u) => `    v128.store(out, ${narrow(`y${2 * u}`, `y${2 * u + 1}`)}, ${16 * u});`),
+    '  }',
+    `  for (; x < quads; ${float32Advance(two, 16)}) {`,
+    '    const ra0 = v128.load(x);',
+    ...widen('    ', 'a', 0, 'ra0'),
+    ...(two ? ['    const rb0 = v128.load(y);', ...widen('    ', 'b', 0, 'rb0')] : []),
+    ...lockstep(steps, ['0', '1'], '    '),
+    `    v128.store(out, ${narrow('y0', 'y1')});`,
+    '  }',
+    `  for (; x < end; ${float32Advance(two, 4)}) {`,
+    '    const a0 = f64x2.splat(<f64>load<f32>(x));',
+    ...(two ? ['    const b0 = f64x2.splat(<f64>load<f32>(y));'] : []),
+    ...lockstep(steps, ['0'], '    '),
+    '    store<f32>(out, <f32>f64x2.extract_lane(y0, 0));',
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+function rowVectorKernel32({ name, steps }) {
+  const f32 = toFloat32(steps);
+  return [
+    `export function ${name}32(x: usize, v: usize, out: usize, rows: i32, cols: i32): void {`,
+    '  const rowBytes = <usize>cols << 2;',
+    '  const quads = <usize>(cols & ~3) << 2;',
+    '  for (let r = 0; r < rows; r++) {',
+    '    let c: usize = 0;',
+    '    for (; c < quads; c += 16) {',
+    '      const a0 = v128.load(x + c);',
+    '      const b0 = v128.load(v + c);',
+    ...lockstep(f32, ['0'], '      '),
+    '      v128.store(out + c, y0);',
+    '    }',
+    '    for (; c < rowBytes; c += 4) {',
+    '      const a0 = f32x4.splat(load<f32>(x + c));',
+    '      const b0 = f32x4.splat(load<f32>(v + c));',
+    ...lockstep(f32, ['0'], '      '),
+    '      store<f32>(out + c, f32x4.extract_lane(y0, 0));',
+    '    }',
+    '    x += rowBytes;',
+    '    out += rowBytes;',
+    '  }',
+    '}',
+  ].join('\n');
+}
+
 /**
  * The AssemblyScript source of the element-wise kernels. Each takes byte offsets into wasm
  * memory; `out` may equal an operand.
@@ -211,6 +341,8 @@ export function generateElementwise() {
     '',
     ...ELEMENTWISE_OPS.map(elementwiseKernel).flatMap((k) => [k, '']),
     ...ROW_VECTOR_OPS.map(rowVectorKernel).flatMap((k) => [k, '']),
+    ...ELEMENTWISE_OPS.map((op) => (op.float32?.promote ? promotedKernel32(op) : elementwiseKernel32(op))).flatMap((k) => [k, '']),
+    ...ROW_VECTOR_OPS.map(rowVectorKernel32).flatMap((k) => [k, '']),
   ].join('\n');
 }
 

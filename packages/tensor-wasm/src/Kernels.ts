@@ -53,6 +53,32 @@ export interface Kernels {
   sum(x: number, n: number): number;
   dot(x: number, y: number, n: number): number;
   allFinite(x: number, n: number): number;
+  // The same ops on float32 values (byte offsets; scalars rounded to float32 where they enter
+  // f32x4 arithmetic). Sums accumulate in float64 and return it; column results are rounded once.
+  add32: Binary;
+  sub32: Binary;
+  mul32: Binary;
+  scale32(x: number, factor: number, out: number, n: number): void;
+  addScaled32(x: number, y: number, factor: number, out: number, n: number): void;
+  sigmoid32: Unary;
+  sigmoidDerivative32: Unary;
+  sigmoidBackward32: Binary;
+  tanh32: Unary;
+  tanhDerivative32: Unary;
+  tanhBackward32: Binary;
+  relu32: Unary;
+  reluDerivative32: Unary;
+  reluBackward32: Binary;
+  clip32(x: number, lo: number, hi: number, out: number, n: number): void;
+  addRowVector32: RowVector;
+  mulRowVector32: RowVector;
+  sumColumns32: ColumnReduction;
+  meanColumns32: ColumnReduction;
+  /** Needs no scratch (both passes stay in registers), unlike the float64 kernel. */
+  varianceColumns32: ColumnReduction;
+  sum32(x: number, n: number): number;
+  dot32(x: number, y: number, n: number): number;
+  allFinite32(x: number, n: number): number;
 }
 
 const compiled: { plain?: WasmModule; shared?: WasmModule } = {};

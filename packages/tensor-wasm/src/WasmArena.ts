@@ -12,6 +12,9 @@ const FIRST_OFFSET = PAGE_BYTES;
 // copies out, than the view it needs).
 const SMALL_COPY = 64;
 
+/** Bytes of one value: 8 for float64, 4 for float32. */
+export type ElementBytes = 8 | 4;
+
 /**
  * The kernels' wasm memory: a permanent region (GEMM scratch, one per thread, and the blocks of
  * resident matrices), then a bump arena that every op resets, so memory grows only to the largest
@@ -69,53 +72,41 @@ export class WasmArena {
     this.top = this.base;
   }
 
-  /** Byte offset of room for `count` float64 values (64-byte aligned, padded). */
-  allocate(count: number): number {
-    return this.allocateBytes(count * 8);
+  /** Byte offset of room for `count` values of `bytes` each (64-byte aligned, padded). */
+  allocate(count: number, bytes: ElementBytes = 8): number {
+    return this.allocateBytes(count * bytes);
   }
 
-  /** Copies `values` into the arena; returns their byte offset. */
-  put(values: MatrixData): number {
+  /**
+   * Copies `values` into the arena as float64 (`bytes` 8) or float32 (4) values, converting when
+   * their type differs (rounding to float32 on the way in); returns their byte offset.
+   */
+  put(values: MatrixData, bytes: ElementBytes = 8): number {
     const n = values.length;
-    const offset = this.allocate(n);
-    const start = offset >>> 3;
+    const offset = this.allocate(n, bytes);
+    const view = bytes === 8 ? this.f64 : this.f32;
+    const start = offset / bytes;
     if (n <= SMALL_COPY) {
-      const f64 = this.f64;
-      for (let i = 0; i < n; i++) f64[start + i] = values[i];
+      for (let i = 0; i < n; i++) view[start + i] = values[i];
     } else {
-      this.f64.set(values, start);
+      view.set(values, start);
     }
     return offset;
   }
 
-  /** Copies `target.length` values from byte offset `offset` into `target`. */
-  get(offset: number, target: MatrixData): void {
-    const start = offset >>> 3;
+  /**
+   * Copies `target.length` float64 (`bytes` 8) or float32 (4) values from byte offset `offset`
+   * into `target`, converting when its type differs.
+   */
+  get(offset: number, target: MatrixData, bytes: ElementBytes = 8): void {
+    const view = bytes === 8 ? this.f64 : this.f32;
+    const start = offset / bytes;
     const n = target.length;
     if (n <= SMALL_COPY) {
-      const f64 = this.f64;
-      for (let i = 0; i < n; i++) target[i] = f64[start + i];
+      for (let i = 0; i < n; i++) target[i] = view[start + i];
     } else {
-      target.set(this.f64.subarray(start, start + n));
+      target.set(view.subarray(start, start + n));
     }
-  }
-
-  /** Copies `values`, rounded to float32, into the arena; returns their byte offset. */
-  putFloat32(values: MatrixData): number {
-    const offset = this.allocateBytes(values.length * 4);
-    this.f32.set(values, offset >>> 2);
-    return offset;
-  }
-
-  /** Byte offset of room for `count` float32 values. */
-  allocateFloat32(count: number): number {
-    return this.allocateBytes(count * 4);
-  }
-
-  /** Copies `target.length` float32 values from byte offset `offset`, widened, into `target`. */
-  getFloat32(offset: number, target: MatrixData): void {
-    const start = offset >>> 2;
-    target.set(this.f32.subarray(start, start + target.length));
   }
 
   private allocateBytes(bytes: number): number {

@@ -6,12 +6,13 @@ import {
   resultMatrix,
   Matrix,
   prepareMatmul,
+  type DType,
   type MatmulOptions,
   type TensorBackend,
 } from '@synthgrad/tensor';
 import { instantiateKernels, kernelsModule, type Kernels } from './Kernels.js';
 import { GemmThreads } from './threads/GemmThreads.js';
-import { WasmArena } from './WasmArena.js';
+import { WasmArena, type ElementBytes } from './WasmArena.js';
 import { WasmMatrix } from './WasmMatrix.js';
 import { WasmMatrixHeap } from './WasmMatrixHeap.js';
 import { sharedMemoryAvailable } from './sharedMemoryAvailable.js';
@@ -27,10 +28,21 @@ export interface WasmBackendOptions {
   /** Smallest product, in flops (2·m·k·n), that is split across threads (default 4 000 000). */
   readonly minParallelFlops?: number;
   /**
-   * Arithmetic of `matmul` (default `'float64'`). `'float32'` rounds both operands to float32 and
-   * accumulates in float32, as tfjs does: about twice the GFLOP/s, with relative errors near
-   * 1e-7·Σ|terms| instead of 1e-16, so it does not pass the 1e-12 contract checks. Matrices stay
-   * `Float64Array`s and every other op stays float64.
+   * Type of the matrices the backend makes and of all its arithmetic (default `'float64'`). With
+   * `'float32'`, results without `out` (and `zeros`) are float32 matrices, and every op runs
+   * float32 kernels on float32 values in wasm memory: float32 operands are copied in as they are,
+   * float64 ones (a dataset's batch) rounded on the way in, and a float64 `out` gets the float32
+   * results widened. Sums (`sum`, `dot`, the column reductions) accumulate in float64 and round
+   * once; products accumulate in float32, as tfjs does. Errors are then near 2⁻²⁴ relative per
+   * operation (k·2⁻²⁴·Σ|terms| for a product over k terms) instead of 2⁻⁵³.
+   */
+  readonly dtype?: DType;
+  /**
+   * Arithmetic of `matmul` on a float64 backend (default `'float64'`): `'float32'` is the mixed
+   * mode, which rounds both operands of each product to float32 and accumulates in float32, as
+   * tfjs does (about twice the GFLOP/s, relative errors near 1e-7·Σ|terms| instead of 1e-16, so it
+   * does not pass the 1e-12 contract checks), while matrices stay `Float64Array`s and every other
+   * op stays float64. A `dtype: 'float32'` backend has float32 products anyway.
    */
   readonly precision?: 'float64' | 'float32';
   /**
@@ -48,12 +60,52 @@ type BinaryKernel = (x: number, y: number, out: number, n: number) => void;
 type RowVectorKernel = (x: number, v: number, out: number, rows: number, cols: number) => void;
 type ColumnKernel = (x: number, rows: number, cols: number, out: number) => void;
 
+/** The kernels of one dtype, under one set of names. */
+interface TypedKernels {
+  readonly add: BinaryKernel;
+  readonly sub: BinaryKernel;
+  readonly mul: BinaryKernel;
+  readonly scale: (x: number, factor: number, out: number, n: number) => void;
+  readonly addScaled: (x: number, y: number, factor: number, out: number, n: number) => void;
+  readonly sigmoid: UnaryKernel;
+  readonly sigmoidDerivative: UnaryKernel;
+  readonly sigmoidBackward: BinaryKernel;
+  readonly tanh: UnaryKernel;
+  readonly tanhDerivative: UnaryKernel;
+  readonly tanhBackward: BinaryKernel;
+  readonly relu: UnaryKernel;
+  readonly reluDerivative: UnaryKernel;
+  readonly reluBackward: BinaryKernel;
+  readonly clip: (x: number, lo: number, hi: number, out: number, n: number) => void;
+  readonly addRowVector: RowVectorKernel;
+  readonly mulRowVector: RowVectorKernel;
+  readonly sumColumns: ColumnKernel;
+  readonly meanColumns: ColumnKernel;
+  readonly sum: (x: number, n: number) => number;
+  readonly dot: (x: number, y: number, n: number) => number;
+  readonly allFinite: (x: number, n: number) => number;
+}
+
+function float32Kernels(k: Kernels): TypedKernels {
+  return {
+    add: k.add32, sub: k.sub32, mul: k.mul32, scale: k.scale32, addScaled: k.addScaled32,
+    sigmoid: k.sigmoid32, sigmoidDerivative: k.sigmoidDerivative32, sigmoidBackward: k.sigmoidBackward32,
+    tanh: k.tanh32, tanhDerivative: k.tanhDerivative32, tanhBackward: k.tanhBackward32,
+    relu: k.relu32, reluDerivative: k.reluDerivative32, reluBackward: k.reluBackward32,
+    clip: k.clip32, addRowVector: k.addRowVector32, mulRowVector: k.mulRowVector32,
+    sumColumns: k.sumColumns32, meanColumns: k.meanColumns32, sum: k.sum32, dot: k.dot32, allFinite: k.allFinite32,
+  };
+}
+
+const DTYPES: readonly DType[] = ['float64', 'float32'];
+
 /**
- * The `wasm` backend: WebAssembly SIMD kernels (AssemblyScript, float64) behind the
- * {@link TensorBackend} contract. Matrices made by `zeros` (and `bufferOfShape` of them) are
- * resident: their `data` is a view of the wasm memory, and ops read and write them in place. Any
- * other matrix is copied into a scratch arena in wasm memory for the op, and a result for it
- * copied out. Results without `out` are ordinary matrices. The
+ * The `wasm` backend: WebAssembly SIMD kernels (AssemblyScript; float64, or float32 with
+ * `dtype: 'float32'`) behind the {@link TensorBackend} contract. With `resident: true`, matrices
+ * made by `zeros` (and `bufferOfShape` of them) are resident: their `data` is a view of the wasm
+ * memory, and ops read and write them in place. Any other matrix is copied into a scratch arena
+ * in wasm memory for the op, and a result for it copied out. Results without `out` are ordinary
+ * matrices of the backend's dtype. The
  * product is a packed, transpose-aware GEMM; element-wise ops, activations with their fused
  * backward ops, and reductions run as SIMD loops. Ops that only move data (`map`, `transpose`,
  * `concatColumns`, `gatherRows`, `argmaxRows`) run in JavaScript, where copying in and out would
@@ -70,14 +122,23 @@ type ColumnKernel = (x: number, rows: number, cols: number, out: number) => void
  */
 export class WasmBackend implements TensorBackend {
   readonly name = 'wasm';
+  /** Type of the matrices it makes and of its arithmetic (see {@link WasmBackendOptions.dtype}). */
+  readonly dtype: DType;
 
   private readonly arena: WasmArena;
   private readonly kernels: Kernels;
+  // The kernels of `dtype`, and the bytes of one of its values.
+  private readonly typed: TypedKernels;
+  private readonly bytes: ElementBytes;
   private readonly gemmWork: number;
   private readonly threads: GemmThreads | undefined;
   private readonly minParallelFlops: number;
-  private readonly float32: boolean;
-  private readonly js = new CpuBackend();
+  // Products in float32: a float32 backend's, or the mixed mode's (precision 'float32').
+  private readonly float32Products: boolean;
+  // The mixed mode: float64 matrices, float32 products.
+  private readonly mixed: boolean;
+  // Ops that only move data, in JavaScript; its results are of `dtype`.
+  private readonly js: CpuBackend;
   private readonly heap: WasmMatrixHeap | undefined;
   // What a resident matrix's `heap` is compared with: never an ordinary matrix's (undefined).
   private readonly owner: object;
@@ -87,11 +148,24 @@ export class WasmBackend implements TensorBackend {
     if (!Number.isInteger(threads) || threads < 1) {
       throw new RangeError(`WasmBackend: threads must be a positive integer, got ${threads}`);
     }
-    const precision = options.precision ?? 'float64';
+    const dtype = options.dtype ?? 'float64';
+    if (!DTYPES.includes(dtype)) {
+      throw new RangeError(`WasmBackend: dtype must be 'float64' or 'float32', got ${String(dtype)}`);
+    }
+    this.dtype = dtype;
+    const precision = options.precision ?? dtype;
     if (precision !== 'float64' && precision !== 'float32') {
       throw new RangeError(`WasmBackend: precision must be 'float64' or 'float32', got ${String(precision)}`);
     }
-    this.float32 = precision === 'float32';
+    if (dtype === 'float32' && precision === 'float64') {
+      throw new RangeError(
+        "WasmBackend: precision 'float64' needs dtype 'float64' (a float32 backend's products are float32); leave precision unset",
+      );
+    }
+    this.float32Products = precision === 'float32';
+    this.mixed = this.float32Products && dtype === 'float64';
+    this.bytes = dtype === 'float32' ? 4 : 8;
+    this.js = new CpuBackend({ dtype });
     const resident = options.resident ?? false;
     if (resident && !sharedMemoryAvailable()) {
       throw new Error(
@@ -101,10 +175,11 @@ export class WasmBackend implements TensorBackend {
     }
     const shared = threads > 1 || resident;
     this.arena = new WasmArena(shared);
-    this.heap = resident ? new WasmMatrixHeap(this.arena) : undefined;
+    this.heap = resident ? new WasmMatrixHeap(this.arena, dtype) : undefined;
     this.owner = this.heap ?? {};
     const module = kernelsModule(shared);
     this.kernels = instantiateKernels(this.arena.memory, module);
+    this.typed = dtype === 'float32' ? float32Kernels(this.kernels) : this.kernels;
     this.gemmWork = this.arena.reservePermanent(this.kernels.GEMM_WORK_BYTES.value);
     this.threads = threads > 1 ? new GemmThreads(module, this.kernels, this.arena, threads - 1) : undefined;
     this.minParallelFlops = options.minParallelFlops ?? 4_000_000;
@@ -121,7 +196,7 @@ export class WasmBackend implements TensorBackend {
    * `resized` from it are collected; a `row()` or `subarray` view must not outlive them.
    */
   zeros(rows: number, cols: number): Matrix {
-    return this.heap === undefined ? new Matrix(rows, cols) : this.heap.zeros(rows, cols);
+    return this.heap === undefined ? Matrix.zeros(rows, cols, this.dtype) : this.heap.zeros(rows, cols);
   }
 
   /** Whether `m` is one of this backend's resident matrices. */
@@ -154,7 +229,7 @@ export class WasmBackend implements TensorBackend {
   }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const { transposeA, transposeB, m, k, n, result } = prepareMatmul(a, b, options, out);
+    const { transposeA, transposeB, m, k, n, result } = prepareMatmul(a, b, options, out, this.dtype);
     // Views of one block made before and after the memory grew are on different buffers.
     if (out !== undefined && (this.sameBlock(out, a) || this.sameBlock(out, b))) {
       throw new RangeError('matmul: out must not share memory with an operand');
@@ -162,10 +237,11 @@ export class WasmBackend implements TensorBackend {
     if (m === 0 || n === 0) return result;
     const arena = this.arena;
     arena.reset();
-    const float32 = this.float32;
-    const pa = float32 ? arena.putFloat32(a.data) : this.operand(a);
-    const pb = float32 ? arena.putFloat32(b.data) : this.operand(b);
-    const pc = float32 ? arena.allocateFloat32(m * n) : this.target(result);
+    const float32 = this.float32Products;
+    const mixed = this.mixed;
+    const pa = mixed ? arena.put(a.data, 4) : this.operand(a);
+    const pb = mixed ? arena.put(b.data, 4) : this.operand(b);
+    const pc = mixed ? arena.allocate(m * n, 4) : this.target(result);
     // op(A)(i, p) = A[i·ars + p·acs]; op(B)(p, j) = B[p·brs + j·bcs].
     const ars = transposeA ? 1 : a.cols;
     const acs = transposeA ? a.cols : 1;
@@ -179,7 +255,7 @@ export class WasmBackend implements TensorBackend {
     } else {
       this.kernels.gemm(pa, ars, acs, pb, brs, bcs, pc, n, 0, m, 0, n, k, this.gemmWork);
     }
-    if (float32) arena.getFloat32(pc, result.data);
+    if (mixed) arena.get(pc, result.data, 4);
     else this.finish(result, pc);
     return result;
   }
@@ -189,47 +265,47 @@ export class WasmBackend implements TensorBackend {
   }
 
   add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    return this.binary('add', this.kernels.add, a, b, out);
+    return this.binary('add', this.typed.add, a, b, out);
   }
 
   sub(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    return this.binary('sub', this.kernels.sub, a, b, out);
+    return this.binary('sub', this.typed.sub, a, b, out);
   }
 
   mul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    return this.binary('mul', this.kernels.mul, a, b, out);
+    return this.binary('mul', this.typed.mul, a, b, out);
   }
 
   scale(a: Matrix, factor: number, out?: Matrix): Matrix {
-    const result = resultMatrix('scale', a.rows, a.cols, out);
+    const result = this.result('scale', a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
     const px = this.operand(a);
     const po = this.elementwiseTarget(result, a, px);
-    this.kernels.scale(px, factor, po, a.size);
+    this.typed.scale(px, factor, po, a.size);
     this.finish(result, po);
     return result;
   }
 
   addScaled(a: Matrix, b: Matrix, factor: number, out?: Matrix): Matrix {
     assertSameShape('addScaled', a, b);
-    const result = resultMatrix('addScaled', a.rows, a.cols, out);
+    const result = this.result('addScaled', a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
     const px = this.operand(a);
     const py = this.operand(b);
     const po = this.elementwiseTarget(result, a, px);
-    this.kernels.addScaled(px, py, factor, po, a.size);
+    this.typed.addScaled(px, py, factor, po, a.size);
     this.finish(result, po);
     return result;
   }
 
   addRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
-    return this.rowVector('addRowVector', this.kernels.addRowVector, a, row, out);
+    return this.rowVector('addRowVector', this.typed.addRowVector, a, row, out);
   }
 
   mulRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
-    return this.rowVector('mulRowVector', this.kernels.mulRowVector, a, row, out);
+    return this.rowVector('mulRowVector', this.typed.mulRowVector, a, row, out);
   }
 
   map(a: Matrix, fn: (x: number) => number, out?: Matrix): Matrix {
@@ -237,70 +313,70 @@ export class WasmBackend implements TensorBackend {
   }
 
   sigmoid(a: Matrix, out?: Matrix): Matrix {
-    return this.unary('sigmoid', this.kernels.sigmoid, a, out);
+    return this.unary('sigmoid', this.typed.sigmoid, a, out);
   }
 
   sigmoidDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.unary('sigmoidDerivative', this.kernels.sigmoidDerivative, y, out);
+    return this.unary('sigmoidDerivative', this.typed.sigmoidDerivative, y, out);
   }
 
   sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    return this.binary('sigmoidBackward', this.kernels.sigmoidBackward, grad, y, out);
+    return this.binary('sigmoidBackward', this.typed.sigmoidBackward, grad, y, out);
   }
 
   tanh(a: Matrix, out?: Matrix): Matrix {
-    return this.unary('tanh', this.kernels.tanh, a, out);
+    return this.unary('tanh', this.typed.tanh, a, out);
   }
 
   tanhDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.unary('tanhDerivative', this.kernels.tanhDerivative, y, out);
+    return this.unary('tanhDerivative', this.typed.tanhDerivative, y, out);
   }
 
   tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    return this.binary('tanhBackward', this.kernels.tanhBackward, grad, y, out);
+    return this.binary('tanhBackward', this.typed.tanhBackward, grad, y, out);
   }
 
   relu(a: Matrix, out?: Matrix): Matrix {
-    return this.unary('relu', this.kernels.relu, a, out);
+    return this.unary('relu', this.typed.relu, a, out);
   }
 
   reluDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.unary('reluDerivative', this.kernels.reluDerivative, y, out);
+    return this.unary('reluDerivative', this.typed.reluDerivative, y, out);
   }
 
   reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    return this.binary('reluBackward', this.kernels.reluBackward, grad, y, out);
+    return this.binary('reluBackward', this.typed.reluBackward, grad, y, out);
   }
 
   sumColumns(a: Matrix, out?: Matrix): Matrix {
-    return this.columns('sumColumns', this.kernels.sumColumns, a, out);
+    return this.columns('sumColumns', this.typed.sumColumns, a, out);
   }
 
   meanColumns(a: Matrix, out?: Matrix): Matrix {
-    return this.columns('meanColumns', this.kernels.meanColumns, a, out);
+    return this.columns('meanColumns', this.typed.meanColumns, a, out);
   }
 
   varianceColumns(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('varianceColumns', 1, a.cols, out);
+    const result = this.result('varianceColumns', 1, a.cols, out);
     if (a.cols === 0) return result;
     this.arena.reset();
     const px = this.operand(a);
-    const mean = this.arena.allocate(a.cols);
     const py = this.separateTarget(result, a);
-    this.kernels.varianceColumns(px, a.rows, a.cols, mean, py);
+    if (this.bytes === 4) this.kernels.varianceColumns32(px, a.rows, a.cols, py);
+    else this.kernels.varianceColumns(px, a.rows, a.cols, this.arena.allocate(a.cols), py);
     this.finish(result, py);
     return result;
   }
 
   sum(a: Matrix): number {
     this.arena.reset();
-    return this.kernels.sum(this.operand(a), a.size);
+    return this.typed.sum(this.operand(a), a.size);
   }
 
   dot(a: Matrix, b: Matrix): number {
     assertSameShape('dot', a, b);
     this.arena.reset();
-    return this.kernels.dot(this.operand(a), this.operand(b), a.size);
+    return this.typed.dot(this.operand(a), this.operand(b), a.size);
   }
 
   concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
@@ -317,19 +393,26 @@ export class WasmBackend implements TensorBackend {
 
   clip(a: Matrix, min: number, max: number, out?: Matrix): Matrix {
     assertClipBounds(min, max);
-    const result = resultMatrix('clip', a.rows, a.cols, out);
+    const result = this.result('clip', a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
     const px = this.operand(a);
     const po = this.elementwiseTarget(result, a, px);
-    this.kernels.clip(px, min, max, po, a.size);
+    this.typed.clip(px, min, max, po, a.size);
     this.finish(result, po);
     return result;
   }
 
   allFinite(a: Matrix): boolean {
+    // A float64 value past float32's range is finite: rounded in, it would not be.
+    if (a.dtype !== this.dtype) return this.js.allFinite(a);
     this.arena.reset();
-    return this.kernels.allFinite(this.operand(a), a.size) === 1;
+    return this.typed.allFinite(this.operand(a), a.size) === 1;
+  }
+
+  /** The result of an op: `out` when given (either dtype), else a new matrix of `dtype`. */
+  private result(op: string, rows: number, cols: number, out: Matrix | undefined): Matrix {
+    return resultMatrix(op, rows, cols, out, this.dtype);
   }
 
   /** Byte offset of a resident `m`'s values, else -1. */
@@ -337,16 +420,19 @@ export class WasmBackend implements TensorBackend {
     return (m as Partial<WasmMatrix>).heap === this.owner ? (m as WasmMatrix).offset : -1;
   }
 
-  /** Byte offset of `m`'s values: its own when resident, else a copy in the scratch arena. */
+  /**
+   * Byte offset of `m`'s values: its own when resident, else a copy in the scratch arena, in the
+   * backend's dtype (converted when `m`'s differs).
+   */
   private operand(m: Matrix): number {
     const own = this.own(m);
-    return own >= 0 ? own : this.arena.put(m.data);
+    return own >= 0 ? own : this.arena.put(m.data, this.bytes);
   }
 
   /** Where a result is written: in place when resident, else scratch that `finish` copies out. */
   private target(result: Matrix): number {
     const own = this.own(result);
-    return own >= 0 ? own : this.arena.allocate(result.size);
+    return own >= 0 ? own : this.arena.allocate(result.size, this.bytes);
   }
 
   /**
@@ -355,17 +441,17 @@ export class WasmBackend implements TensorBackend {
    */
   private elementwiseTarget(result: Matrix, a: Matrix, px: number): number {
     const own = this.own(result);
-    return own >= 0 ? own : this.own(a) >= 0 ? this.arena.allocate(result.size) : px;
+    return own >= 0 ? own : this.own(a) >= 0 ? this.arena.allocate(result.size, this.bytes) : px;
   }
 
   /** {@link target} for kernels that must not write over their operand `a`. */
   private separateTarget(result: Matrix, a: Matrix): number {
-    return this.sameBlock(result, a) ? this.arena.allocate(result.size) : this.target(result);
+    return this.sameBlock(result, a) ? this.arena.allocate(result.size, this.bytes) : this.target(result);
   }
 
-  /** Copies the result out of scratch unless it was written in place. */
+  /** Copies the result out of scratch (converted to `result`'s dtype) unless it was written in place. */
   private finish(result: Matrix, pointer: number): void {
-    if (pointer !== this.own(result)) this.arena.get(pointer, result.data);
+    if (pointer !== this.own(result)) this.arena.get(pointer, result.data, this.bytes);
   }
 
   private sameBlock(x: Matrix, y: Matrix): boolean {
@@ -373,7 +459,7 @@ export class WasmBackend implements TensorBackend {
   }
 
   private unary(op: string, kernel: UnaryKernel, a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix(op, a.rows, a.cols, out);
+    const result = this.result(op, a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
     const px = this.operand(a);
@@ -385,7 +471,7 @@ export class WasmBackend implements TensorBackend {
 
   private binary(op: string, kernel: BinaryKernel, a: Matrix, b: Matrix, out?: Matrix): Matrix {
     assertSameShape(op, a, b);
-    const result = resultMatrix(op, a.rows, a.cols, out);
+    const result = this.result(op, a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
     const px = this.operand(a);
@@ -398,7 +484,7 @@ export class WasmBackend implements TensorBackend {
 
   private rowVector(op: string, kernel: RowVectorKernel, a: Matrix, row: Matrix, out?: Matrix): Matrix {
     assertRowVectorFits(op, a, row);
-    const result = resultMatrix(op, a.rows, a.cols, out);
+    const result = this.result(op, a.rows, a.cols, out);
     if (a.size === 0) return result;
     this.arena.reset();
     const px = this.operand(a);
@@ -410,7 +496,7 @@ export class WasmBackend implements TensorBackend {
   }
 
   private columns(op: string, kernel: ColumnKernel, a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix(op, 1, a.cols, out);
+    const result = this.result(op, 1, a.cols, out);
     if (a.cols === 0) return result;
     this.arena.reset();
     const px = this.operand(a);

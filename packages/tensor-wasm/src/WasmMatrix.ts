@@ -1,4 +1,4 @@
-import { Matrix } from '@synthgrad/tensor';
+import { Matrix, type MatrixData } from '@synthgrad/tensor';
 import type { WasmMatrixHeap } from './WasmMatrixHeap.js';
 
 /** A block of wasm memory that holds one resident matrix's values (and its reshaped views'). */
@@ -35,7 +35,7 @@ export class WasmMatrix extends Matrix {
   /** Byte offset of its values in the memory (`data.byteOffset`, which costs a getter call). */
   readonly offset: number;
 
-  constructor(rows: number, cols: number, data: Float64Array, readonly block: WasmBlock) {
+  constructor(rows: number, cols: number, data: MatrixData, readonly block: WasmBlock) {
     super(rows, cols, data);
     this.heap = block.heap;
     this.offset = block.offset;

@@ -30,6 +30,10 @@ describe('tensorWasmModule', () => {
     const weights = first.zeros(3, 4);
     expect(first.holds(weights)).toBe(true);
     expect(weights.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const single = createContainer({ modules: [tensorWasmModule], backend: 'wasm', dtype: 'float32' }).get(TensorBackend) as WasmBackend;
+    expect(single).not.toBe(first);
+    expect(single.dtype).toBe('float32');
+    expect(single.zeros(2, 2).data).toBeInstanceOf(Float32Array);
   });
 
   it('is needed: without it the name is unknown', () => {

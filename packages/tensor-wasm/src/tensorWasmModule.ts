@@ -1,4 +1,5 @@
-import { TensorBackendPlugin } from '@synthgrad/core';
+import { TensorBackendPlugin, type TensorBackendOptions } from '@synthgrad/core';
+import type { DType } from '@synthgrad/tensor';
 import { ContainerModule } from 'inversify';
 import { sharedMemoryAvailable } from './sharedMemoryAvailable.js';
 import { WasmBackend } from './WasmBackend.js';
@@ -6,17 +7,22 @@ import { WasmBackend } from './WasmBackend.js';
 // One backend per thread, shared by every container made in it: its matrices are resident (they
 // live in its wasm memory, so ops copy nothing), and a process that makes container after container
 // (a suite's runs, a test file) keeps one memory instead of one per container.
-let threadBackend: WasmBackend | undefined;
+const threadBackends = new Map<DType, WasmBackend>();
 
-/** This thread's `wasm` backend: resident where shared memory exists, else copying operands. */
-function backendOfThisThread(): WasmBackend {
-  threadBackend ??= new WasmBackend({ resident: sharedMemoryAvailable() });
-  return threadBackend;
+/** This thread's `wasm` backend of `dtype`: resident where shared memory exists, else copying operands. */
+function backendOfThisThread(dtype: DType): WasmBackend {
+  let backend = threadBackends.get(dtype);
+  if (backend === undefined) {
+    backend = new WasmBackend({ resident: sharedMemoryAvailable(), dtype });
+    threadBackends.set(dtype, backend);
+  }
+  return backend;
 }
 
 /**
- * Binds the `wasm` tensor backend plugin, so `createContainer` can select it by name. Every
- * container of a thread gets the same backend, whose matrices live in its wasm memory (resident)
+ * Binds the `wasm` tensor backend plugin, so `createContainer` can select it by name, in float64
+ * or float32 (`createContainer({ backend: 'wasm', dtype: 'float32' })`). Every container of a
+ * thread gets the same backend of its dtype, whose matrices live in its wasm memory (resident)
  * where shared WebAssembly memory exists (Node.js, cross-origin isolated pages); elsewhere it
  * copies operands in and results out.
  *
@@ -29,7 +35,8 @@ function backendOfThisThread(): WasmBackend {
 export const tensorWasmModule = new ContainerModule((options) => {
   options.bind(TensorBackendPlugin).toConstantValue({
     name: 'wasm',
-    description: 'WebAssembly SIMD kernels (float64, packed GEMM), single-threaded, matrices resident in wasm memory',
-    create: () => backendOfThisThread(),
+    description: 'WebAssembly SIMD kernels (float64 or float32, packed GEMM), single-threaded, matrices resident in wasm memory',
+    dtypes: ['float64', 'float32'],
+    create: (options?: TensorBackendOptions) => backendOfThisThread(options?.dtype ?? 'float64'),
   });
 });

@@ -11,7 +11,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--numpy-threads=default'])).toEqual({ quick: false, numpyThreads: 'default', endToEnd: false });
     expect(parseBenchArgs(['--end-to-end', '--quick'])).toEqual({ quick: true, numpyThreads: '1', endToEnd: true });
     expect(parseBenchArgs(['--only', 'end-to-end'])).toEqual({ quick: false, numpyThreads: '1', endToEnd: false, only: 'end-to-end' });
-    expect(() => parseBenchArgs(['--only', 'tutorial'])).toThrow("--only knows the sections 'parallel' and 'end-to-end', got \"tutorial\"");
+    expect(() => parseBenchArgs(['--only', 'tutorial'])).toThrow("--only knows the sections 'parallel', 'wasm', 'end-to-end', got \"tutorial\"");
   });
 
   it('names what it does not understand', () => {
@@ -20,5 +20,11 @@ describe('parseBenchArgs', () => {
       "--numpy-threads wants a positive integer or 'default', got \"0\"",
     );
     expect(() => parseBenchArgs(['--numpy-threads'])).toThrow('got undefined');
+    expect(() => parseBenchArgs(['--only', 'gpu'])).toThrow("--only knows the sections 'parallel', 'wasm', got \"gpu\"");
+  });
+
+  it('reads --only with either section', () => {
+    expect(parseBenchArgs(['--only', 'wasm'])).toEqual({ quick: false, numpyThreads: '1', endToEnd: false, only: 'wasm' });
+    expect(parseBenchArgs(['--only=parallel', '--quick'])).toEqual({ quick: true, numpyThreads: '1', endToEnd: false, only: 'parallel' });
   });
 });

@@ -12,11 +12,15 @@ export interface BenchOptions {
    * each: wasm, wasm without resident matrices, blas).
    */
   readonly endToEnd: boolean;
-  /** Run one section only (`parallel`: the threaded DNI stages). */
-  readonly only?: 'parallel' | 'end-to-end';
+  /** Run one section only (`parallel`: the threaded DNI stages; `wasm`: the wasm backend's sections; `end-to-end`). */
+  readonly only?: BenchSection;
 }
 
-export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--end-to-end] [--only parallel|end-to-end]]
+/** The sections `--only` can pick. */
+export type BenchSection = 'parallel' | 'wasm' | 'end-to-end';
+const SECTIONS: readonly BenchSection[] = ['parallel', 'wasm', 'end-to-end'];
+
+export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|default] [--end-to-end] [--only parallel|wasm|end-to-end]]
 
   --quick                  fewer repetitions (about 4× shorter); numbers are noisier
   --end-to-end             also time \`synthgrad compare paper-mnist --quick\` per backend (wasm,
@@ -25,6 +29,8 @@ export const USAGE = `usage: npm run bench [-- [--quick] [--numpy-threads N|defa
   --numpy-threads N        OpenBLAS threads of the numpy reference (default 1, as the JS
                            backends use one core); 'default' = OpenBLAS's own (one per core)
   --only parallel          only the section of DNI stages on worker threads
+  --only wasm              only the wasm sections (MNIST-shaped MLP beside tfjs-wasm and numpy,
+                           float64 and float32; tutorial beside tfjs-wasm; threads; memory)
   --only end-to-end        only the end-to-end timings
   --help    this text (Nx answers --help itself: run it from tools/bench)`;
 
@@ -33,7 +39,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   let quick = false;
   let endToEnd = false;
   let numpyThreads = '1';
-  let only: 'parallel' | 'end-to-end' | undefined;
+  let only: BenchSection | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split('=', 2);
@@ -42,10 +48,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     else if (arg === '--help' || arg === '-h') return 'help';
     else if (flag === '--only') {
       const value = inline ?? argv[++i];
-      if (value !== 'parallel' && value !== 'end-to-end') {
-        throw new Error(`--only knows the sections 'parallel' and 'end-to-end', got ${JSON.stringify(value)}\n${USAGE}`);
+      if (!SECTIONS.includes(value as BenchSection)) {
+        throw new Error(`--only knows the sections ${SECTIONS.map((s) => `'${s}'`).join(', ')}, got ${JSON.stringify(value)}\n${USAGE}`);
       }
-      only = value;
+      only = value as BenchSection;
     }
     else if (flag === '--numpy-threads') {
       const value = inline ?? argv[++i];

@@ -57,6 +57,12 @@ async function main(): Promise<void> {
     console.log(`\nload average at end: ${loadLine()}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return;
   }
+  if (args.only === 'wasm') {
+    const checks = runWasmSections(args);
+    console.log(formatTable(['target', 'measured', 'result'], checks.map((c) => [c.target, c.measured, c.met === undefined ? 'unknown' : c.met ? 'met' : 'NOT met']), ['l', 'l', 'l']));
+    console.log(`\nload average at end: ${loadLine()}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
 
   const numpyRun = runNumpyReference(args.quick, args.numpyThreads);
   const numpy = isSkipped(numpyRun) ? undefined : numpyRun.value;

@@ -27,6 +27,8 @@ export const WASM_TARGETS = {
   mnistResidentOverNumpy: 1.5,
   /** Issue 11: the same on the blas backend. */
   mnistBlasOverNumpy: 1.1,
+  /** Issue 11: the MNIST-shaped MLP on wasm, float32 end to end, at least this many times as fast as tfjs-wasm. */
+  mnistFloat32OverTfjs: 2,
   /** Tutorial at batch 10: at most this many times numpy's ms per epoch. */
   tutorialBatch10OverNumpy: 2,
 } as const;
@@ -59,6 +61,8 @@ export function runWasmSections(args: BenchOptions): TargetCheck[] {
   const wasm2 = new WasmBackend({ threads: 2 });
   void wasm2.whenThreadsStarted();
   const wasm32 = new WasmBackend({ precision: 'float32' });
+  // float32 end to end: the step's matrices come from its `zeros`, resident float32 ones.
+  const wasmF32 = new WasmBackend({ dtype: 'float32', resident: true });
   const cpu = new CpuBackend();
   const best = new Best();
   let tfjs: TfjsReference | undefined;
@@ -104,6 +108,7 @@ export function runWasmSections(args: BenchOptions): TargetCheck[] {
     const backends: [string, TensorBackend][] = [
       ...(round === 0 ? [['cpu', cpu] as [string, TensorBackend]] : []),
       ['wasm', wasm], ['wasm, copying', wasmCopying], ['wasm, 2 threads', wasm2], ['wasm, float32 matmul', wasm32],
+      ['wasm float32 (resident)', wasmF32],
       ...(blas === undefined ? [] : [['blas', blas] as [string, TensorBackend]]),
     ];
     for (const [label, backend] of backends) best.add(`mnist/${label}`, benchMnistMlp(backend, SEED, options).median);
@@ -123,6 +128,7 @@ export function runWasmSections(args: BenchOptions): TargetCheck[] {
     row('wasm, copying (the default)', 'float64', best.get('mnist/wasm, copying')),
     row('wasm, 2 threads', 'float64', best.get('mnist/wasm, 2 threads')),
     row('wasm, float32 matmul', 'f32 matmul', best.get('mnist/wasm, float32 matmul')),
+    row('wasm float32 (resident)', 'float32', best.get('mnist/wasm float32 (resident)')),
     row('blas (OpenBLAS, 1 thread)', 'float64', best.get('mnist/blas')),
     row('tfjs-wasm', 'float32', tfjsMnist),
     row(numpyLabel, 'float64', f64),
@@ -237,6 +243,15 @@ function printMemory(quick: boolean): void {
   );
 }
 
+/** How many times as fast `ours` is as `theirs` (times: lower is faster). */
+function speedup(ours: number | undefined, theirs: number | undefined): string {
+  return ours === undefined || theirs === undefined ? 'not measured' : `${formatNumber(theirs / ours)}× as fast (${formatNumber(ours)} vs ${formatNumber(theirs)} s/10k)`;
+}
+
+function atLeast(ours: number | undefined, theirs: number | undefined, factor: number): boolean | undefined {
+  return ours === undefined || theirs === undefined ? undefined : theirs / ours >= factor;
+}
+
 function wasmTargets(best: Best): TargetCheck[] {
   const faster = (name: string, ours: number | undefined, theirs: number | undefined, unit: string): TargetCheck => ({
     target: `wasm faster than tfjs-wasm: ${name}`,
@@ -258,6 +273,11 @@ function wasmTargets(best: Best): TargetCheck[] {
     within('MNIST-shaped MLP (float64)', best.get('mnist/wasm'), best.get('numpy/mnist/f64'), WASM_TARGETS.mnistOverNumpy),
     within('tutorial batch 10', best.get('wasm/10'), best.get('numpy/10'), WASM_TARGETS.tutorialBatch10OverNumpy),
     within('MNIST-shaped MLP (float64, resident)', best.get('mnist/wasm'), best.get('numpy/mnist/f64'), WASM_TARGETS.mnistResidentOverNumpy),
+    {
+      target: `wasm MNIST-shaped MLP (float32, resident) at least ${WASM_TARGETS.mnistFloat32OverTfjs}× as fast as tfjs-wasm`,
+      measured: speedup(best.get('mnist/wasm float32 (resident)'), best.get('tfjs/mnist')),
+      met: atLeast(best.get('mnist/wasm float32 (resident)'), best.get('tfjs/mnist'), WASM_TARGETS.mnistFloat32OverTfjs),
+    },
     {
       ...within('', best.get('mnist/blas'), best.get('numpy/mnist/f64'), WASM_TARGETS.mnistBlasOverNumpy),
       target: `blas MNIST-shaped MLP (float64) within ${WASM_TARGETS.mnistBlasOverNumpy}× of numpy`,

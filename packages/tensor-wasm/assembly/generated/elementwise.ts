@@ -773,3 +773,752 @@ export function mulRowVector(x: usize, v: usize, out: usize, rows: i32, cols: i3
     out += rowBytes;
   }
 }
+
+export function add32(x: usize, y: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, y += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const b0 = v128.load(y, 0);
+    const b1 = v128.load(y, 16);
+    const b2 = v128.load(y, 32);
+    const b3 = v128.load(y, 48);
+    const y0 = f32x4.add(a0, b0);
+    const y1 = f32x4.add(a1, b1);
+    const y2 = f32x4.add(a2, b2);
+    const y3 = f32x4.add(a3, b3);
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, y += 16, out += 16) {
+    const a0 = v128.load(x);
+    const b0 = v128.load(y);
+    const y0 = f32x4.add(a0, b0);
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, y += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const b0 = f32x4.splat(load<f32>(y));
+    const y0 = f32x4.add(a0, b0);
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function sub32(x: usize, y: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, y += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const b0 = v128.load(y, 0);
+    const b1 = v128.load(y, 16);
+    const b2 = v128.load(y, 32);
+    const b3 = v128.load(y, 48);
+    const y0 = f32x4.sub(a0, b0);
+    const y1 = f32x4.sub(a1, b1);
+    const y2 = f32x4.sub(a2, b2);
+    const y3 = f32x4.sub(a3, b3);
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, y += 16, out += 16) {
+    const a0 = v128.load(x);
+    const b0 = v128.load(y);
+    const y0 = f32x4.sub(a0, b0);
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, y += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const b0 = f32x4.splat(load<f32>(y));
+    const y0 = f32x4.sub(a0, b0);
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function mul32(x: usize, y: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, y += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const b0 = v128.load(y, 0);
+    const b1 = v128.load(y, 16);
+    const b2 = v128.load(y, 32);
+    const b3 = v128.load(y, 48);
+    const y0 = f32x4.mul(a0, b0);
+    const y1 = f32x4.mul(a1, b1);
+    const y2 = f32x4.mul(a2, b2);
+    const y3 = f32x4.mul(a3, b3);
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, y += 16, out += 16) {
+    const a0 = v128.load(x);
+    const b0 = v128.load(y);
+    const y0 = f32x4.mul(a0, b0);
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, y += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const b0 = f32x4.splat(load<f32>(y));
+    const y0 = f32x4.mul(a0, b0);
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function scale32(x: usize, factorScalar: f64, out: usize, n: i32): void {
+  const factor = f32x4.splat(<f32>factorScalar);
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const y0 = f32x4.mul(a0, factor);
+    const y1 = f32x4.mul(a1, factor);
+    const y2 = f32x4.mul(a2, factor);
+    const y3 = f32x4.mul(a3, factor);
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, out += 16) {
+    const a0 = v128.load(x);
+    const y0 = f32x4.mul(a0, factor);
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const y0 = f32x4.mul(a0, factor);
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function addScaled32(x: usize, y: usize, factorScalar: f64, out: usize, n: i32): void {
+  const factor = f32x4.splat(<f32>factorScalar);
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, y += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const b0 = v128.load(y, 0);
+    const b1 = v128.load(y, 16);
+    const b2 = v128.load(y, 32);
+    const b3 = v128.load(y, 48);
+    const y0 = f32x4.add(a0, f32x4.mul(factor, b0));
+    const y1 = f32x4.add(a1, f32x4.mul(factor, b1));
+    const y2 = f32x4.add(a2, f32x4.mul(factor, b2));
+    const y3 = f32x4.add(a3, f32x4.mul(factor, b3));
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, y += 16, out += 16) {
+    const a0 = v128.load(x);
+    const b0 = v128.load(y);
+    const y0 = f32x4.add(a0, f32x4.mul(factor, b0));
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, y += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const b0 = f32x4.splat(load<f32>(y));
+    const y0 = f32x4.add(a0, f32x4.mul(factor, b0));
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function sigmoidDerivative32(x: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), a0));
+    const y1 = f32x4.mul(a1, f32x4.sub(f32x4.splat(1.0), a1));
+    const y2 = f32x4.mul(a2, f32x4.sub(f32x4.splat(1.0), a2));
+    const y3 = f32x4.mul(a3, f32x4.sub(f32x4.splat(1.0), a3));
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, out += 16) {
+    const a0 = v128.load(x);
+    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), a0));
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), a0));
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function sigmoidBackward32(x: usize, y: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, y += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const b0 = v128.load(y, 0);
+    const b1 = v128.load(y, 16);
+    const b2 = v128.load(y, 32);
+    const b3 = v128.load(y, 48);
+    const y0 = f32x4.mul(a0, f32x4.mul(b0, f32x4.sub(f32x4.splat(1.0), b0)));
+    const y1 = f32x4.mul(a1, f32x4.mul(b1, f32x4.sub(f32x4.splat(1.0), b1)));
+    const y2 = f32x4.mul(a2, f32x4.mul(b2, f32x4.sub(f32x4.splat(1.0), b2)));
+    const y3 = f32x4.mul(a3, f32x4.mul(b3, f32x4.sub(f32x4.splat(1.0), b3)));
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, y += 16, out += 16) {
+    const a0 = v128.load(x);
+    const b0 = v128.load(y);
+    const y0 = f32x4.mul(a0, f32x4.mul(b0, f32x4.sub(f32x4.splat(1.0), b0)));
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, y += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const b0 = f32x4.splat(load<f32>(y));
+    const y0 = f32x4.mul(a0, f32x4.mul(b0, f32x4.sub(f32x4.splat(1.0), b0)));
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function tanhDerivative32(x: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const y0 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a0, a0));
+    const y1 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a1, a1));
+    const y2 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a2, a2));
+    const y3 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a3, a3));
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, out += 16) {
+    const a0 = v128.load(x);
+    const y0 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a0, a0));
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const y0 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a0, a0));
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function tanhBackward32(x: usize, y: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, y += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const b0 = v128.load(y, 0);
+    const b1 = v128.load(y, 16);
+    const b2 = v128.load(y, 32);
+    const b3 = v128.load(y, 48);
+    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), f32x4.mul(b0, b0)));
+    const y1 = f32x4.mul(a1, f32x4.sub(f32x4.splat(1.0), f32x4.mul(b1, b1)));
+    const y2 = f32x4.mul(a2, f32x4.sub(f32x4.splat(1.0), f32x4.mul(b2, b2)));
+    const y3 = f32x4.mul(a3, f32x4.sub(f32x4.splat(1.0), f32x4.mul(b3, b3)));
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, y += 16, out += 16) {
+    const a0 = v128.load(x);
+    const b0 = v128.load(y);
+    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), f32x4.mul(b0, b0)));
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, y += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const b0 = f32x4.splat(load<f32>(y));
+    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), f32x4.mul(b0, b0)));
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function relu32(x: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const y0 = f32x4.pmax(a0, f32x4.splat(0.0));
+    const y1 = f32x4.pmax(a1, f32x4.splat(0.0));
+    const y2 = f32x4.pmax(a2, f32x4.splat(0.0));
+    const y3 = f32x4.pmax(a3, f32x4.splat(0.0));
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, out += 16) {
+    const a0 = v128.load(x);
+    const y0 = f32x4.pmax(a0, f32x4.splat(0.0));
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const y0 = f32x4.pmax(a0, f32x4.splat(0.0));
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function reluDerivative32(x: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const y0 = v128.and(f32x4.gt(a0, f32x4.splat(0.0)), f32x4.splat(1.0));
+    const y1 = v128.and(f32x4.gt(a1, f32x4.splat(0.0)), f32x4.splat(1.0));
+    const y2 = v128.and(f32x4.gt(a2, f32x4.splat(0.0)), f32x4.splat(1.0));
+    const y3 = v128.and(f32x4.gt(a3, f32x4.splat(0.0)), f32x4.splat(1.0));
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, out += 16) {
+    const a0 = v128.load(x);
+    const y0 = v128.and(f32x4.gt(a0, f32x4.splat(0.0)), f32x4.splat(1.0));
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const y0 = v128.and(f32x4.gt(a0, f32x4.splat(0.0)), f32x4.splat(1.0));
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function reluBackward32(x: usize, y: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, y += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const b0 = v128.load(y, 0);
+    const b1 = v128.load(y, 16);
+    const b2 = v128.load(y, 32);
+    const b3 = v128.load(y, 48);
+    const y0 = v128.and(f32x4.gt(b0, f32x4.splat(0.0)), a0);
+    const y1 = v128.and(f32x4.gt(b1, f32x4.splat(0.0)), a1);
+    const y2 = v128.and(f32x4.gt(b2, f32x4.splat(0.0)), a2);
+    const y3 = v128.and(f32x4.gt(b3, f32x4.splat(0.0)), a3);
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, y += 16, out += 16) {
+    const a0 = v128.load(x);
+    const b0 = v128.load(y);
+    const y0 = v128.and(f32x4.gt(b0, f32x4.splat(0.0)), a0);
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, y += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const b0 = f32x4.splat(load<f32>(y));
+    const y0 = v128.and(f32x4.gt(b0, f32x4.splat(0.0)), a0);
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function clip32(x: usize, loScalar: f64, hiScalar: f64, out: usize, n: i32): void {
+  const lo = f32x4.splat(<f32>loScalar);
+  const hi = f32x4.splat(<f32>hiScalar);
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~15) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 64, out += 64) {
+    const a0 = v128.load(x, 0);
+    const a1 = v128.load(x, 16);
+    const a2 = v128.load(x, 32);
+    const a3 = v128.load(x, 48);
+    const y0 = f32x4.pmin(f32x4.pmax(a0, lo), hi);
+    const y1 = f32x4.pmin(f32x4.pmax(a1, lo), hi);
+    const y2 = f32x4.pmin(f32x4.pmax(a2, lo), hi);
+    const y3 = f32x4.pmin(f32x4.pmax(a3, lo), hi);
+    v128.store(out, y0, 0);
+    v128.store(out, y1, 16);
+    v128.store(out, y2, 32);
+    v128.store(out, y3, 48);
+  }
+  for (; x < quads; x += 16, out += 16) {
+    const a0 = v128.load(x);
+    const y0 = f32x4.pmin(f32x4.pmax(a0, lo), hi);
+    v128.store(out, y0);
+  }
+  for (; x < end; x += 4, out += 4) {
+    const a0 = f32x4.splat(load<f32>(x));
+    const y0 = f32x4.pmin(f32x4.pmax(a0, lo), hi);
+    store<f32>(out, f32x4.extract_lane(y0, 0));
+  }
+}
+
+export function sigmoid32(x: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~7) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 32, out += 32) {
+    const ra0 = v128.load(x, 0);
+    const a0 = f64x2.promote_low_f32x4(ra0);
+    const a1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(ra0, ra0, 2, 3, 0, 1));
+    const ra1 = v128.load(x, 16);
+    const a2 = f64x2.promote_low_f32x4(ra1);
+    const a3 = f64x2.promote_low_f32x4(v128.shuffle<f32>(ra1, ra1, 2, 3, 0, 1));
+    const e_x0 = f64x2.pmax(f64x2.pmin(f64x2.neg(a0), f64x2.splat(710.0)), f64x2.splat(-746.0));
+    const e_x1 = f64x2.pmax(f64x2.pmin(f64x2.neg(a1), f64x2.splat(710.0)), f64x2.splat(-746.0));
+    const e_x2 = f64x2.pmax(f64x2.pmin(f64x2.neg(a2), f64x2.splat(710.0)), f64x2.splat(-746.0));
+    const e_x3 = f64x2.pmax(f64x2.pmin(f64x2.neg(a3), f64x2.splat(710.0)), f64x2.splat(-746.0));
+    const e_n0 = f64x2.sub(f64x2.add(f64x2.mul(e_x0, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const e_n1 = f64x2.sub(f64x2.add(f64x2.mul(e_x1, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const e_n2 = f64x2.sub(f64x2.add(f64x2.mul(e_x2, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const e_n3 = f64x2.sub(f64x2.add(f64x2.mul(e_x3, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const e_r0 = f64x2.sub(f64x2.sub(e_x0, f64x2.mul(e_n0, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(e_n0, f64x2.splat(1.90821492927058770002e-10)));
+    const e_r1 = f64x2.sub(f64x2.sub(e_x1, f64x2.mul(e_n1, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(e_n1, f64x2.splat(1.90821492927058770002e-10)));
+    const e_r2 = f64x2.sub(f64x2.sub(e_x2, f64x2.mul(e_n2, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(e_n2, f64x2.splat(1.90821492927058770002e-10)));
+    const e_r3 = f64x2.sub(f64x2.sub(e_x3, f64x2.mul(e_n3, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(e_n3, f64x2.splat(1.90821492927058770002e-10)));
+    let e_q0 = f64x2.splat(1.0 / 40320.0);
+    let e_q1 = f64x2.splat(1.0 / 40320.0);
+    let e_q2 = f64x2.splat(1.0 / 40320.0);
+    let e_q3 = f64x2.splat(1.0 / 40320.0);
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 5040.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 5040.0));
+    e_q2 = f64x2.add(f64x2.mul(e_q2, e_r2), f64x2.splat(1.0 / 5040.0));
+    e_q3 = f64x2.add(f64x2.mul(e_q3, e_r3), f64x2.splat(1.0 / 5040.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 720.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 720.0));
+    e_q2 = f64x2.add(f64x2.mul(e_q2, e_r2), f64x2.splat(1.0 / 720.0));
+    e_q3 = f64x2.add(f64x2.mul(e_q3, e_r3), f64x2.splat(1.0 / 720.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 120.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 120.0));
+    e_q2 = f64x2.add(f64x2.mul(e_q2, e_r2), f64x2.splat(1.0 / 120.0));
+    e_q3 = f64x2.add(f64x2.mul(e_q3, e_r3), f64x2.splat(1.0 / 120.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 24.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 24.0));
+    e_q2 = f64x2.add(f64x2.mul(e_q2, e_r2), f64x2.splat(1.0 / 24.0));
+    e_q3 = f64x2.add(f64x2.mul(e_q3, e_r3), f64x2.splat(1.0 / 24.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 6.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 6.0));
+    e_q2 = f64x2.add(f64x2.mul(e_q2, e_r2), f64x2.splat(1.0 / 6.0));
+    e_q3 = f64x2.add(f64x2.mul(e_q3, e_r3), f64x2.splat(1.0 / 6.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 2.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 2.0));
+    e_q2 = f64x2.add(f64x2.mul(e_q2, e_r2), f64x2.splat(1.0 / 2.0));
+    e_q3 = f64x2.add(f64x2.mul(e_q3, e_r3), f64x2.splat(1.0 / 2.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 1.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 1.0));
+    e_q2 = f64x2.add(f64x2.mul(e_q2, e_r2), f64x2.splat(1.0 / 1.0));
+    e_q3 = f64x2.add(f64x2.mul(e_q3, e_r3), f64x2.splat(1.0 / 1.0));
+    e_q0 = f64x2.mul(e_q0, e_r0);
+    e_q1 = f64x2.mul(e_q1, e_r1);
+    e_q2 = f64x2.mul(e_q2, e_r2);
+    e_q3 = f64x2.mul(e_q3, e_r3);
+    const e_h0 = f64x2.floor(f64x2.mul(e_n0, f64x2.splat(0.5)));
+    const e_h1 = f64x2.floor(f64x2.mul(e_n1, f64x2.splat(0.5)));
+    const e_h2 = f64x2.floor(f64x2.mul(e_n2, f64x2.splat(0.5)));
+    const e_h3 = f64x2.floor(f64x2.mul(e_n3, f64x2.splat(0.5)));
+    const e0 = f64x2.mul(f64x2.mul(f64x2.add(e_q0, f64x2.splat(1.0)), i64x2.shl(f64x2.add(e_h0, f64x2.splat(1023.0 + 6755399441055744.0)), 52)), i64x2.shl(f64x2.add(f64x2.sub(e_n0, e_h0), f64x2.splat(1023.0 + 6755399441055744.0)), 52));
+    const e1 = f64x2.mul(f64x2.mul(f64x2.add(e_q1, f64x2.splat(1.0)), i64x2.shl(f64x2.add(e_h1, f64x2.splat(1023.0 + 6755399441055744.0)), 52)), i64x2.shl(f64x2.add(f64x2.sub(e_n1, e_h1), f64x2.splat(1023.0 + 6755399441055744.0)), 52));
+    const e2 = f64x2.mul(f64x2.mul(f64x2.add(e_q2, f64x2.splat(1.0)), i64x2.shl(f64x2.add(e_h2, f64x2.splat(1023.0 + 6755399441055744.0)), 52)), i64x2.shl(f64x2.add(f64x2.sub(e_n2, e_h2), f64x2.splat(1023.0 + 6755399441055744.0)), 52));
+    const e3 = f64x2.mul(f64x2.mul(f64x2.add(e_q3, f64x2.splat(1.0)), i64x2.shl(f64x2.add(e_h3, f64x2.splat(1023.0 + 6755399441055744.0)), 52)), i64x2.shl(f64x2.add(f64x2.sub(e_n3, e_h3), f64x2.splat(1023.0 + 6755399441055744.0)), 52));
+    const y0 = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e0));
+    const y1 = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e1));
+    const y2 = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e2));
+    const y3 = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e3));
+    v128.store(out, v128.shuffle<f32>(f32x4.demote_f64x2_zero(y0), f32x4.demote_f64x2_zero(y1), 0, 1, 4, 5), 0);
+    v128.store(out, v128.shuffle<f32>(f32x4.demote_f64x2_zero(y2), f32x4.demote_f64x2_zero(y3), 0, 1, 4, 5), 16);
+  }
+  for (; x < quads; x += 16, out += 16) {
+    const ra0 = v128.load(x);
+    const a0 = f64x2.promote_low_f32x4(ra0);
+    const a1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(ra0, ra0, 2, 3, 0, 1));
+    const e_x0 = f64x2.pmax(f64x2.pmin(f64x2.neg(a0), f64x2.splat(710.0)), f64x2.splat(-746.0));
+    const e_x1 = f64x2.pmax(f64x2.pmin(f64x2.neg(a1), f64x2.splat(710.0)), f64x2.splat(-746.0));
+    const e_n0 = f64x2.sub(f64x2.add(f64x2.mul(e_x0, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const e_n1 = f64x2.sub(f64x2.add(f64x2.mul(e_x1, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const e_r0 = f64x2.sub(f64x2.sub(e_x0, f64x2.mul(e_n0, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(e_n0, f64x2.splat(1.90821492927058770002e-10)));
+    const e_r1 = f64x2.sub(f64x2.sub(e_x1, f64x2.mul(e_n1, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(e_n1, f64x2.splat(1.90821492927058770002e-10)));
+    let e_q0 = f64x2.splat(1.0 / 40320.0);
+    let e_q1 = f64x2.splat(1.0 / 40320.0);
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 5040.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 5040.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 720.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 720.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 120.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 120.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 24.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 24.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 6.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 6.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 2.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 2.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 1.0));
+    e_q1 = f64x2.add(f64x2.mul(e_q1, e_r1), f64x2.splat(1.0 / 1.0));
+    e_q0 = f64x2.mul(e_q0, e_r0);
+    e_q1 = f64x2.mul(e_q1, e_r1);
+    const e_h0 = f64x2.floor(f64x2.mul(e_n0, f64x2.splat(0.5)));
+    const e_h1 = f64x2.floor(f64x2.mul(e_n1, f64x2.splat(0.5)));
+    const e0 = f64x2.mul(f64x2.mul(f64x2.add(e_q0, f64x2.splat(1.0)), i64x2.shl(f64x2.add(e_h0, f64x2.splat(1023.0 + 6755399441055744.0)), 52)), i64x2.shl(f64x2.add(f64x2.sub(e_n0, e_h0), f64x2.splat(1023.0 + 6755399441055744.0)), 52));
+    const e1 = f64x2.mul(f64x2.mul(f64x2.add(e_q1, f64x2.splat(1.0)), i64x2.shl(f64x2.add(e_h1, f64x2.splat(1023.0 + 6755399441055744.0)), 52)), i64x2.shl(f64x2.add(f64x2.sub(e_n1, e_h1), f64x2.splat(1023.0 + 6755399441055744.0)), 52));
+    const y0 = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e0));
+    const y1 = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e1));
+    v128.store(out, v128.shuffle<f32>(f32x4.demote_f64x2_zero(y0), f32x4.demote_f64x2_zero(y1), 0, 1, 4, 5));
+  }
+  for (; x < end; x += 4, out += 4) {
+    const a0 = f64x2.splat(<f64>load<f32>(x));
+    const e_x0 = f64x2.pmax(f64x2.pmin(f64x2.neg(a0), f64x2.splat(710.0)), f64x2.splat(-746.0));
+    const e_n0 = f64x2.sub(f64x2.add(f64x2.mul(e_x0, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const e_r0 = f64x2.sub(f64x2.sub(e_x0, f64x2.mul(e_n0, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(e_n0, f64x2.splat(1.90821492927058770002e-10)));
+    let e_q0 = f64x2.splat(1.0 / 40320.0);
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 5040.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 720.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 120.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 24.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 6.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 2.0));
+    e_q0 = f64x2.add(f64x2.mul(e_q0, e_r0), f64x2.splat(1.0 / 1.0));
+    e_q0 = f64x2.mul(e_q0, e_r0);
+    const e_h0 = f64x2.floor(f64x2.mul(e_n0, f64x2.splat(0.5)));
+    const e0 = f64x2.mul(f64x2.mul(f64x2.add(e_q0, f64x2.splat(1.0)), i64x2.shl(f64x2.add(e_h0, f64x2.splat(1023.0 + 6755399441055744.0)), 52)), i64x2.shl(f64x2.add(f64x2.sub(e_n0, e_h0), f64x2.splat(1023.0 + 6755399441055744.0)), 52));
+    const y0 = f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e0));
+    store<f32>(out, <f32>f64x2.extract_lane(y0, 0));
+  }
+}
+
+export function tanh32(x: usize, out: usize, n: i32): void {
+  const end = x + (<usize>n << 2);
+  const blocks = x + (<usize>(n & ~7) << 2);
+  const quads = x + (<usize>(n & ~3) << 2);
+  for (; x < blocks; x += 32, out += 32) {
+    const ra0 = v128.load(x, 0);
+    const a0 = f64x2.promote_low_f32x4(ra0);
+    const a1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(ra0, ra0, 2, 3, 0, 1));
+    const ra1 = v128.load(x, 16);
+    const a2 = f64x2.promote_low_f32x4(ra1);
+    const a3 = f64x2.promote_low_f32x4(v128.shuffle<f32>(ra1, ra1, 2, 3, 0, 1));
+    const s0 = v128.and(a0, f64x2.splat(-0.0));
+    const s1 = v128.and(a1, f64x2.splat(-0.0));
+    const s2 = v128.and(a2, f64x2.splat(-0.0));
+    const s3 = v128.and(a3, f64x2.splat(-0.0));
+    const t0 = f64x2.pmin(f64x2.abs(a0), f64x2.splat(20.0));
+    const t1 = f64x2.pmin(f64x2.abs(a1), f64x2.splat(20.0));
+    const t2 = f64x2.pmin(f64x2.abs(a2), f64x2.splat(20.0));
+    const t3 = f64x2.pmin(f64x2.abs(a3), f64x2.splat(20.0));
+    const m_n0 = f64x2.sub(f64x2.add(f64x2.mul(f64x2.add(t0, t0), f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const m_n1 = f64x2.sub(f64x2.add(f64x2.mul(f64x2.add(t1, t1), f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const m_n2 = f64x2.sub(f64x2.add(f64x2.mul(f64x2.add(t2, t2), f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const m_n3 = f64x2.sub(f64x2.add(f64x2.mul(f64x2.add(t3, t3), f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const m_r0 = f64x2.sub(f64x2.sub(f64x2.add(t0, t0), f64x2.mul(m_n0, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(m_n0, f64x2.splat(1.90821492927058770002e-10)));
+    const m_r1 = f64x2.sub(f64x2.sub(f64x2.add(t1, t1), f64x2.mul(m_n1, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(m_n1, f64x2.splat(1.90821492927058770002e-10)));
+    const m_r2 = f64x2.sub(f64x2.sub(f64x2.add(t2, t2), f64x2.mul(m_n2, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(m_n2, f64x2.splat(1.90821492927058770002e-10)));
+    const m_r3 = f64x2.sub(f64x2.sub(f64x2.add(t3, t3), f64x2.mul(m_n3, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(m_n3, f64x2.splat(1.90821492927058770002e-10)));
+    let m_q0 = f64x2.splat(1.0 / 40320.0);
+    let m_q1 = f64x2.splat(1.0 / 40320.0);
+    let m_q2 = f64x2.splat(1.0 / 40320.0);
+    let m_q3 = f64x2.splat(1.0 / 40320.0);
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 5040.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 5040.0));
+    m_q2 = f64x2.add(f64x2.mul(m_q2, m_r2), f64x2.splat(1.0 / 5040.0));
+    m_q3 = f64x2.add(f64x2.mul(m_q3, m_r3), f64x2.splat(1.0 / 5040.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 720.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 720.0));
+    m_q2 = f64x2.add(f64x2.mul(m_q2, m_r2), f64x2.splat(1.0 / 720.0));
+    m_q3 = f64x2.add(f64x2.mul(m_q3, m_r3), f64x2.splat(1.0 / 720.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 120.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 120.0));
+    m_q2 = f64x2.add(f64x2.mul(m_q2, m_r2), f64x2.splat(1.0 / 120.0));
+    m_q3 = f64x2.add(f64x2.mul(m_q3, m_r3), f64x2.splat(1.0 / 120.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 24.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 24.0));
+    m_q2 = f64x2.add(f64x2.mul(m_q2, m_r2), f64x2.splat(1.0 / 24.0));
+    m_q3 = f64x2.add(f64x2.mul(m_q3, m_r3), f64x2.splat(1.0 / 24.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 6.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 6.0));
+    m_q2 = f64x2.add(f64x2.mul(m_q2, m_r2), f64x2.splat(1.0 / 6.0));
+    m_q3 = f64x2.add(f64x2.mul(m_q3, m_r3), f64x2.splat(1.0 / 6.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 2.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 2.0));
+    m_q2 = f64x2.add(f64x2.mul(m_q2, m_r2), f64x2.splat(1.0 / 2.0));
+    m_q3 = f64x2.add(f64x2.mul(m_q3, m_r3), f64x2.splat(1.0 / 2.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 1.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 1.0));
+    m_q2 = f64x2.add(f64x2.mul(m_q2, m_r2), f64x2.splat(1.0 / 1.0));
+    m_q3 = f64x2.add(f64x2.mul(m_q3, m_r3), f64x2.splat(1.0 / 1.0));
+    m_q0 = f64x2.mul(m_q0, m_r0);
+    m_q1 = f64x2.mul(m_q1, m_r1);
+    m_q2 = f64x2.mul(m_q2, m_r2);
+    m_q3 = f64x2.mul(m_q3, m_r3);
+    const m_s0 = i64x2.shl(f64x2.add(m_n0, f64x2.splat(1023.0 + 6755399441055744.0)), 52);
+    const m_s1 = i64x2.shl(f64x2.add(m_n1, f64x2.splat(1023.0 + 6755399441055744.0)), 52);
+    const m_s2 = i64x2.shl(f64x2.add(m_n2, f64x2.splat(1023.0 + 6755399441055744.0)), 52);
+    const m_s3 = i64x2.shl(f64x2.add(m_n3, f64x2.splat(1023.0 + 6755399441055744.0)), 52);
+    const m0 = f64x2.add(f64x2.mul(m_s0, m_q0), f64x2.sub(m_s0, f64x2.splat(1.0)));
+    const m1 = f64x2.add(f64x2.mul(m_s1, m_q1), f64x2.sub(m_s1, f64x2.splat(1.0)));
+    const m2 = f64x2.add(f64x2.mul(m_s2, m_q2), f64x2.sub(m_s2, f64x2.splat(1.0)));
+    const m3 = f64x2.add(f64x2.mul(m_s3, m_q3), f64x2.sub(m_s3, f64x2.splat(1.0)));
+    const y0 = v128.or(f64x2.div(m0, f64x2.add(m0, f64x2.splat(2.0))), s0);
+    const y1 = v128.or(f64x2.div(m1, f64x2.add(m1, f64x2.splat(2.0))), s1);
+    const y2 = v128.or(f64x2.div(m2, f64x2.add(m2, f64x2.splat(2.0))), s2);
+    const y3 = v128.or(f64x2.div(m3, f64x2.add(m3, f64x2.splat(2.0))), s3);
+    v128.store(out, v128.shuffle<f32>(f32x4.demote_f64x2_zero(y0), f32x4.demote_f64x2_zero(y1), 0, 1, 4, 5), 0);
+    v128.store(out, v128.shuffle<f32>(f32x4.demote_f64x2_zero(y2), f32x4.demote_f64x2_zero(y3), 0, 1, 4, 5), 16);
+  }
+  for (; x < quads; x += 16, out += 16) {
+    const ra0 = v128.load(x);
+    const a0 = f64x2.promote_low_f32x4(ra0);
+    const a1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(ra0, ra0, 2, 3, 0, 1));
+    const s0 = v128.and(a0, f64x2.splat(-0.0));
+    const s1 = v128.and(a1, f64x2.splat(-0.0));
+    const t0 = f64x2.pmin(f64x2.abs(a0), f64x2.splat(20.0));
+    const t1 = f64x2.pmin(f64x2.abs(a1), f64x2.splat(20.0));
+    const m_n0 = f64x2.sub(f64x2.add(f64x2.mul(f64x2.add(t0, t0), f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const m_n1 = f64x2.sub(f64x2.add(f64x2.mul(f64x2.add(t1, t1), f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const m_r0 = f64x2.sub(f64x2.sub(f64x2.add(t0, t0), f64x2.mul(m_n0, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(m_n0, f64x2.splat(1.90821492927058770002e-10)));
+    const m_r1 = f64x2.sub(f64x2.sub(f64x2.add(t1, t1), f64x2.mul(m_n1, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(m_n1, f64x2.splat(1.90821492927058770002e-10)));
+    let m_q0 = f64x2.splat(1.0 / 40320.0);
+    let m_q1 = f64x2.splat(1.0 / 40320.0);
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 5040.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 5040.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 720.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 720.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 120.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 120.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 24.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 24.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 6.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 6.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 2.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 2.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 1.0));
+    m_q1 = f64x2.add(f64x2.mul(m_q1, m_r1), f64x2.splat(1.0 / 1.0));
+    m_q0 = f64x2.mul(m_q0, m_r0);
+    m_q1 = f64x2.mul(m_q1, m_r1);
+    const m_s0 = i64x2.shl(f64x2.add(m_n0, f64x2.splat(1023.0 + 6755399441055744.0)), 52);
+    const m_s1 = i64x2.shl(f64x2.add(m_n1, f64x2.splat(1023.0 + 6755399441055744.0)), 52);
+    const m0 = f64x2.add(f64x2.mul(m_s0, m_q0), f64x2.sub(m_s0, f64x2.splat(1.0)));
+    const m1 = f64x2.add(f64x2.mul(m_s1, m_q1), f64x2.sub(m_s1, f64x2.splat(1.0)));
+    const y0 = v128.or(f64x2.div(m0, f64x2.add(m0, f64x2.splat(2.0))), s0);
+    const y1 = v128.or(f64x2.div(m1, f64x2.add(m1, f64x2.splat(2.0))), s1);
+    v128.store(out, v128.shuffle<f32>(f32x4.demote_f64x2_zero(y0), f32x4.demote_f64x2_zero(y1), 0, 1, 4, 5));
+  }
+  for (; x < end; x += 4, out += 4) {
+    const a0 = f64x2.splat(<f64>load<f32>(x));
+    const s0 = v128.and(a0, f64x2.splat(-0.0));
+    const t0 = f64x2.pmin(f64x2.abs(a0), f64x2.splat(20.0));
+    const m_n0 = f64x2.sub(f64x2.add(f64x2.mul(f64x2.add(t0, t0), f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0)), f64x2.splat(6755399441055744.0));
+    const m_r0 = f64x2.sub(f64x2.sub(f64x2.add(t0, t0), f64x2.mul(m_n0, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(m_n0, f64x2.splat(1.90821492927058770002e-10)));
+    let m_q0 = f64x2.splat(1.0 / 40320.0);
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 5040.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 720.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 120.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 24.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 6.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 2.0));
+    m_q0 = f64x2.add(f64x2.mul(m_q0, m_r0), f64x2.splat(1.0 / 1.0));
+    m_q0 = f64x2.mul(m_q0, m_r0);
+    const m_s0 = i64x2.shl(f64x2.add(m_n0, f64x2.splat(1023.0 + 6755399441055744.0)), 52);
+    const m0 = f64x2.add(f64x2.mul(m_s0, m_q0), f64x2.sub(m_s0, f64x2.splat(1.0)));
+    const y0 = v128.or(f64x2.div(m0, f64x2.add(m0, f64x2.splat(2.0))), s0);
+    store<f32>(out, <f32>f64x2.extract_lane(y0, 0));
+  }
+}
+
+export function addRowVector32(x: usize, v: usize, out: usize, rows: i32, cols: i32): void {
+  const rowBytes = <usize>cols << 2;
+  const quads = <usize>(cols & ~3) << 2;
+  for (let r = 0; r < rows; r++) {
+    let c: usize = 0;
+    for (; c < quads; c += 16) {
+      const a0 = v128.load(x + c);
+      const b0 = v128.load(v + c);
+      const y0 = f32x4.add(a0, b0);
+      v128.store(out + c, y0);
+    }
+    for (; c < rowBytes; c += 4) {
+      const a0 = f32x4.splat(load<f32>(x + c));
+      const b0 = f32x4.splat(load<f32>(v + c));
+      const y0 = f32x4.add(a0, b0);
+      store<f32>(out + c, f32x4.extract_lane(y0, 0));
+    }
+    x += rowBytes;
+    out += rowBytes;
+  }
+}
+
+export function mulRowVector32(x: usize, v: usize, out: usize, rows: i32, cols: i32): void {
+  const rowBytes = <usize>cols << 2;
+  const quads = <usize>(cols & ~3) << 2;
+  for (let r = 0; r < rows; r++) {
+    let c: usize = 0;
+    for (; c < quads; c += 16) {
+      const a0 = v128.load(x + c);
+      const b0 = v128.load(v + c);
+      const y0 = f32x4.mul(a0, b0);
+      v128.store(out + c, y0);
+    }
+    for (; c < rowBytes; c += 4) {
+      const a0 = f32x4.splat(load<f32>(x + c));
+      const b0 = f32x4.splat(load<f32>(v + c));
+      const y0 = f32x4.mul(a0, b0);
+      store<f32>(out + c, f32x4.extract_lane(y0, 0));
+    }
+    x += rowBytes;
+    out += rowBytes;
+  }
+}

@@ -47,6 +47,21 @@ describe('WasmBackend with worker threads', () => {
     threaded32.dispose();
   });
 
+  it("shares a dtype 'float32' backend's products, resident operands included, bit-identical to one thread's", async () => {
+    const threaded32 = new WasmBackend({ threads: 2, minParallelFlops: 0, dtype: 'float32', resident: true });
+    expect(await threaded32.whenThreadsStarted()).toBe(1);
+    const single32 = new WasmBackend({ dtype: 'float32' });
+    const rng = new Rng(12);
+    for (const [m, k, n] of [[300, 70, 9], [9, 70, 300], [130, 257, 131]]) {
+      const a = rng.fillNormal(threaded32.zeros(m, k), 0, 1);
+      const b = rng.fillNormal(threaded32.zeros(k, n), 0, 1);
+      const product = threaded32.matmul(a, b);
+      expect(product.data).toBeInstanceOf(Float32Array);
+      expect(product.data).toEqual(single32.matmul(a, b).data);
+    }
+    threaded32.dispose();
+  });
+
   it('keeps working on one thread after dispose', () => {
     const backend = new WasmBackend({ threads: 2, minParallelFlops: 0 });
     backend.dispose();
