@@ -20,7 +20,7 @@ describe('parseBenchArgs', () => {
       "--numpy-threads wants a positive integer or 'default', got \"0\"",
     );
     expect(() => parseBenchArgs(['--numpy-threads'])).toThrow('got undefined');
-    expect(() => parseBenchArgs(['--only', 'gpu'])).toThrow("--only knows the sections 'parallel', 'wasm', got \"gpu\"");
+    expect(() => parseBenchArgs(['--only', 'gpu'])).toThrow("--only knows the sections 'parallel', 'wasm', 'end-to-end', got \"gpu\"");
   });
 
   it('reads --only with either section', () => {
