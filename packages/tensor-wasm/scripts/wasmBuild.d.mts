@@ -5,7 +5,7 @@ export declare const GENERATED_MICROKERNEL: string;
 export declare const GENERATED_MODULE: string;
 export declare const MAXIMUM_PAGES: number;
 export declare const ASC_FLAGS: readonly string[];
-export declare const ELEMENTWISE_OPS: readonly { name: string; operands: 1 | 2; scalars?: readonly string[]; steps: readonly string[]; float32?: { promote: readonly string[] } }[];
+export declare const ELEMENTWISE_OPS: readonly { name: string; operands: 1 | 2; scalars?: readonly string[]; steps: readonly string[]; float32?: { steps: readonly string[] } }[];
 export declare const ROW_VECTOR_OPS: readonly { name: string; steps: readonly string[] }[];
 export declare function generateElementwise(): string;
 export interface KernelBuilds {

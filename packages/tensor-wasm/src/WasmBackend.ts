@@ -35,6 +35,13 @@ export interface WasmBackendOptions {
    * results widened. Sums (`sum`, `dot`, the column reductions) accumulate in float64 and round
    * once; products accumulate in float32, as tfjs does. Errors are then near 2⁻²⁴ relative per
    * operation (k·2⁻²⁴·Σ|terms| for a product over k terms) instead of 2⁻⁵³.
+   *
+   * @example
+   * ```ts
+   * const f32 = new WasmBackend({ dtype: 'float32', resident: true });
+   * const h = f32.relu(f32.matmul(batch, f32.zeros(784, 256))); // batch: float64, rounded on the way in
+   * h.data instanceof Float32Array; // true
+   * ```
    */
   readonly dtype?: DType;
   /**

@@ -98,7 +98,7 @@ export function runWasmSections(args: BenchOptions): TargetCheck[] {
       best.add('numpy/mnist/f32', numpyMnist.f32_s_per_10k);
     }
     const tutorialOptions = { warmup: quick ? 1 : 3, repetitions: quick ? 5 : 20, budgetMs: 8_000 };
-    for (const [label, backend] of [['wasm', wasm], ['wasm f32', wasm32]] as const) {
+    for (const [label, backend] of [['wasm', wasm], ['wasm f32', wasm32], ['wasm float32', wasmF32]] as const) {
       for (const batch of TUTORIAL_BATCHES) {
         best.add(`${label}/${batch}`, benchTutorial(rawOpsVariant, backend, dataset(), batch, SEED, tutorialOptions).median);
       }
@@ -184,13 +184,20 @@ function printTutorialAgainstTfjs(best: Best): void {
   const rows = TUTORIAL_BATCHES.map((batch) => {
     const wasm = best.get(`wasm/${batch}`);
     const wasm32 = best.get(`wasm f32/${batch}`);
+    const float32 = best.get(`wasm float32/${batch}`);
     const tf = best.get(`tfjs/${batch}`);
     const np = best.get(`numpy/${batch}`);
-    return [String(batch), cell(wasm), cell(wasm32), cell(tf), cell(np), over(wasm, tf), over(wasm32, tf), over(wasm, np)];
+    return [
+      String(batch), cell(wasm), cell(wasm32), cell(float32), cell(tf), cell(np),
+      over(wasm, tf), over(wasm32, tf), over(float32, tf), over(wasm, np),
+    ];
   });
   console.log('\ntutorial workload (raw ops), ms per epoch: wasm beside tfjs-wasm (float32) and numpy (float64)');
   console.log(
-    formatTable(['batch', 'wasm', 'wasm, f32 matmul', 'tfjs-wasm', 'numpy', 'wasm ÷ tfjs', 'f32 ÷ tfjs', 'wasm ÷ numpy'], rows),
+    formatTable(
+      ['batch', 'wasm', 'wasm, f32 matmul', 'wasm float32', 'tfjs-wasm', 'numpy', 'wasm ÷ tfjs', 'f32 matmul ÷ tfjs', 'float32 ÷ tfjs', 'wasm ÷ numpy'],
+      rows,
+    ),
   );
 }
 
