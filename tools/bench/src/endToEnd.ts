@@ -27,7 +27,7 @@ interface EndToEndRun {
 }
 
 /**
- * `synthgrad compare paper-mnist --quick` (4 configurations × 2 seeds, 237 steps each, on the
+ * `synthgrad compare paper-mnist --quick` (24 configurations × 2 seeds, 237 steps each, on the
  * default worker threads) end to end, wall-clock, once per backend (and wasm once more in float32),
  * one after another. Prints a table; returns a check that every run finished and that wasm with
  * and without resident matrices printed the same results.
