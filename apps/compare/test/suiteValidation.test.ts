@@ -133,9 +133,9 @@ describe('a bad suite fails before any training', () => {
     expect((await cli(['compare', 'seed-smoke', '--workers', '0'])).err).toContain('--workers: expected an integer from 1 to 256 in decimal digits, got "0"');
     expect((await cli(['compare', 'seed-smoke', '--backend', 'gpu'])).err).toContain('unknown tensor backend "gpu"; known: "cpu", "mathjs", "wasm"');
     expect((await cli(['compare', 'seed-smoke', '--dtype', 'float16'])).err).toContain('--dtype float16: must be float64 or float32');
-    expect((await cli(['compare', 'seed-smoke', '--backend', 'mathjs', '--dtype', 'float32'])).err).toContain(
-      "backend 'mathjs' has no float32 matrices; it offers float64",
-    );
+    const mathjs32 = (await cli(['compare', 'seed-smoke', '--backend', 'mathjs', '--dtype', 'float32'])).err;
+    expect(mathjs32).toContain('dtype float32 on backend "mathjs": a problem');
+    expect(mathjs32).toContain("backend 'mathjs' has no float32 matrices; it offers float64 (float32 runs on 'cpu' and 'wasm')");
   });
 });
 

@@ -80,9 +80,29 @@ describe('createContainer', () => {
     expect(single.matmul(Matrix.ones(2, 2), Matrix.ones(2, 2)).dtype).toBe('float32');
     expect(createContainer({ backend: 'cpu' }).get(TensorBackend).dtype).toBe('float64');
     expect(() => createContainer({ backend: 'mathjs', dtype: 'float32' })).toThrow(
-      "dtype: backend 'mathjs' has no float32 matrices; it offers float64 (float32 runs on 'cpu' and 'wasm')",
+      "dtype: backend 'mathjs' has no float32 matrices; it offers float64 (float32 runs on 'cpu')",
     );
     expect(() => createContainer({ backend: 'mathjs', dtype: 'float32' })).toThrow(ConfigError);
+  });
+
+  it('names every backend that offers the dtype, a plugin\'s too, and refuses a plugin that makes another', () => {
+    const plugin = (name: string, make: 'float64' | 'float32') =>
+      new ContainerModule((options) => {
+        options.bind(TensorBackendPlugin).toConstantValue({
+          name,
+          description: `a user backend making ${make}`,
+          dtypes: ['float64', 'float32'],
+          create: () => Object.create(createContainer().get(TensorBackend), { name: { value: name }, dtype: { value: make } }),
+        });
+      });
+    const modules = [plugin('honest', 'float32'), plugin('liar', 'float64')];
+    expect(() => createContainer({ modules, backend: 'mathjs', dtype: 'float32' })).toThrow(
+      "it offers float64 (float32 runs on 'cpu', 'honest' and 'liar')",
+    );
+    expect(createContainer({ modules, backend: 'honest', dtype: 'float32' }).get(TensorBackend).name).toBe('honest');
+    expect(() => createContainer({ modules, backend: 'liar', dtype: 'float32' })).toThrow(
+      "dtype: backend 'liar' was asked for float32 matrices and made float64 ones",
+    );
   });
 
   it('refuses a second plugin under a taken name', () => {

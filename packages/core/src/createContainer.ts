@@ -12,8 +12,9 @@ export interface CreateContainerOptions {
   /** Name of the tensor backend every component uses (default `"cpu"`). */
   readonly backend?: string;
   /**
-   * The dtype of the matrices the backend makes (default `'float64'`): `'float32'` halves memory
-   * and, on `wasm`, runs every op in float32. The backend must list it in its plugin's `dtypes`.
+   * The dtype of the matrices the backend makes (default `'float64'`): `'float32'` halves the
+   * network's memory and, on `wasm`, runs every op in float32. The backend must list it in its
+   * plugin's `dtypes`, and its `dtype` must be the one asked for.
    */
   readonly dtype?: DType;
 }
@@ -33,19 +34,29 @@ export function createContainer(options: CreateContainerOptions = {}): Container
   const container = new Container();
   explainMissingModules(container);
   container.load(coreModule, ...(options.modules ?? []));
-  const plugin = container.get(TensorBackendRegistry).get(options.backend ?? 'cpu');
+  const registry = container.get(TensorBackendRegistry);
+  const plugin = registry.get(options.backend ?? 'cpu');
   const dtype = options.dtype ?? 'float64';
-  const dtypes = plugin.dtypes ?? ['float64'];
-  if (!dtypes.includes(dtype)) {
+  const dtypesOf = (p: { readonly dtypes?: readonly DType[] }) => p.dtypes ?? ['float64'];
+  if (!dtypesOf(plugin).includes(dtype)) {
+    const offering = registry.list().filter((p) => dtypesOf(p).includes(dtype)).map((p) => `'${p.name}'`);
     throw new ConfigError(
       'dtype',
-      `backend '${plugin.name}' has no ${String(dtype)} matrices; it offers ${dtypes.join(', ')}` +
-        (dtype === 'float32' ? " (float32 runs on 'cpu' and 'wasm')" : ''),
+      `backend '${plugin.name}' has no ${String(dtype)} matrices; it offers ${dtypesOf(plugin).join(', ')}` +
+        (offering.length > 0 ? ` (${String(dtype)} runs on ${andList(offering)})` : ''),
     );
   }
   const backend = options.dtype === undefined ? plugin.create() : plugin.create({ dtype });
+  if ((backend.dtype ?? 'float64') !== dtype) {
+    throw new ConfigError('dtype', `backend '${plugin.name}' was asked for ${dtype} matrices and made ${backend.dtype ?? 'float64'} ones`);
+  }
   container.bind(TensorBackend).toConstantValue(backend);
   return container;
+}
+
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**

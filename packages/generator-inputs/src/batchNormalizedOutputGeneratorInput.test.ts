@@ -113,6 +113,29 @@ describe('batch-normalized-output', () => {
     }
   });
 
+  it('keeps float32 statistics and features on a float32 backend, within float32 rounding of float64', () => {
+    const rng = new Rng(5);
+    const batches = [0, 1, 2].map(() => Array.from({ length: 8 }, () => [rng.uniform(), 3 * rng.uniform() - 1]));
+    const f64 = create(2, {}, new CpuBackend());
+    const f32 = create(2, {}, new CpuBackend({ dtype: 'float32' }));
+    for (const [i, batch] of batches.entries()) {
+      const training = i < 2;
+      const exact = f64.features(contextOf(batch, training));
+      // In a float32 trainer the layer's output is float32; the features follow it.
+      const context = contextOf(batch, training);
+      const rounded = f32.features({ ...context, layerOutput: context.layerOutput.astype('float32') });
+      expect(rounded.dtype).toBe('float32');
+      const worst = Math.max(...Array.from(rounded.data, (v, j) => Math.abs(v - exact.data[j])));
+      expect(worst).toBeLessThan(1e-5);
+    }
+    for (const m of Object.values(f32.state())) expect(m.dtype).toBe('float32');
+    expect(f32.runningMean).toBeInstanceOf(Float32Array);
+    expect([...f32.runningMean].map((v, j) => Math.abs(v - f64.runningMean[j]))).toEqual([
+      expect.closeTo(0, 6),
+      expect.closeTo(0, 6),
+    ]);
+  });
+
   it('reuses its output buffer while the batch size holds', () => {
     const input = create(2);
     const a = input.features(contextOf([[1, 2], [3, 4]], true));

@@ -5,7 +5,7 @@ import {
   type GeneratorInputPlugin,
   type LayerShape,
 } from '@synthgrad/core';
-import { bufferOfShape, Matrix, type MatrixData, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, Matrix, zerosFor, type MatrixData, type TensorBackend } from '@synthgrad/tensor';
 import { assertContextWidth } from './assertContextWidth.js';
 import { layerWidth } from './layerWidth.js';
 import { describeValue, readOptions } from '@synthgrad/core';
@@ -53,12 +53,14 @@ export class BatchNormalizedOutput implements GeneratorInput {
     this.epsilon = options.epsilon;
     this.#shape = shape;
     this.#backend = backend;
-    this.#runningMean = Matrix.zeros(1, this.size);
-    this.#runningVariance = Matrix.ones(1, this.size);
-    this.#batchMean = Matrix.zeros(1, this.size);
-    this.#batchVariance = Matrix.zeros(1, this.size);
-    this.#shift = Matrix.zeros(1, this.size);
-    this.#inverseStd = Matrix.zeros(1, this.size);
+    // The backend's dtype (float32 statistics on a float32 backend), as the layers' BatchNorm.
+    this.#runningMean = zerosFor(backend, 1, this.size);
+    this.#runningVariance = zerosFor(backend, 1, this.size);
+    this.#runningVariance.data.fill(1);
+    this.#batchMean = zerosFor(backend, 1, this.size);
+    this.#batchVariance = zerosFor(backend, 1, this.size);
+    this.#shift = zerosFor(backend, 1, this.size);
+    this.#inverseStd = zerosFor(backend, 1, this.size);
     const epsilon = this.epsilon;
     this.#inverseStdOf = (variance) => 1 / Math.sqrt(variance + epsilon);
   }

@@ -76,7 +76,8 @@ export function createTrainer<A extends string>(
   // An empty registry names trainersModule (coreModule says so when it binds the registry).
   const plugin = container.get(TrainerAlgorithmRegistry).get(spec.algorithm);
   if (spec.network.layers.every((layer) => Number.isInteger(layer.units) && layer.units > 0)) {
-    assertTrainerFits(estimateTrainerMemory(spec, dataset), limits.memoryBudget);
+    const dtype = container.get(TensorBackend).dtype ?? 'float64';
+    assertTrainerFits(estimateTrainerMemory(spec, dataset, dtype), limits.memoryBudget);
   }
   return plugin.create(
     {

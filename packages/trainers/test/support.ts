@@ -2,14 +2,15 @@ import { createContainer } from '@synthgrad/core';
 import { datasetsModule } from '@synthgrad/datasets';
 import { generatorInputsModule } from '@synthgrad/generator-inputs';
 import { layersModule } from '@synthgrad/layers';
-import { Matrix } from '@synthgrad/tensor';
+import { Matrix, type DType } from '@synthgrad/tensor';
 import type { ContainerModule } from 'inversify';
 import { trainersModule } from '../src/index.js';
 
 /** A container with every built-in this package's tests need. */
-export function testContainer(options: { backend?: string; modules?: ContainerModule[] } = {}) {
+export function testContainer(options: { backend?: string; dtype?: DType; modules?: ContainerModule[] } = {}) {
   return createContainer({
     backend: options.backend,
+    dtype: options.dtype,
     modules: [layersModule, generatorInputsModule, datasetsModule, trainersModule, ...(options.modules ?? [])],
   });
 }

@@ -40,7 +40,7 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
     .option('--out <dir>', 'folder for results; each run goes to <dir>/<suite>/<timestamp>/', 'results')
     .option('--workers <n>', 'parallel worker threads (default: number of CPUs)')
     .option('--backend <name>', "tensor backend, e.g. cpu or mathjs (default: the suite's, else wasm where it loads, else cpu)")
-    .option('--dtype <float64|float32>', "dtype of the backend's matrices: float32 halves memory and runs every op in float32 on wasm (default: the suite's, else float64)")
+    .option('--dtype <float64|float32>', "dtype of the backend's matrices: float32 halves the network's memory and runs every op in float32 on wasm (default: the suite's, else float64)")
     .option('--resume <folder>', 'finish an interrupted run folder: skip its finished runs, run the rest')
     .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').argParser(collect))
     .option('--quiet', 'no progress output')

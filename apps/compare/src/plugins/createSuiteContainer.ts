@@ -1,6 +1,6 @@
 import { datasetsMnistModule } from '@synthgrad/datasets-mnist';
 import type { Container, ContainerModule } from 'inversify';
-import { createSynthgradContainer, SynthgradError } from 'synthgrad';
+import { ConfigError, createSynthgradContainer, defaultBackendName, SynthgradError, UnknownPluginError } from 'synthgrad';
 import { SuiteError } from '../suite/SuiteError.js';
 import { loadPlugins } from './loadPlugins.js';
 
@@ -25,7 +25,15 @@ export async function createSuiteContainer(
   try {
     return createSynthgradContainer({ modules: [...appModules, ...modules], ...(backend ? { backend } : {}), ...(dtype ? { dtype } : {}) });
   } catch (error) {
-    if (error instanceof SynthgradError) throw new SuiteError(backend || dtype ? `backend "${backend ?? 'default'}"${dtype ? ` with dtype ${dtype}` : ''}` : 'plugins', [error.message]);
+    if (error instanceof SynthgradError) throw new SuiteError(errorSubject(error, backend, dtype), [error.message]);
     throw error;
   }
+}
+
+/** What a container error is about: the dtype, the backend (named even when it is the default) or the plugins. */
+function errorSubject(error: SynthgradError, backend: string | undefined, dtype: string | undefined): string {
+  const name = backend ?? defaultBackendName();
+  if (error instanceof ConfigError && error.path === 'dtype') return `dtype ${dtype ?? 'float64'} on backend "${name}"`;
+  if (error instanceof UnknownPluginError && error.kind === 'tensor backend') return `backend "${name}"`;
+  return 'plugins';
 }

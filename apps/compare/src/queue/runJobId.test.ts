@@ -32,8 +32,13 @@ describe('runJobId', () => {
       spec({ backend: 'wasm' }),
       spec({ options: { generatorInput: 'labels', generatorLearningRate: 0.01 } }),
       spec({ training: { epochs: 4, batchSize: 10 } }),
+      spec({ dtype: 'float32' }),
     ].map((s) => runJobId(s, []));
-    expect(new Set([base, ...variants]).size).toBe(6);
+    expect(new Set([base, ...variants]).size).toBe(7);
     expect(runJobId(spec(), ['/p/plugin.js'])).not.toBe(base);
+  });
+
+  it('is the same with the default dtype named or not, so ids made before dtypes still match', () => {
+    expect(runJobId(spec({ dtype: 'float64' }), [])).toBe(runJobId(spec(), []));
   });
 });

@@ -3,11 +3,13 @@ import type { RunSpec } from '../run/RunSpec.js';
 
 /**
  * The queue's job id of one run: a hash of everything that decides its outcome (suite, configuration,
- * seed, network, dataset, training, backend, plugins), so submitting the same suite twice finds the
- * jobs already there instead of adding new ones. Its place in the suite (`index`, `total`) is left out.
+ * seed, network, dataset, training, backend, dtype, plugins), so submitting the same suite twice finds
+ * the jobs already there instead of adding new ones. Its place in the suite (`index`, `total`) is left
+ * out, and so is the default dtype (float64), so ids made before dtypes existed stay the same.
  */
 export function runJobId(spec: RunSpec, plugins: readonly string[]): string {
-  const { index: _index, total: _total, ...identity } = spec;
+  const { index: _index, total: _total, dtype, ...rest } = spec;
+  const identity = dtype === undefined || dtype === 'float64' ? rest : { ...rest, dtype };
   return `run-${createHash('sha256').update(canonicalJson({ identity, plugins })).digest('hex').slice(0, 40)}`;
 }
 

@@ -66,7 +66,11 @@ export async function checkSuite(
     }
     if (problems.length > before || !dataset) return;
     try {
-      const estimate = estimateTrainerMemory({ algorithm: spec.trainer, options: spec.options, network: spec.network }, dataset);
+      const estimate = estimateTrainerMemory(
+        { algorithm: spec.trainer, options: spec.options, network: spec.network },
+        dataset,
+        spec.dtype,
+      );
       assertTrainerFits(estimate);
       if (!largest || estimate.bytes > largest.bytes) largest = { bytes: estimate.bytes, where: at(runPath) };
     } catch (error) {

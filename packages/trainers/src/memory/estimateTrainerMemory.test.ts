@@ -9,23 +9,33 @@ import { estimateTrainerMemory } from './estimateTrainerMemory.js';
 import { MemoryBudgetError } from './MemoryBudgetError.js';
 
 /**
- * The oracle: every Float64Array allocated while `build` runs, counted by swapping the global
- * constructor for a subclass that adds up byteLengths. Independent of the estimate's arithmetic.
+ * The oracle: every Float64Array and Float32Array allocated while `build` runs, counted by
+ * swapping the global constructors for subclasses that add up byteLengths. Independent of the
+ * estimate's arithmetic.
  */
 function allocatedBytes(build: () => unknown): number {
-  const original = globalThis.Float64Array;
+  const original64 = globalThis.Float64Array;
+  const original32 = globalThis.Float32Array;
   let bytes = 0;
-  class Counting extends original {
+  class Counting64 extends original64 {
     constructor(...args: unknown[]) {
       super(...(args as [number]));
       bytes += this.byteLength;
     }
   }
-  globalThis.Float64Array = Counting as unknown as Float64ArrayConstructor;
+  class Counting32 extends original32 {
+    constructor(...args: unknown[]) {
+      super(...(args as [number]));
+      bytes += this.byteLength;
+    }
+  }
+  globalThis.Float64Array = Counting64 as unknown as Float64ArrayConstructor;
+  globalThis.Float32Array = Counting32 as unknown as Float32ArrayConstructor;
   try {
     build();
   } finally {
-    globalThis.Float64Array = original;
+    globalThis.Float64Array = original64;
+    globalThis.Float32Array = original32;
   }
   return bytes;
 }
@@ -70,6 +80,29 @@ describe('estimateTrainerMemory', () => {
     const actual = allocatedBytes(() => createTrainer(container, data, spec));
     expect(actual).toBeGreaterThan(0);
     expect(Math.abs(estimate.bytes - actual) / actual).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  it.each(cases)('matches what a float32 trainer allocates (%s) within 2%%, about half the float64 bytes', async (_, spec) => {
+    const data = await binaryAdditionDataset.load({ bits: 4, trainSize: 20, testSize: 5, seed: 1 });
+    const container = testContainer({ backend: 'cpu', dtype: 'float32' });
+    const estimate = estimateTrainerMemory(spec, data, 'float32');
+    const actual = allocatedBytes(() => createTrainer(container, data, spec));
+    expect(Math.abs(estimate.bytes - actual) / actual).toBeLessThanOrEqual(TOLERANCE);
+    const float64 = estimateTrainerMemory(spec, data).bytes;
+    expect(estimate.bytes / float64).toBeGreaterThan(0.49);
+    expect(estimate.bytes / float64).toBeLessThan(0.52);
+  });
+
+  it('counts float32 against the budget at 4 bytes a value, and names a dtype it does not know', () => {
+    const spec: TrainerSpec = { algorithm: 'backprop', network: { layers: [{ units: 1000 }, { units: 10 }] } };
+    const sizes = { inputSize: 1000, labelSize: 10 };
+    // 1000×1000 weights and their gradients: 16 MB in float64, 8 MB in float32.
+    expect(estimateTrainerMemory(spec, sizes, 'float32').bytes).toBeGreaterThan(8e6);
+    expect(estimateTrainerMemory(spec, sizes, 'float32').bytes).toBeLessThan(8.2e6);
+    expect(estimateTrainerMemory(spec, sizes).bytes).toBeGreaterThan(16e6);
+    expect(() => estimateTrainerMemory(spec, sizes, 'float16' as never)).toThrow(
+      "estimateTrainerMemory: dtype must be 'float64' or 'float32', got float16",
+    );
   });
 
   it('lists each layer with its weights shape, then each generator', () => {

@@ -1,9 +1,10 @@
 import type { Dataset, GeneratorInputSpec, LayerSpec, PluginSpec } from '@synthgrad/core';
+import type { DType } from '@synthgrad/tensor';
 import type { DniOptions } from '../algorithms/DniOptions.js';
 import type { TrainerSpec } from '../createTrainer.js';
 
-/** Bytes of one stored number (every matrix is a Float64Array). */
-const BYTES_PER_ELEMENT = 8;
+/** Bytes of one stored number of each dtype. */
+const BYTES_PER_ELEMENT: Readonly<Record<DType, number>> = { float64: 8, float32: 4 };
 
 /** What one layer of the spec (or one generator) holds, in bytes, before any batch is seen. */
 export interface LayerMemory {
@@ -32,7 +33,8 @@ export interface TrainerMemoryEstimate {
 
 /**
  * Estimates, by arithmetic alone, the memory a trainer built from `spec` for `dataset` allocates up
- * front: weights, gradients, optimiser state, feedback matrices and the DNI generators (sized from
+ * front, with matrices of `dtype` (the backend's; default `'float64'`, 8 bytes a value; `'float32'`:
+ * 4): weights, gradients, optimiser state, feedback matrices and the DNI generators (sized from
  * `generatorInput` and `generatorHiddenSizes`). Per-batch buffers (activations, about batch × width
  * per layer) are not counted: they depend on the batch size and are allocated on the first step.
  * A generator input the estimate does not know (a plugin's) is counted as wide as the layer output,
@@ -51,7 +53,10 @@ export interface TrainerMemoryEstimate {
 export function estimateTrainerMemory(
   spec: Pick<TrainerSpec, 'algorithm' | 'options' | 'network'>,
   dataset: Pick<Dataset, 'inputSize' | 'labelSize'>,
+  dtype: DType = 'float64',
 ): TrainerMemoryEstimate {
+  const bytes = BYTES_PER_ELEMENT[dtype];
+  if (bytes === undefined) throw new TypeError(`estimateTrainerMemory: dtype must be 'float64' or 'float32', got ${String(dtype)}`);
   const { inputSize, labelSize } = dataset;
   const layersSpec = spec.network.layers;
   const optimiserCopies = optimiserStateCopies(spec.network.optimiser ?? 'sgd');
@@ -65,16 +70,17 @@ export function estimateTrainerMemory(
         : spec.algorithm === 'direct-feedback-alignment' && i < layersSpec.length - 1
           ? labelSize * units
           : 0;
-    layers.push(denseMemory(`network.layers[${i}]`, width, units, layerSpec, optimiserCopies, feedback));
+    layers.push(denseMemory(`network.layers[${i}]`, width, units, layerSpec, optimiserCopies, feedback, bytes));
     width = units;
   });
-  if (spec.algorithm === 'dni') layers.push(...generatorsMemory(spec, dataset));
+  if (spec.algorithm === 'dni') layers.push(...generatorsMemory(spec, dataset, bytes));
   return { layers, bytes: layers.reduce((sum, layer) => sum + layer.bytes, 0) };
 }
 
 function generatorsMemory(
   spec: Pick<TrainerSpec, 'options' | 'network'>,
   dataset: Pick<Dataset, 'inputSize' | 'labelSize'>,
+  bytes: number,
 ): LayerMemory[] {
   const options = (spec.options ?? {}) as DniOptions;
   const hiddenSizes = options.generatorHiddenSizes ?? [];
@@ -88,10 +94,10 @@ function generatorsMemory(
     let width = generatorInputSize(options.generatorInput ?? 'layer-output', shape);
     const parts: LayerMemory[] = [];
     for (const size of hiddenSizes) {
-      parts.push(denseMemory('', width, size, { units: size, batchNorm: true }, optimiserCopies, 0));
+      parts.push(denseMemory('', width, size, { units: size, batchNorm: true }, optimiserCopies, 0, bytes));
       width = size;
     }
-    parts.push(denseMemory('', width, outputSize, { units: outputSize }, optimiserCopies, 0));
+    parts.push(denseMemory('', width, outputSize, { units: outputSize }, optimiserCopies, 0, bytes));
     generators.push(combine(`generator of network.layers[${i}]`, parts));
   }
   return generators;
@@ -125,6 +131,7 @@ function denseMemory(
   spec: LayerSpec,
   optimiserCopies: number,
   feedbackElements: number,
+  bytes: number,
 ): LayerMemory {
   const batchNorm = spec.batchNorm === true;
   const weights = inputSize * units;
@@ -132,9 +139,10 @@ function denseMemory(
   // Batch norm: γ and β are trained; running mean and variance, batch mean, variance, 1/σ and a row buffer are not.
   const trained = weights + bias + (batchNorm ? 2 * units : 0);
   const tensors = 1 + (bias ? 1 : 0) + (batchNorm ? 2 : 0);
-  const parameters = trained * BYTES_PER_ELEMENT;
-  const optimiserState = (optimiserCopies * trained + (optimiserCopies === 2 ? tensors : 0)) * BYTES_PER_ELEMENT;
-  const other = (feedbackElements + (batchNorm ? 6 * units : 0)) * BYTES_PER_ELEMENT;
+  const parameters = trained * bytes;
+  // Adam's step counter, one per tensor, stays float64 whatever the dtype.
+  const optimiserState = optimiserCopies * trained * bytes + (optimiserCopies === 2 ? tensors * 8 : 0);
+  const other = (feedbackElements + (batchNorm ? 6 * units : 0)) * bytes;
   return {
     layer,
     shape: [inputSize, units],

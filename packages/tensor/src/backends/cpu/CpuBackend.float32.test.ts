@@ -5,8 +5,8 @@ import { MathjsBackend } from '../mathjs/MathjsBackend.js';
 import { CpuBackend } from './CpuBackend.js';
 
 // `dtype: 'float32'` computes each op in float64 and rounds the result on store: so every result
-// equals the float64 backend's result rounded to float32 (products of inner size ≤ 256, whose
-// sums never leave the kernel's registers), and is within 2⁻²⁴ relative of the mathjs oracle.
+// equals the float64 backend's result rounded to float32 (products of any inner size: their sums
+// accumulate in float64 scratch), and is within 2⁻²⁴ relative of the mathjs oracle.
 const single = new CpuBackend({ dtype: 'float32' });
 const double = new CpuBackend();
 const oracle = new MathjsBackend();
@@ -65,6 +65,17 @@ describe("CpuBackend, dtype 'float32'", () => {
     const exact = double.matmul(a, b, { transposeB: true });
     const result = single.matmul(a, b, { transposeB: true });
     expect(result.data.some((x, i) => x !== exact.data[i])).toBe(true);
+  });
+
+  it('a long product (inner size 784, past one cache block) is the float64 one rounded once', () => {
+    const left = random(rng, 9, 784);
+    const right = random(rng, 784, 6);
+    const out = Matrix.zeros(9, 6, 'float32');
+    expect(single.matmul(left, right, undefined, out)).toBe(out);
+    expect(Array.from(out.data)).toEqual(rounded(double.matmul(left, right)));
+    expect(Array.from(single.matmul(right, left, { transposeA: true, transposeB: true }).data)).toEqual(
+      rounded(double.matmul(right, left, { transposeA: true, transposeB: true })),
+    );
   });
 
   it('a long product is within k·2⁻²⁴·Σ|terms| of the mathjs oracle', () => {

@@ -1,4 +1,4 @@
-import type { DType, Matrix, MatrixData } from '../../Matrix.js';
+import { Matrix, type DType, type MatrixData } from '../../Matrix.js';
 import type { MatmulOptions, TensorBackend } from '../../TensorBackend.js';
 import {
   assertClipBounds,
@@ -41,6 +41,7 @@ export class CpuBackend implements TensorBackend {
   private readonly kernel = new MatmulKernel();
   private columnScratch = new Float64Array(0);
   private sumScratch = new Float64Array(0);
+  private productScratch = new Float64Array(0);
 
   constructor(options: CpuBackendOptions = {}) {
     const dtype = options.dtype ?? 'float64';
@@ -52,7 +53,17 @@ export class CpuBackend implements TensorBackend {
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
     const { transposeA, transposeB, result } = prepareMatmul(a, b, options, out, this.dtype);
-    this.kernel.multiply(a, b, transposeA, transposeB, result);
+    if (result.dtype === 'float64') {
+      this.kernel.multiply(a, b, transposeA, transposeB, result);
+      return result;
+    }
+    // The kernel adds each block of the inner sum into C; a float32 C would round after every
+    // block. So the whole sum goes to float64 scratch and is rounded once.
+    const size = result.rows * result.cols;
+    if (this.productScratch.length < size) this.productScratch = new Float64Array(size);
+    const wide = new Matrix(result.rows, result.cols, this.productScratch.subarray(0, size));
+    this.kernel.multiply(a, b, transposeA, transposeB, wide);
+    result.data.set(wide.data);
     return result;
   }
 
