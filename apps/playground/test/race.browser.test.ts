@@ -189,7 +189,16 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
     ];
     for (const [text, reason] of hostile) {
       await setField(page, 2, 'activation', text);
-      await page.waitForFunction((selector) => document.querySelector(`${selector} .status`)?.getAttribute('data-error') === 'true', run(2));
+      // The previous formula left run 3 in error already: wait for this formula's own reason.
+      await page
+        .waitForFunction(
+          ([selector, source]) =>
+            document.querySelector(`${selector} .status`)?.getAttribute('data-error') === 'true' &&
+            new RegExp(source).test(document.querySelector(`${selector} .error`)?.textContent ?? ''),
+          [run(2), reason.source] as const,
+          { timeout: 10_000 },
+        )
+        .catch(() => undefined); // on timeout, the expectation below names what was shown instead
       expect(await page.$eval(`${run(2)} .error`, (el) => el.textContent), text).toMatch(reason);
       expect(await page.$$eval('img', (imgs) => imgs.length)).toBe(0);
       expect(await page.$eval('#export', (a) => [a.getAttribute('aria-disabled'), a.getAttribute('title')])).toEqual(['true', expect.stringContaining('run 3: the settings do not build')]);
