@@ -124,8 +124,8 @@ export function runWasmSections(args: BenchOptions): TargetCheck[] {
   const numpyLabel = `numpy (OpenBLAS threads: ${numpyMnist?.blas_threads ?? '?'})`;
   const rows = [
     row('cpu', 'float64', best.get('mnist/cpu')),
-    row('wasm (resident matrices)', 'float64', best.get('mnist/wasm')),
-    row('wasm, copying (the default)', 'float64', best.get('mnist/wasm, copying')),
+    row('wasm (resident matrices, the default)', 'float64', best.get('mnist/wasm')),
+    row('wasm, copying (resident: false)', 'float64', best.get('mnist/wasm, copying')),
     row('wasm, 2 threads', 'float64', best.get('mnist/wasm, 2 threads')),
     row('wasm, float32 matmul', 'f32 matmul', best.get('mnist/wasm, float32 matmul')),
     row('wasm float32 (resident)', 'float32', best.get('mnist/wasm float32 (resident)')),
