@@ -1,15 +1,15 @@
-import { bufferOfShape, Matrix, ShapeError } from '@synthgrad/tensor';
+import { ShapeError, type Matrix } from '@synthgrad/tensor';
 import type { Activation } from './Activation.js';
-import { assertColumns } from './assertColumns.js';
-import { assertPositiveInteger } from './assertPositiveInteger.js';
+import { ActivationModule } from './ActivationModule.js';
 import type { Layer } from './Layer.js';
-import type { Parameter } from './Parameter.js';
-
-const noParameters: readonly Parameter[] = Object.freeze([]);
+import type { ForwardResult } from './Module.js';
+import { StepContext } from './StepContext.js';
+import type { TrainableParameter } from './TrainableParameter.js';
 
 /**
  * An activation as a layer of its own, for stacks that put something between the linear map and
  * the non-linearity: Dense(identity) → BatchNorm → ActivationLayer(relu), as the paper's generators do.
+ * The {@link Layer} face of an {@link ActivationModule} (`module`).
  *
  * @example
  * ```ts
@@ -18,55 +18,48 @@ const noParameters: readonly Parameter[] = Object.freeze([]);
  * ```
  */
 export class ActivationLayer implements Layer {
+  /** The module this layer runs. */
+  readonly module: ActivationModule;
   readonly inputSize: number;
   readonly outputSize: number;
-  #input: Matrix | null = null;
-  #output: Matrix;
-  #gradInput: Matrix;
+  #last: ForwardResult | null = null;
 
   constructor(
     readonly activation: Activation,
     size: number,
   ) {
-    assertPositiveInteger('ActivationLayer.size', size);
+    this.module = new ActivationModule(activation, size);
     this.inputSize = this.outputSize = size;
-    this.#output = new Matrix(0, size);
-    this.#gradInput = new Matrix(0, size);
   }
 
   /** The last forward's output (0 rows before the first forward). */
   get output(): Matrix {
-    return this.#output;
+    return this.module.output;
   }
 
   /** Keeps a reference to `input` for backward: do not overwrite it before then. */
-  forward(input: Matrix, _training: boolean): Matrix {
-    assertColumns('ActivationLayer.forward', 'input', input, this.inputSize);
-    if (input.rows !== this.#output.rows) {
-      // The first buffers (after the 0-row placeholders) take the input's dtype.
-      const first = this.#output.size === 0 && this.#output.dtype !== input.dtype;
-      this.#output = bufferOfShape(first ? undefined : this.#output, input.rows, this.outputSize, input);
-      this.#gradInput = bufferOfShape(first ? undefined : this.#gradInput, input.rows, this.inputSize, input);
-    }
-    this.activation.forward(input, this.#output);
-    this.#input = input;
-    return this.#output;
+  forward(input: Matrix, training: boolean): Matrix {
+    const result = this.module.forward(input, training ? StepContext.training : StepContext.evaluation);
+    this.#last = result;
+    return result.y;
   }
 
   backward(gradOutput: Matrix): Matrix {
-    if (this.#input === null) throw new Error('ActivationLayer.backward: called before forward');
-    if (!gradOutput.sameShape(this.#output)) {
-      throw new ShapeError(
-        `ActivationLayer.backward: gradient ${gradOutput.shape} but the last output is ${this.#output.shape}`,
-      );
+    const last = this.#last;
+    if (last === null) throw new Error('ActivationLayer.backward: called before forward');
+    if (!gradOutput.sameShape(last.y)) {
+      throw new ShapeError(`ActivationLayer.backward: gradient ${gradOutput.shape} but the last output is ${last.y.shape}`);
     }
-    return this.activation.backward(gradOutput, this.#input, this.#output, this.#gradInput);
+    return last.pullback(gradOutput)!;
   }
+
+  /** Nothing to do: an activation has no parameters. */
+  backwardParameters(_gradOutput: Matrix): void {}
 
   update(_learningRate: number): void {}
 
-  parameters(): readonly Parameter[] {
-    return noParameters;
+  parameters(): readonly TrainableParameter[] {
+    return this.module.parameters();
   }
 
   /** None: an activation has no state. */

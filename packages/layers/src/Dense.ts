@@ -1,29 +1,24 @@
-import { bufferOfShape, ShapeError, zerosFor, type Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { ShapeError, type Matrix, type TensorBackend } from '@synthgrad/tensor';
 import type { Activation } from './Activation.js';
-import { assertColumns } from './assertColumns.js';
-import { assertPositiveInteger } from './assertPositiveInteger.js';
-import type { Initialiser } from './Initialiser.js';
 import { collectState } from './collectState.js';
+import { DenseModule, type DenseModuleOptions } from './DenseModule.js';
 import type { Layer } from './Layer.js';
-import type { Optimiser, ParameterUpdater } from './Optimiser.js';
-import type { Parameter } from './Parameter.js';
+import type { Optimiser } from './Optimiser.js';
+import { ParameterOptimiser } from './ParameterOptimiser.js';
+import { StepContext } from './StepContext.js';
+import type { TrainableParameter } from './TrainableParameter.js';
 
-export interface DenseOptions {
-  inputSize: number;
-  outputSize: number;
-  activation: Activation;
-  /** A bias row added before the activation (default true; the tutorial's layers had none). */
-  bias?: boolean;
-  /** Fills the weights; the bias starts at 0. */
-  initialiser: Initialiser;
+export interface DenseOptions extends DenseModuleOptions {
   optimiser: Optimiser;
-  rng: Rng;
 }
 
 /**
  * A fully connected layer, out = f(in · W + b), in the tutorial's layout: W is inputSize × outputSize.
- * Buffers are owned by the layer and reused, so steps allocate nothing once the batch size is known;
- * parameters and buffers come from the backend's `zeros` when it has one (in wasm memory on `wasm`).
+ * The {@link Layer} face of a {@link DenseModule} (`module`), which holds the weights, the buffers
+ * and the one backward rule: `backward` zeroes the gradients and runs the last forward's pullback,
+ * so each backward *overwrites* the gradients, and `update` steps the layer's own optimiser.
+ * Buffers are reused, so steps allocate nothing once the batch size is known; parameters and buffers
+ * come from the backend's `zeros` when it has one (in wasm memory on `wasm`).
  *
  * @example
  * ```ts
@@ -35,6 +30,8 @@ export interface DenseOptions {
  * ```
  */
 export class Dense implements Layer {
+  /** The module this layer runs: same weights, same buffers. */
+  readonly module: DenseModule;
   readonly inputSize: number;
   readonly outputSize: number;
   readonly activation: Activation;
@@ -43,64 +40,31 @@ export class Dense implements Layer {
   /** 1 × outputSize, or null without a bias. */
   readonly bias: Matrix | null;
 
-  readonly #backend: TensorBackend;
-  readonly #weightsGrad: Matrix;
-  readonly #biasGrad: Matrix | null;
-  readonly #weightsUpdater: ParameterUpdater;
-  readonly #biasUpdater: ParameterUpdater | null;
-  readonly #parameters: readonly Parameter[];
-  #input: Matrix | null = null;
-  #preActivation: Matrix;
-  #output: Matrix;
-  #gradPreActivation: Matrix;
-  #gradInput: Matrix;
+  readonly #optimiser: ParameterOptimiser;
+  readonly #need: { input: boolean; feedback: Matrix };
+  #last: ReturnType<DenseModule['forward']> | null = null;
 
   constructor(backend: TensorBackend, options: DenseOptions) {
-    assertPositiveInteger('Dense.inputSize', options.inputSize);
-    assertPositiveInteger('Dense.outputSize', options.outputSize);
-    const { inputSize, outputSize } = options;
-    this.#backend = backend;
-    this.inputSize = inputSize;
-    this.outputSize = outputSize;
-    this.activation = options.activation;
-
-    this.weights = zerosFor(backend, inputSize, outputSize);
-    options.initialiser.initialise(this.weights, options.rng);
-    this.#weightsGrad = zerosFor(backend, inputSize, outputSize);
-    this.#weightsUpdater = options.optimiser.attach(this.weights);
-    const parameters: Parameter[] = [{ name: 'weights', value: this.weights, grad: this.#weightsGrad }];
-    if (options.bias ?? true) {
-      this.bias = zerosFor(backend, 1, outputSize);
-      this.#biasGrad = zerosFor(backend, 1, outputSize);
-      this.#biasUpdater = options.optimiser.attach(this.bias);
-      parameters.push({ name: 'bias', value: this.bias, grad: this.#biasGrad });
-    } else {
-      this.bias = this.#biasGrad = this.#biasUpdater = null;
-    }
-    this.#parameters = parameters;
-
-    this.#preActivation = zerosFor(backend, 0, outputSize);
-    this.#output = zerosFor(backend, 0, outputSize);
-    this.#gradPreActivation = zerosFor(backend, 0, outputSize);
-    this.#gradInput = zerosFor(backend, 0, inputSize);
+    this.module = new DenseModule(backend, options);
+    this.inputSize = this.module.inputSize;
+    this.outputSize = this.module.outputSize;
+    this.activation = this.module.activation;
+    this.weights = this.module.weights.value;
+    this.bias = this.module.bias?.value ?? null;
+    this.#optimiser = new ParameterOptimiser(options.optimiser, this.module.parameters());
+    this.#need = { input: true, feedback: this.weights };
   }
 
   /** The last forward's output (0 rows before the first forward). */
   get output(): Matrix {
-    return this.#output;
+    return this.module.output;
   }
 
   /** Keeps a reference to `input` for backward: do not overwrite it before then. */
-  forward(input: Matrix, _training: boolean): Matrix {
-    assertColumns('Dense.forward', 'input', input, this.inputSize);
-    const backend = this.#backend;
-    const rows = input.rows;
-    if (rows !== this.#output.rows) this.#resize(rows);
-    const z = backend.matmul(input, this.weights, undefined, this.#preActivation);
-    if (this.bias !== null) backend.addRowVector(z, this.bias, z);
-    this.activation.forward(z, this.#output);
-    this.#input = input;
-    return this.#output;
+  forward(input: Matrix, training: boolean): Matrix {
+    const result = this.module.forward(input, training ? StepContext.training : StepContext.evaluation);
+    this.#last = result;
+    return result.y;
   }
 
   /**
@@ -109,44 +73,46 @@ export class Dense implements Layer {
    * unaffected.
    */
   backward(gradOutput: Matrix, feedback: Matrix = this.weights): Matrix {
-    const input = this.#input;
-    if (input === null) throw new Error('Dense.backward: called before forward');
-    if (!gradOutput.sameShape(this.#output)) {
-      throw new ShapeError(`Dense.backward: gradient ${gradOutput.shape} but the last output is ${this.#output.shape}`);
-    }
-    const backend = this.#backend;
-    const dz = this.activation.backward(gradOutput, this.#preActivation, this.#output, this.#gradPreActivation);
-    backend.matmul(input, dz, { transposeA: true }, this.#weightsGrad);
-    if (this.#biasGrad !== null) backend.sumColumns(dz, this.#biasGrad);
-    if (!feedback.sameShape(this.weights)) {
-      throw new ShapeError(`Dense.backward: feedback matrix ${feedback.shape} but the weights are ${this.weights.shape}`);
-    }
-    return backend.matmul(dz, feedback, { transposeB: true }, this.#gradInput);
+    return this.#backward('Dense.backward', gradOutput, feedback, true)!;
+  }
+
+  /** As {@link Dense.backward} for the parameter gradients, without computing dL/d(input). */
+  backwardParameters(gradOutput: Matrix): void {
+    this.#backward('Dense.backwardParameters', gradOutput, this.weights, false);
   }
 
   update(learningRate: number): void {
-    this.#weightsUpdater.step(this.#weightsGrad, learningRate);
-    if (this.#biasUpdater !== null) this.#biasUpdater.step(this.#biasGrad!, learningRate);
+    this.#optimiser.step(learningRate);
   }
 
   /** `weights` then `bias` (when present). */
-  parameters(): readonly Parameter[] {
-    return this.#parameters;
+  parameters(): readonly TrainableParameter[] {
+    return this.module.parameters();
   }
 
   /** `weights`, `bias` and their optimiser state (`weights.m`, `bias.velocity`, …). */
   state(): Readonly<Record<string, Matrix>> {
+    const [weights, bias] = this.#optimiser.updaters;
     return collectState([
       ['', { weights: this.weights }],
-      ['weights', this.#weightsUpdater.state()],
-      ...(this.bias === null ? [] : ([['', { bias: this.bias }], ['bias', this.#biasUpdater!.state()]] as const)),
+      ['weights', weights.state()],
+      ...(this.bias === null ? [] : ([['', { bias: this.bias }], ['bias', bias.state()]] as const)),
     ]);
   }
 
-  #resize(rows: number): void {
-    this.#preActivation = bufferOfShape(this.#preActivation, rows, this.outputSize, this.#backend);
-    this.#output = bufferOfShape(this.#output, rows, this.outputSize, this.#backend);
-    this.#gradPreActivation = bufferOfShape(this.#gradPreActivation, rows, this.outputSize, this.#backend);
-    this.#gradInput = bufferOfShape(this.#gradInput, rows, this.inputSize, this.#backend);
+  #backward(op: string, gradOutput: Matrix, feedback: Matrix, input: boolean): Matrix | null {
+    const last = this.#last;
+    if (last === null) throw new Error(`${op}: called before forward`);
+    if (!gradOutput.sameShape(last.y)) {
+      throw new ShapeError(`${op}: gradient ${gradOutput.shape} but the last output is ${last.y.shape}`);
+    }
+    if (!feedback.sameShape(this.weights)) {
+      throw new ShapeError(`${op}: feedback matrix ${feedback.shape} but the weights are ${this.weights.shape}`);
+    }
+    for (const p of this.module.parameters()) p.zeroGrad();
+    const need = this.#need;
+    need.input = input;
+    need.feedback = feedback;
+    return last.pullback(gradOutput, need);
   }
 }

@@ -19,6 +19,11 @@ export interface Layer {
   forward(input: Matrix, training: boolean): Matrix;
   /** From dL/d(output): stores parameter gradients, returns dL/d(input) (a buffer the layer owns). */
   backward(gradOutput: Matrix): Matrix;
+  /**
+   * Optional: stores the same parameter gradients as `backward` without computing dL/d(input), for
+   * the first layer, whose input gradient nobody reads.
+   */
+  backwardParameters?(gradOutput: Matrix): void;
   /** Applies the optimiser to every parameter with the gradients of the last backward. */
   update(learningRate: number): void;
   parameters(): readonly Parameter[];
