@@ -31,3 +31,16 @@ export { parseScalarFormula, type ScalarFormulaRejection } from './parseScalarFo
 export { ScalarFormulaLimits } from './ScalarFormulaLimits.js';
 export { scalarConstants, scalarFunctions, scalarOperators } from './scalarFunctions.js';
 export { quoteFormula } from './quoteFormula.js';
+export { ActivationModule } from './ActivationModule.js';
+export { addProductToGradient } from './addProductToGradient.js';
+export { BatchNormModule, type BatchNormModuleOptions } from './BatchNormModule.js';
+export { DenseModule, type DenseModuleOptions, type DensePullbackNeed } from './DenseModule.js';
+export { featureSize, type FeatureShape } from './FeatureShape.js';
+export { LossModule, type LossResult } from './LossModule.js';
+export type { ForwardResult, Module, PullbackNeed } from './Module.js';
+export { ParameterOptimiser } from './ParameterOptimiser.js';
+export { Sequential } from './Sequential.js';
+export { StepContext } from './StepContext.js';
+export { TrainableParameter } from './TrainableParameter.js';
+export { Workspace } from './Workspace.js';
+export { zeroGrad } from './zeroGrad.js';
