@@ -110,7 +110,8 @@ export class BatchNorm implements Layer {
     if (!gradOutput.sameShape(last.y)) {
       throw new ShapeError(`${op}: gradient ${gradOutput.shape} but the last output is ${last.y.shape}`);
     }
-    for (const p of this.module.parameters()) p.zeroGrad();
+    const parameters = this.module.parameters();
+    for (let i = 0; i < parameters.length; i++) parameters[i].zeroGrad();
     return last.pullback(gradOutput, need);
   }
 }

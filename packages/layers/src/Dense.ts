@@ -109,7 +109,8 @@ export class Dense implements Layer {
     if (!feedback.sameShape(this.weights)) {
       throw new ShapeError(`${op}: feedback matrix ${feedback.shape} but the weights are ${this.weights.shape}`);
     }
-    for (const p of this.module.parameters()) p.zeroGrad();
+    const parameters = this.module.parameters();
+    for (let i = 0; i < parameters.length; i++) parameters[i].zeroGrad();
     const need = this.#need;
     need.input = input;
     need.feedback = feedback;

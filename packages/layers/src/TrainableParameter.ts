@@ -34,7 +34,8 @@ export class TrainableParameter implements Parameter {
     this.#backend = backend;
     this.#grad = zerosFor(backend, value.rows, value.cols);
     // An own, enumerable accessor: `{ ...parameter }` and `parameter.grad` both see the gradient.
-    Object.defineProperty(this, 'grad', { enumerable: true, get: () => this.#readGrad() });
+    // One shared descriptor, so every parameter keeps one hidden class.
+    Object.defineProperty(this, 'grad', TrainableParameter.#gradProperty);
   }
 
   /** True from `zeroGrad()` (and construction) until a pullback contributes. */
@@ -55,12 +56,18 @@ export class TrainableParameter implements Parameter {
    * zero), else a scratch matrix of the parameter's shape; hand it to {@link commitGradient} once written.
    */
   gradientTarget(): Matrix {
-    if (this.#zero) {
-      this.#zero = false;
-      this.#stale = false;
-      return this.#grad;
-    }
+    if (this.#zero) return this.claimGradient();
     return (this.#scratch ??= zerosFor(this.#backend, this.value.rows, this.value.cols));
+  }
+
+  /**
+   * The gradient's storage, to be written or added to in place by the caller (no longer zero, and
+   * not filled with zeros first): write when {@link gradIsZero} was true, else add.
+   */
+  claimGradient(): Matrix {
+    this.#zero = false;
+    this.#stale = false;
+    return this.#grad;
   }
 
   /** Adds a contribution written into the scratch of {@link gradientTarget} (nothing to do for the gradient itself). */
@@ -68,11 +75,14 @@ export class TrainableParameter implements Parameter {
     if (target !== this.#grad) this.#backend.add(this.#grad, target, this.#grad);
   }
 
-  #readGrad(): Matrix {
-    if (this.#stale) {
-      this.#grad.data.fill(0);
-      this.#stale = false;
-    }
-    return this.#grad;
-  }
+  static readonly #gradProperty: PropertyDescriptor = {
+    enumerable: true,
+    get(this: TrainableParameter): Matrix {
+      if (this.#stale) {
+        this.#grad.data.fill(0);
+        this.#stale = false;
+      }
+      return this.#grad;
+    },
+  };
 }
