@@ -3,7 +3,10 @@ import type { TrainableParameter } from './TrainableParameter.js';
 
 /**
  * grad += op(a)·op(b): written straight into a gradient marked zero, else through the parameter's
- * scratch and an `add`. Every product a pullback accumulates into a parameter goes through here.
+ * scratch and an `add`. Every product a pullback accumulates into a parameter goes through here,
+ * so that when products can accumulate into their output (`C += A·B`) this one body becomes a single
+ * product without the scratch: read `parameter.gradIsZero` first, then
+ * `backend.matmul(a, b, { ...options, accumulate: !zero }, parameter.claimGradient())`.
  *
  * @example
  * ```ts
