@@ -1,8 +1,8 @@
-import { Matrix, Rng, type TensorBackend } from '@synthgrad/tensor';
+import { CpuBackend, Matrix, Rng, type TensorBackend } from '@synthgrad/tensor';
 import { describe, expect, it } from 'vitest';
 import { backends, cpu } from '../test/support/backends.js';
 import { expectGradientMatches } from '../test/support/gradientCheck.js';
-import { randomMatrix } from '../test/support/matrices.js';
+import { maxAbsDifference, randomMatrix } from '../test/support/matrices.js';
 import { activation, initialiser } from '../test/support/plugins.js';
 import { ActivationModule } from './ActivationModule.js';
 import { BatchNormModule } from './BatchNormModule.js';
@@ -90,5 +90,30 @@ describe('Sequential', () => {
     expect(Object.keys(net.state())).toEqual(['0.weights', '1.gamma', '1.beta', '1.runningMean', '1.runningVariance', '3.weights', '3.bias']);
     expect(() => new Sequential([])).toThrow('Sequential: needs at least one module, got none');
     expect(() => net.forward(new Matrix(2, 4), StepContext.training)).toThrow('Dense.forward: input 2×4 but layer expects 5 columns');
+  });
+});
+
+describe('Sequential on a float32 backend', () => {
+  it('keeps float32 gradients and accumulates them to float64’s within float32 rounding', () => {
+    const float32 = new CpuBackend({ dtype: 'float32' });
+    const [net32, net64] = [network(float32), network(cpu)];
+    // Both start from the same weights (float32 values, so the float64 copy holds them exactly).
+    net32.parameters().forEach((p, i) => net64.parameters()[i].value.data.set(p.value.data));
+    const rng = new Rng(65);
+    const slot1 = StepContext.at(1);
+    const [x1, x2, r1, r2] = [randomMatrix(rng, 7, 5), randomMatrix(rng, 4, 5), randomMatrix(rng, 7, 3), randomMatrix(rng, 4, 3)];
+    for (const net of [net32, net64]) {
+      zeroGrad(net.parameters());
+      const first = net.forward(x1, StepContext.training);
+      const second = net.forward(x2, slot1);
+      second.pullback(r2, { input: false });
+      first.pullback(r1, { input: false });
+    }
+    net32.parameters().forEach((p, i) => {
+      expect(p.grad.dtype).toBe('float32');
+      const reference = net64.parameters()[i].grad;
+      const scale = Math.max(...Array.from(reference.data, Math.abs));
+      expect(maxAbsDifference(p.grad, reference) / scale, p.name).toBeLessThan(1e-5);
+    });
   });
 });
