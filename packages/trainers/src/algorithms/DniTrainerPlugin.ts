@@ -122,8 +122,8 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     });
     const schedules = { layers, generators };
     const stageRng = rng.fork();
-    const warmupStep = warmup === null ? null : new GeneratorWarmup(network, decoupled, warmup.steps, warmup.layers);
+    const warmupStep = warmup === null ? null : new GeneratorWarmup(warmup.steps, warmup.layers);
     const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng, use, warmupStep);
-    return options.stages === undefined ? trainer : simulateStages(trainer, options, schedules, probability, stageRng);
+    return options.stages === undefined ? trainer : simulateStages(backend, trainer, options, schedules, probability, stageRng);
   }
 }
