@@ -5,11 +5,9 @@ import { DniStage } from './DniStage.js';
 import type { DniStageOptions } from './DniStageOptions.js';
 import type { DniTrainer } from './DniTrainer.js';
 import { LockStepDniTrainer } from './LockStepDniTrainer.js';
+import { LockStepSchedule } from './LockStepSchedule.js';
 import { splitStages } from './splitStages.js';
 import { syntheticGradientPolicyFor } from './syntheticGradientPolicyFor.js';
-
-/** Boundary features kept per stage in lock-step: batches t − 1 and t while the target of t − 2 is learnt. */
-const KEPT = 2;
 
 /**
  * The network of `trainer` cut into `options.stages` and run on the simulated lock-step schedule.
@@ -37,11 +35,12 @@ export function simulateStages(
     options.stages!,
   );
   const rngs = split.map((_, k) => (k === 0 ? rng : rng.fork()));
+  const { keep } = new LockStepSchedule(split.length);
   let start = 0;
   const stages = split.map((size, k) => {
     const layers = decoupled.slice(start, (start += size));
     const holdsLast = k === split.length - 1;
-    return new DniStage(layers, holdsLast ? trainer.network.loss : null, updateProbability, rngs[k], KEPT, syntheticGradientPolicyFor(backend, trainer.use));
+    return new DniStage(layers, holdsLast ? trainer.network.loss : null, updateProbability, rngs[k], keep, syntheticGradientPolicyFor(backend, trainer.use));
   });
   return new LockStepDniTrainer(trainer.network, trainer, stages, schedules);
 }
