@@ -1,6 +1,6 @@
 import type { Dataset } from '@synthgrad/core';
 import type { DType, Matrix, MatrixData } from '@synthgrad/tensor';
-import type { LayerSize, TrainerSpec, TrainingProgress } from '@synthgrad/trainers';
+import { LockStepSchedule, type LayerSize, type TrainerSpec, type TrainingProgress } from '@synthgrad/trainers';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MAIN, PipelineControl } from './PipelineControl.js';
@@ -13,8 +13,6 @@ import type { SharedQueue, StageFaultInjection, StageMessage, StageWorkerData } 
 const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
 const WORKER_FILE = new URL(fromSource ? './stageWorkerBootstrap.mjs' : './stageWorker.js', import.meta.url);
 
-/** Queue sizes: lock-step never has more than two batches or targets outstanding per boundary. */
-const LOCK_STEP_CAPACITY = { up: 2, down: 3 };
 const LOSS_CAPACITY = 64;
 /** After a stop, how long a stage may take to leave its loop before its thread is terminated. */
 const STOP_GRACE_MS = 2_000;
@@ -86,7 +84,8 @@ export class StagePipeline {
     const { split, layers, maxRows, dataset } = options;
     const stages = (this.stages = split.length);
     const schedule = options.schedule ?? 'lock-step';
-    const capacity = schedule === 'lock-step' ? LOCK_STEP_CAPACITY : { up: options.queueCapacity ?? 2, down: (options.queueCapacity ?? 2) + 1 };
+    const lockStep = new LockStepSchedule(stages);
+    const capacity = schedule === 'lock-step' ? { up: lockStep.batchesInFlight, down: lockStep.targetsInFlight } : { up: options.queueCapacity ?? 2, down: (options.queueCapacity ?? 2) + 1 };
     if (!Number.isInteger(capacity.up) || capacity.up < 1) throw new RangeError(`queueCapacity: expected a positive integer, got ${capacity.up}`);
     this.#timeoutMs = options.timeoutMs ?? 120_000;
     this.control = new PipelineControl(stages);

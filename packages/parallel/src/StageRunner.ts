@@ -1,5 +1,5 @@
 import type { Matrix } from '@synthgrad/tensor';
-import type { DniStage, LearningRateSchedule, TrainingProgress } from '@synthgrad/trainers';
+import type { DniStage, LearningRateSchedule, LockStepSchedule, TrainingProgress } from '@synthgrad/trainers';
 import { MAIN, type PipelineControl } from './PipelineControl.js';
 import type { Schedule } from './Schedule.js';
 import { SlotField, SlotKind, type SlotQueue } from './SlotQueue.js';
@@ -42,6 +42,8 @@ export interface StageRunnerOptions {
   readonly dniStage: DniStage;
   readonly schedules: { readonly layers: LearningRateSchedule; readonly generators: LearningRateSchedule };
   readonly schedule: Schedule;
+  /** The lock-step order (the simulated `LockStepDniTrainer`'s): which targets to learn before a batch. */
+  readonly lockStep: LockStepSchedule;
   /** Bound of every wait (ms). */
   readonly timeoutMs: number;
   /** Called after a drain, with every target learnt: the stage reports (with `withState`) its state. */
@@ -53,8 +55,8 @@ export interface StageRunnerOptions {
 /**
  * One stage's loop on its own thread: take a batch from below, learn the boundary generator's due
  * targets, run the {@link DniStage}, send the output up and the input gradient down. In `lock-step`
- * the stage learns the target of batch b − 2 before running b, exactly as `LockStepDniTrainer`
- * simulates it; in `async` it learns whatever targets have arrived, also while it waits. Every wait
+ * the stage learns the target of batch b − 2 before running b, as the `LockStepSchedule` that
+ * `LockStepDniTrainer` simulates says; in `async` it learns whatever targets have arrived, also while it waits. Every wait
  * is bounded by `timeoutMs` and ends at a stop.
  */
 export class StageRunner {
@@ -112,7 +114,7 @@ export class StageRunner {
           // The boundary features of batch id − keep must have been used before batch id's overwrite them.
           this.#learnThrough(id - stage.keep, generatorRate);
         } else {
-          this.#learnThrough(id - 2, generatorRate);
+          this.#learnThrough(this.#o.lockStep.learnedBefore(id), generatorRate);
         }
       }
       this.#o.beforeRun?.(id);

@@ -56,6 +56,7 @@ try {
     dniStage,
     schedules: trainer.schedules,
     schedule: data.schedule,
+    lockStep: trainer.lockStep,
     timeoutMs: data.timeoutMs,
     onDrained: (withState) => {
       const { tensors, rngs } = withState ? trainer.state() : { tensors: {}, rngs: {} };

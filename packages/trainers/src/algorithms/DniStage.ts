@@ -1,7 +1,9 @@
 import type { Loss } from '@synthgrad/layers';
-import { bufferOfShape, type Matrix, type Rng, type TensorBackend } from '@synthgrad/tensor';
+import { bufferOfShape, type Matrix, type Rng } from '@synthgrad/tensor';
 import type { DecoupledLayer } from './DecoupledLayer.js';
-import { shapeSyntheticGradient, usesPredictionAsIs, type SyntheticGradientUse } from './SyntheticGradientUse.js';
+import { DniForwardPass } from './DniForwardPass.js';
+import { KeptFeatures } from './KeptFeatures.js';
+import { PLAIN_POLICY, type SyntheticGradientPolicy } from './SyntheticGradientPolicy.js';
 
 /** What one stage hands on after running a batch; buffers the stage owns, valid until its next run. */
 export interface DniStageResult {
@@ -18,7 +20,9 @@ export interface DniStageResult {
  * stage every layer learns as in sequential `dni`; the generator of its last layer (the boundary)
  * learns later, in {@link DniStage.learn}, toward the gradient the next stage sends back for that
  * batch — against the features it predicted from for that batch, kept until the target arrives.
- * The simulated schedule on one thread and the threaded one run this same code.
+ * Each layer applies what its {@link SyntheticGradientPolicy} chooses (plain or shaped: a stage
+ * cannot back-propagate the true gradient). The simulated schedule on one thread and the threaded
+ * one run this same code.
  *
  * @example
  * ```ts
@@ -33,22 +37,29 @@ export class DniStage {
   readonly #loss: Loss | null;
   readonly #updateProbability: number;
   readonly #rng: Rng;
-  /** Features of the boundary generator per batch id (slot = id mod length). */
-  readonly #kept: { id: number; features: Matrix | undefined }[];
+  readonly #pass: DniForwardPass;
+  /** Features of the boundary generator per batch id. */
+  readonly #kept: KeptFeatures;
   readonly #boundary: DecoupledLayer | null;
-  readonly #shaping: { readonly backend: TensorBackend; readonly use: SyntheticGradientUse } | undefined;
-  /** Per layer: clip(s·ĝ), and the gradient its unshaped ĝ sends down (the target of the generator below). */
-  readonly #shaped: (Matrix | undefined)[] = [];
+  readonly #policy: SyntheticGradientPolicy;
+  /** Per layer: the gradient its unshaped ĝ sends down (the target of the generator below), when it applies another. */
   readonly #target: (Matrix | undefined)[] = [];
   #lossGradient: Matrix | undefined;
   #learnedThrough = -1;
   #ranThrough = -1;
+  /** The batch being run, for the layers learning in its pass. */
+  #id = -1;
+  #labels: Matrix | undefined;
+  #learningRate = 0;
+  #generatorRate = 0;
+  #lossValue = Number.NaN;
+  #sentDownFirst: Matrix | null = null;
 
   /**
    * @param loss the network's loss when the stage holds its last layer, else null (then the last
    *   layer's generator is the boundary's).
    * @param keep how many batches' boundary features to keep (the most targets ever outstanding).
-   * @param shaping how layers use ĝ when not as predicted (scale, clip); absent: as predicted.
+   * @param policy how layers use ĝ (default: as predicted, plain DNI); one that back-propagates is refused.
    */
   constructor(
     layers: readonly DecoupledLayer[],
@@ -56,20 +67,22 @@ export class DniStage {
     updateProbability: number,
     rng: Rng,
     keep: number,
-    shaping?: { readonly backend: TensorBackend; readonly use: SyntheticGradientUse },
+    policy: SyntheticGradientPolicy = PLAIN_POLICY,
   ) {
-    this.#shaping = shaping === undefined || usesPredictionAsIs(shaping.use) ? undefined : shaping;
+    if (policy.backpropagates) throw new Error(`DniStage: the ${policy.name} policy back-propagates the true gradient, which a stage cannot`);
+    this.#policy = policy;
     this.#layers = layers;
     this.#loss = loss;
     this.#updateProbability = updateProbability;
     this.#rng = rng;
+    this.#pass = new DniForwardPass(layers);
     this.#boundary = loss === null ? layers[layers.length - 1] : null;
-    this.#kept = Array.from({ length: keep }, () => ({ id: -1, features: undefined }));
+    this.#kept = new KeptFeatures(keep);
   }
 
   /** How many batches' boundary features the stage keeps: a target may arrive at most this many batches late. */
   get keep(): number {
-    return this.#kept.length;
+    return this.#kept.count;
   }
 
   /**
@@ -78,7 +91,7 @@ export class DniStage {
    */
   reserve(keep: number): void {
     if (this.#ranThrough >= 0) throw new Error('DniStage.reserve: the stage has already run');
-    while (this.#kept.length < keep) this.#kept.push({ id: -1, features: undefined });
+    this.#kept.reserve(keep);
   }
 
   /** Highest batch id whose boundary target has been learnt (or skipped); -1 at first. */
@@ -100,56 +113,60 @@ export class DniStage {
     learningRate: number,
     generatorRate: number,
   ): DniStageResult {
+    this.#id = id;
+    this.#labels = labels;
+    this.#learningRate = learningRate;
+    this.#generatorRate = generatorRate;
+    this.#lossValue = Number.NaN;
+    this.#sentDownFirst = null;
+    const output = this.#pass.run(stageInput, inputs, labels, true, this.#learnLayer);
+    this.#labels = undefined;
+    this.#ranThrough = id;
+    return { output, sentDown: this.#sentDownFirst, loss: this.#lossValue };
+  }
+
+  /** Layer i, right after its forward pass: it learns at once, and the generator below learns from what it sends down. */
+  readonly #learnLayer = (i: number): void => {
+    const pass = this.#pass;
     const layers = this.#layers;
     const last = layers.length - 1;
-    let layerInput = stageInput;
-    let loss = Number.NaN;
-    let sentDownFirst: Matrix | null = null;
-    for (let i = 0; i <= last; i++) {
-      const { layer, synthesis } = layers[i];
-      const layerOutput = layer.forward(layerInput, true);
-      const holdsLoss = i === last && this.#loss !== null;
-      if (holdsLoss) {
-        loss = this.#loss!.value(layerOutput, labels);
-        this.#lossGradient = bufferOfShape(this.#lossGradient, layerOutput.rows, layerOutput.cols, layerOutput);
-        this.#loss!.gradient(layerOutput, labels, this.#lossGradient);
-      }
-      let gradient: Matrix;
-      let prediction: Matrix | null = null;
-      if (synthesis === null) {
-        gradient = this.#lossGradient!;
-      } else {
-        const features = synthesis.input.features({ layerInput, layerOutput, inputs, labels, training: true });
-        if (i === last && !holdsLoss) this.#keep(id, features);
-        prediction = synthesis.generator.predict(features, true);
-        const shaping = this.#shaping;
-        gradient = shaping === undefined ? prediction : (this.#shaped[i] = shapeSyntheticGradient(shaping.backend, prediction, shaping.use, this.#shaped[i]));
-      }
-      if (this.#updateProbability >= 1 || this.#rng.uniform() < this.#updateProbability) {
-        // The gradient sent down is computed with the weights the layer had when it ran forward.
-        let sentDown: Matrix;
-        if (prediction === null || prediction === gradient || i === 0) {
-          sentDown = layer.backward(gradient);
-        } else {
-          // The generator below learns toward what the unshaped ĝ sends down; the layer learns from the shaped one.
-          const unshaped = layer.backward(prediction);
-          sentDown = this.#target[i] = bufferOfShape(this.#target[i], unshaped.rows, unshaped.cols, unshaped).copyFrom(unshaped);
-          layer.backward(gradient);
-        }
-        layer.update(learningRate);
-        if (i > 0) layers[i - 1].synthesis!.generator.update(sentDown, generatorRate);
-        else sentDownFirst = sentDown;
-      }
-      if (holdsLoss && synthesis !== null) synthesis.generator.update(this.#lossGradient!, generatorRate);
-      layerInput = layerOutput;
+    const { layer, synthesis } = layers[i];
+    const holdsLoss = i === last && this.#loss !== null;
+    if (holdsLoss) {
+      const layerOutput = pass.outputs[i];
+      const labels = this.#labels!;
+      this.#lossValue = this.#loss!.value(layerOutput, labels);
+      this.#lossGradient = bufferOfShape(this.#lossGradient, layerOutput.rows, layerOutput.cols, layerOutput);
+      this.#loss!.gradient(layerOutput, labels, this.#lossGradient);
     }
-    this.#ranThrough = id;
-    return { output: layerInput, sentDown: sentDownFirst, loss };
-  }
+    const prediction = pass.predictions[i];
+    if (synthesis !== null && i === last && !holdsLoss) this.#kept.keep(this.#id, pass.features[i]!, this.#learnedThrough);
+    const gradient = this.#policy.applied(i, prediction, holdsLoss ? this.#lossGradient! : null)!;
+    if (this.#updateProbability >= 1 || this.#rng.uniform() < this.#updateProbability) {
+      // The gradient sent down is computed with the weights the layer had when it ran forward.
+      let sentDown: Matrix;
+      if (prediction === null || prediction === gradient || i === 0) {
+        sentDown = layer.backward(gradient);
+      } else {
+        // The generator below learns toward what the unshaped ĝ sends down; the layer learns from the shaped one.
+        const unshaped = layer.backward(prediction);
+        sentDown = this.#target[i] = bufferOfShape(this.#target[i], unshaped.rows, unshaped.cols, unshaped).copyFrom(unshaped);
+        layer.backward(gradient);
+      }
+      layer.update(this.#learningRate);
+      if (i > 0) layers[i - 1].synthesis!.generator.update(sentDown, this.#generatorRate);
+      else this.#sentDownFirst = sentDown;
+    }
+    if (holdsLoss && synthesis !== null) synthesis.generator.update(this.#lossGradient!, this.#generatorRate);
+  };
 
   /**
    * The boundary generator learns toward `target` for batch `id` (the next id to learn); a null
    * target (the stage above skipped its update) only marks it learnt.
+   *
+   * The generator predicts again from the kept features rather than reusing the ĝ recorded when the
+   * batch ran: it has learnt since (the target of the batch before, at least), so its step is taken at
+   * its current weights, and its layers' caches (inputs, batch-norm statistics) hold its latest call.
    */
   learn(id: number, target: Matrix | null, generatorRate: number): void {
     const boundary = this.#boundary;
@@ -158,22 +175,10 @@ export class DniStage {
       throw new Error(`DniStage.learn: target for batch ${id}, expected batch ${this.#learnedThrough + 1} (ran through ${this.#ranThrough})`);
     }
     if (target !== null) {
-      const slot = this.#kept[id % this.#kept.length];
-      if (slot.id !== id) throw new Error(`DniStage.learn: the features of batch ${id} were overwritten (kept ${this.#kept.length} batches)`);
       const generator = boundary.synthesis!.generator;
-      generator.predict(slot.features!, true);
+      generator.predict(this.#kept.features(id), true);
       generator.update(target, generatorRate);
     }
     this.#learnedThrough = id;
-  }
-
-  #keep(id: number, features: Matrix): void {
-    const slot = this.#kept[id % this.#kept.length];
-    if (slot.id >= 0 && slot.id > this.#learnedThrough) {
-      throw new Error(`DniStage.run: batch ${slot.id}'s target has not arrived; keeping ${this.#kept.length} batches is too few`);
-    }
-    slot.features = bufferOfShape(slot.features, features.rows, features.cols, features);
-    slot.features.data.set(features.data);
-    slot.id = id;
   }
 }

@@ -4,23 +4,31 @@ import type { Matrix, Rng, TensorBackend } from '@synthgrad/tensor';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
 import type { DecoupledLayer } from './DecoupledLayer.js';
+import { BackpropagatedDniStep } from './BackpropagatedDniStep.js';
+import { DniForwardPass } from './DniForwardPass.js';
+import { DniStage } from './DniStage.js';
 import type { GeneratorWarmup } from './GeneratorWarmup.js';
 import { gradientAlignment } from './gradientAlignment.js';
-import { MixedGradientStep } from './MixedGradientStep.js';
-import { DniStage } from './DniStage.js';
+import type { SyntheticGradientPolicy } from './SyntheticGradientPolicy.js';
+import { syntheticGradientPolicyFor } from './syntheticGradientPolicyFor.js';
 import { PLAIN_SYNTHETIC_GRADIENT, type SyntheticGradientUse } from './SyntheticGradientUse.js';
 
 /**
  * Decoupled Neural Interfaces: each layer updates right after its forward pass from the gradient
  * its generator predicts; the generator then learns toward the gradient the layer above sends back
- * (the last layer's, toward the loss gradient).
+ * (the last layer's, toward the loss gradient). How a layer uses ĝ is its policy (plain, shaped, mixed,
+ * warm-up first); backprop-free policies run the network as one {@link DniStage}, the others as a
+ * {@link BackpropagatedDniStep}.
  */
 export class DniTrainer implements TrainerAlgorithm {
   readonly name = 'dni';
   /** The whole network as one stage: the same loop the staged schedules run per stage. */
   #stage: DniStage | undefined;
   #steps = 0;
-  #mixed: MixedGradientStep | undefined;
+  #backpropagated: BackpropagatedDniStep | undefined;
+  #measured: DniForwardPass | undefined;
+  /** How layers use ĝ after the warm-up. */
+  readonly policy: SyntheticGradientPolicy;
 
   constructor(
     private readonly backend: TensorBackend,
@@ -33,18 +41,22 @@ export class DniTrainer implements TrainerAlgorithm {
     readonly use: SyntheticGradientUse = PLAIN_SYNTHETIC_GRADIENT,
     /** The first steps' back-propagated warm-up of the generators (none by default). */
     readonly warmup: GeneratorWarmup | null = null,
-  ) {}
+  ) {
+    this.policy = syntheticGradientPolicyFor(backend, use);
+  }
 
   step(batch: Batch, progress: TrainingProgress): StepMetrics {
-    if (this.warmup?.active) {
-      return this.warmup.step(batch, { layers: this.schedules.layers(progress), generators: this.schedules.generators(progress) });
-    }
-    if (this.use.weight < 1) {
-      this.#mixed ??= new MixedGradientStep(this.backend, this.network, this.decoupled, this.use);
+    const warmup = this.warmup?.active ? this.warmup : null;
+    const policy = warmup ?? this.policy;
+    if (policy.backpropagates) {
+      this.#backpropagated ??= new BackpropagatedDniStep(this.backend, this.network, this.decoupled);
       const rates = { layers: this.schedules.layers(progress), generators: this.schedules.generators(progress) };
-      return this.#mixed.step(batch, rates, this.updateProbability, this.rng);
+      // The warm-up draws no update schedule: every layer follows back-propagation.
+      const metrics = this.#backpropagated.step(batch, policy, rates, warmup === null ? this.updateProbability : 1, this.rng);
+      warmup?.advance();
+      return metrics;
     }
-    this.#stage ??= new DniStage(this.decoupled, this.network.loss, this.updateProbability, this.rng, 0, { backend: this.backend, use: this.use });
+    this.#stage ??= new DniStage(this.decoupled, this.network.loss, this.updateProbability, this.rng, 0, policy);
     const { loss } = this.#stage.run(this.#steps++, batch.inputs, batch.inputs, batch.labels, this.schedules.layers(progress), this.schedules.generators(progress));
     return { loss };
   }
@@ -75,28 +87,18 @@ export class DniTrainer implements TrainerAlgorithm {
    */
   measureGradients(batch: Batch): GradientAlignment[] {
     const { inputs, labels } = batch;
-    // Layer-owned outputs stay valid: nothing below runs a layer forward again.
-    const outputs: Matrix[] = [];
-    let h = inputs;
-    for (const { layer } of this.decoupled) outputs.push((h = layer.forward(h, false)));
-    const trueGradients: Matrix[] = new Array(outputs.length);
-    let g = this.network.loss.gradient(outputs[outputs.length - 1], labels);
-    for (let i = outputs.length - 1; i >= 0; i--) {
+    const pass = (this.#measured ??= new DniForwardPass(this.decoupled));
+    // The recorded buffers stay valid: nothing below runs a layer, generator input or generator forward again.
+    const output = pass.run(inputs, inputs, labels, false);
+    const trueGradients: Matrix[] = new Array(pass.outputs.length);
+    let g = this.network.loss.gradient(output, labels);
+    for (let i = pass.outputs.length - 1; i >= 0; i--) {
       trueGradients[i] = g.clone();
       if (i > 0) g = this.decoupled[i].layer.backward(g);
     }
     const alignments: GradientAlignment[] = [];
-    this.decoupled.forEach(({ synthesis }, i) => {
-      if (synthesis === null) return;
-      const layerInput = i === 0 ? inputs : outputs[i - 1];
-      const features = synthesis.input.features({
-        layerInput,
-        layerOutput: outputs[i],
-        inputs,
-        labels,
-        training: false,
-      });
-      alignments.push(gradientAlignment(this.backend, i, synthesis.generator.predict(features, false), trueGradients[i]));
+    pass.predictions.forEach((prediction, i) => {
+      if (prediction !== null) alignments.push(gradientAlignment(this.backend, i, prediction, trueGradients[i]));
     });
     return alignments;
   }

@@ -16,14 +16,8 @@ import { GeneratorWarmup, readGeneratorWarmup } from './GeneratorWarmup.js';
 import { readGeneratorStep } from './readGeneratorStep.js';
 import { readSyntheticGradientUse } from './SyntheticGradientUse.js';
 
-/** Options the simulated stages do not implement: refused with `stages`. */
-const NOT_WITH_STAGES = [
-  'syntheticGradientScale',
-  'syntheticGradientClip',
-  'syntheticGradientWeight',
-  'generatorWarmupSteps',
-  'generatorWarmupLayers',
-] as const;
+/** Options that back-propagate the true gradient through every layer, which stages cannot: refused with `stages`. */
+const NOT_WITH_STAGES = ['syntheticGradientWeight', 'generatorWarmupSteps', 'generatorWarmupLayers'] as const;
 
 /** Every key a `DniOptions` may have: others are typos and fail. */
 const DNI_OPTION_NAMES: readonly (keyof DniOptions)[] = [
@@ -78,7 +72,7 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     if (options.stages !== undefined) {
       const refused = NOT_WITH_STAGES.find((name) => options[name] !== undefined);
       if (refused !== undefined) {
-        throw new ConfigError(`dni.${refused}`, 'not supported with dni.stages (the simulated stages use ĝ as predicted); remove one of them');
+        throw new ConfigError(`dni.${refused}`, 'not supported with dni.stages (it back-propagates the true gradient through every layer, which decoupled stages do not); remove one of them');
       }
     }
     const hiddenSizes = options.generatorHiddenSizes ?? [];
@@ -122,8 +116,8 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
     });
     const schedules = { layers, generators };
     const stageRng = rng.fork();
-    const warmupStep = warmup === null ? null : new GeneratorWarmup(network, decoupled, warmup.steps, warmup.layers);
+    const warmupStep = warmup === null ? null : new GeneratorWarmup(warmup.steps, warmup.layers);
     const trainer = new DniTrainer(backend, network, decoupled, schedules, probability, stageRng, use, warmupStep);
-    return options.stages === undefined ? trainer : simulateStages(trainer, options, schedules, probability, stageRng);
+    return options.stages === undefined ? trainer : simulateStages(backend, trainer, options, schedules, probability, stageRng);
   }
 }

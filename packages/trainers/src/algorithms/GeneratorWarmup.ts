@@ -1,8 +1,7 @@
-import { ConfigError, type Batch, type StepMetrics } from '@synthgrad/core';
-import { bufferOfShape, Matrix } from '@synthgrad/tensor';
-import type { Network } from '../network/Network.js';
-import type { DecoupledLayer } from './DecoupledLayer.js';
+import { ConfigError } from '@synthgrad/core';
+import { Matrix } from '@synthgrad/tensor';
 import type { DniOptions } from './DniOptions.js';
+import type { SyntheticGradientPolicy } from './SyntheticGradientPolicy.js';
 
 /** The warm-up `dni` options, checked: null when there is none (k = 0). */
 export function readGeneratorWarmup(options: DniOptions): { readonly steps: number; readonly layers: 'backprop' | 'frozen' } | null {
@@ -27,16 +26,24 @@ export function readGeneratorWarmup(options: DniOptions): { readonly steps: numb
  * for the first k steps the trainer takes, every layer runs forward, the true gradient g_i = dLoss/dh_i
  * is back-propagated through all of them, and each generator learns toward the g_i of its layer's
  * output. The layers learn from g_i too, as in `backprop` (`layers: "backprop"`), or keep their
- * weights (`"frozen"`). Afterwards the trainer is `dni`. The count of steps taken is trainer state.
+ * weights (`"frozen"`); the random update schedule is not drawn. Afterwards the trainer is `dni`. As a
+ * {@link SyntheticGradientPolicy} it is run by {@link BackpropagatedDniStep}; the count of steps taken
+ * is trainer state.
+ *
+ * @example
+ * ```ts
+ * const warmup = new GeneratorWarmup(8, 'backprop');
+ * if (warmup.active) { sweep.step(batch, warmup, rates, 1, rng); warmup.advance(); }
+ * ```
  */
-export class GeneratorWarmup {
+export class GeneratorWarmup implements SyntheticGradientPolicy {
+  readonly name = 'warm-up';
+  readonly backpropagates = true;
+  readonly generatorTarget = 'true-gradient';
   /** Steps taken so far (1 × 1), saved and loaded with the trainer. */
   readonly taken = new Matrix(1, 1);
-  #lossGradient: Matrix | undefined;
 
   constructor(
-    private readonly network: Network,
-    private readonly decoupled: readonly DecoupledLayer[],
     /** k. */
     readonly steps: number,
     readonly layers: 'backprop' | 'frozen',
@@ -47,28 +54,14 @@ export class GeneratorWarmup {
     return this.taken.data[0] < this.steps;
   }
 
-  step(batch: Batch, rates: { readonly layers: number; readonly generators: number }): StepMetrics {
-    const { inputs, labels } = batch;
-    let h = inputs;
-    for (const { layer, synthesis } of this.decoupled) {
-      const layerInput = h;
-      h = layer.forward(layerInput, true);
-      if (synthesis !== null) {
-        synthesis.generator.predict(synthesis.input.features({ layerInput, layerOutput: h, inputs, labels, training: true }), true);
-      }
-    }
-    const loss = this.network.loss.value(h, labels);
-    let g: Matrix = (this.#lossGradient = bufferOfShape(this.#lossGradient, h.rows, h.cols, h));
-    this.network.loss.gradient(h, labels, g);
-    for (let i = this.decoupled.length - 1; i >= 0; i--) {
-      const { layer, synthesis } = this.decoupled[i];
-      // g, layer i+1's buffer, is read before that layer's next backward.
-      synthesis?.generator.update(g, rates.generators);
-      g = layer.backward(g);
-    }
-    if (this.layers === 'backprop') this.network.update(rates.layers);
+  /** Counts one warm-up step taken. */
+  advance(): void {
     this.taken.data[0]++;
-    return { loss };
+  }
+
+  applied(_i: number, _prediction: Matrix | null, trueGradient: Matrix | null): Matrix | null {
+    if (trueGradient === null) throw new Error('GeneratorWarmup: the true gradient is needed (a back-propagated step)');
+    return this.layers === 'backprop' ? trueGradient : null;
   }
 
   /** `{ taken }`, for the trainer's state. */

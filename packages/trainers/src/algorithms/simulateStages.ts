@@ -1,21 +1,21 @@
 import { ConfigError } from '@synthgrad/core';
-import type { Rng } from '@synthgrad/tensor';
+import type { Rng, TensorBackend } from '@synthgrad/tensor';
 import type { LearningRateSchedule } from '../schedule/compileSchedule.js';
 import { DniStage } from './DniStage.js';
 import type { DniStageOptions } from './DniStageOptions.js';
 import type { DniTrainer } from './DniTrainer.js';
 import { LockStepDniTrainer } from './LockStepDniTrainer.js';
+import { LockStepSchedule } from './LockStepSchedule.js';
 import { splitStages } from './splitStages.js';
-
-/** Boundary features kept per stage in lock-step: batches t − 1 and t while the target of t − 2 is learnt. */
-const KEPT = 2;
+import { syntheticGradientPolicyFor } from './syntheticGradientPolicyFor.js';
 
 /**
  * The network of `trainer` cut into `options.stages` and run on the simulated lock-step schedule.
  * Stage 0 draws its random update schedule from `rng` (so one stage is `dni` exactly); the others
- * from forks of it.
+ * from forks of it. Every stage uses ĝ as the trainer does (plain or shaped), with buffers of its own.
  */
 export function simulateStages(
+  backend: TensorBackend,
   trainer: DniTrainer,
   options: DniStageOptions,
   schedules: { readonly layers: LearningRateSchedule; readonly generators: LearningRateSchedule },
@@ -35,11 +35,12 @@ export function simulateStages(
     options.stages!,
   );
   const rngs = split.map((_, k) => (k === 0 ? rng : rng.fork()));
+  const { keep } = new LockStepSchedule(split.length);
   let start = 0;
   const stages = split.map((size, k) => {
     const layers = decoupled.slice(start, (start += size));
     const holdsLast = k === split.length - 1;
-    return new DniStage(layers, holdsLast ? trainer.network.loss : null, updateProbability, rngs[k], KEPT);
+    return new DniStage(layers, holdsLast ? trainer.network.loss : null, updateProbability, rngs[k], keep, syntheticGradientPolicyFor(backend, trainer.use));
   });
   return new LockStepDniTrainer(trainer.network, trainer, stages, schedules);
 }
