@@ -31,3 +31,18 @@ export { parseScalarFormula, type ScalarFormulaRejection } from './parseScalarFo
 export { ScalarFormulaLimits } from './ScalarFormulaLimits.js';
 export { scalarConstants, scalarFunctions, scalarOperators } from './scalarFunctions.js';
 export { quoteFormula } from './quoteFormula.js';
+export { builtinLayerKinds } from './builtinLayerKinds.js';
+export { denseLayerKind } from './denseLayerKind.js';
+export { dropoutLayerKind } from './dropoutLayerKind.js';
+export { Dropout, type DropoutOptions } from './Dropout.js';
+export { featureSize } from './featureSize.js';
+export {
+  LayerPlugin,
+  LayerRegistry,
+  type FeatureShape,
+  type LayerEnvironment,
+  type LayerTensorShapes,
+  type MatrixShape,
+} from './LayerPlugin.js';
+export { NormalizedBlock } from './NormalizedBlock.js';
+export { resolveLayers, type ResolvedLayer } from './resolveLayers.js';
