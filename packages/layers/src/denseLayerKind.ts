@@ -57,5 +57,5 @@ export const denseLayerKind: LayerPlugin<DenseLayerOptions> = {
     return new NormalizedBlock(dense, new BatchNorm(backend, { size: outputSize, optimiser }), f);
   },
   describe: ({ units, activation, batchNorm, bias }) =>
-    `${units}${activation === undefined ? '' : ` ${activation}`}${batchNorm ? ' + batch norm' : ''}${bias === false ? ', no bias' : ''}`,
+    `${units} ${activation ?? 'units'}${batchNorm ? ' + batch norm' : ''}${bias === false ? ', no bias' : ''}`,
 };
