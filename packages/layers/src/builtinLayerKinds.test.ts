@@ -81,7 +81,7 @@ describe('the dense layer kind', () => {
 
   it('describes itself in a few words', () => {
     expect(dense.describe({ units: 32, activation: 'relu', batchNorm: true })).toBe('32 relu + batch norm');
-    expect(dense.describe({ units: 8, bias: false })).toBe('8 units, no bias');
+    expect(dense.describe({ units: 8, bias: false })).toBe('8 units');
   });
 });
 

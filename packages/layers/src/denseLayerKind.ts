@@ -56,6 +56,5 @@ export const denseLayerKind: LayerPlugin<DenseLayerOptions> = {
     const dense = new Dense(backend, { inputSize, outputSize, activation: activation('identity'), bias: false, initialiser, optimiser, rng });
     return new NormalizedBlock(dense, new BatchNorm(backend, { size: outputSize, optimiser }), f);
   },
-  describe: ({ units, activation, batchNorm, bias }) =>
-    `${units} ${activation ?? 'units'}${batchNorm ? ' + batch norm' : ''}${bias === false ? ', no bias' : ''}`,
+  describe: ({ units, activation, batchNorm }) => `${units} ${activation ?? 'units'}${batchNorm ? ' + batch norm' : ''}`,
 };

@@ -27,7 +27,7 @@ describe('describeNetwork', () => {
         layers: [{ units: 64, activation: 'relu' }, { type: 'dropout', rate: 0.5 }, { type: 'scale', factor: 2 } as never, { units: 10, bias: false }],
         loss: 'mse',
       }),
-    ).toBe('64 relu → dropout 0.5 → scale {"factor":2} → 10 units, no bias · loss mse');
+    ).toBe('64 relu → dropout 0.5 → scale {"factor":2} → 10 units · loss mse');
   });
 
   it('lists options on one line', () => {
