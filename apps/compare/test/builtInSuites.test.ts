@@ -17,7 +17,7 @@ describe('the paper suites (paper-mnist, unlocked)', () => {
     for (const run of runs.filter((r) => r.seed === suite.seeds[0])) {
       const hidden = run.network.layers.slice(0, -1);
       expect(hidden).toHaveLength(Number(/(\d) hidden/.exec(run.label)![1]));
-      expect(hidden.every((l) => l.units === 256 && l.batchNorm && l.activation === 'relu')).toBe(true);
+      expect(hidden.every((l) => 'units' in l && l.units === 256 && l.batchNorm && l.activation === 'relu')).toBe(true);
       if (run.trainer === 'dni') expect(run.options).toMatchObject({ generatorHiddenSizes: [], zeroInitGenerator: true });
       if (run.label.startsWith('cDNI')) expect(run.options.generatorInput).toEqual(['layer-output', 'labels']);
     }
@@ -62,7 +62,7 @@ describe('the parallel suite', () => {
     ]);
     const hidden = suite.network.layers.slice(0, -1);
     expect(hidden.length).toBeGreaterThanOrEqual(6);
-    expect(hidden.every((l) => l.units >= 512)).toBe(true);
+    expect(hidden.every((l) => 'units' in l && l.units >= 512)).toBe(true);
     expect(suite.training.batchSize).toBe(128);
     await checkSuite(applySize(suite, 'quick'), await createSuiteContainer(), 'parallel.json');
   });

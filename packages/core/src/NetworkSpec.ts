@@ -1,8 +1,8 @@
 /** A plugin named with optional options, as configurations write it: `"adam"` or `{ name: "adam", options: {...} }`. */
 export type PluginSpec = string | { readonly name: string; readonly options?: Record<string, unknown> };
 
-/** One fully connected layer. */
-export interface LayerSpec {
+/** The options of a fully connected layer (kind `dense`). */
+export interface DenseLayerOptions {
   readonly units: number;
   /**
    * Activation plugin name or a mathjs expression of `x`. Default by the dataset's task: sigmoid
@@ -14,6 +14,48 @@ export interface LayerSpec {
   /** A bias vector (default true). */
   readonly bias?: boolean;
 }
+
+/** The options of a dropout layer (kind `dropout`): identity in evaluation. */
+export interface DropoutLayerOptions {
+  /** Probability, in [0, 1), that a unit is zeroed in training; the kept ones are scaled by 1 / (1 − rate). */
+  readonly rate: number;
+}
+
+/**
+ * The options of each layer kind by its `type`. A package that registers a layer kind adds its own
+ * by declaration merging, so `tsc` checks specs naming it:
+ *
+ * @example
+ * ```ts
+ * declare module '@synthgrad/core' {
+ *   interface LayerOptionsMap { scale: { readonly factor: number } }
+ * }
+ * const layer: LayerSpec = { type: 'scale', factor: 2 };
+ * ```
+ * A kind missing from the map still runs when its plugin is registered (a suite read from JSON);
+ * its plugin checks the options when the network is built either way.
+ */
+export interface LayerOptionsMap {
+  dense: DenseLayerOptions;
+  dropout: DropoutLayerOptions;
+}
+
+/** A layer spec of kind `K`: its `type` and its options, side by side. */
+export type LayerSpecOf<K extends keyof LayerOptionsMap> = { readonly type: K } & LayerOptionsMap[K];
+
+/** A dense layer as every spec wrote it before layer kinds: no `type`. */
+export type DenseLayerSpec = DenseLayerOptions & { readonly type?: 'dense' };
+
+/**
+ * One layer of a network, discriminated by `type` (a registered `LayerPlugin`'s name). A spec
+ * without `type` is `dense`, so every spec written before layer kinds means what it meant.
+ *
+ * @example
+ * ```ts
+ * const layers: LayerSpec[] = [{ units: 128, activation: 'relu' }, { type: 'dropout', rate: 0.2 }, { type: 'dense', units: 10 }];
+ * ```
+ */
+export type LayerSpec = DenseLayerSpec | { [K in keyof LayerOptionsMap]: LayerSpecOf<K> }[keyof LayerOptionsMap];
 
 /** A feed-forward network as plain data; its input width comes from the dataset. */
 export interface NetworkSpec {

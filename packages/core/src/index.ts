@@ -20,7 +20,17 @@ export {
   type LayerShape,
 } from './GeneratorInput.js';
 export type { NamedPlugin } from './NamedPlugin.js';
-export type { LayerSpec, NetworkSpec, PluginSpec } from './NetworkSpec.js';
+export { DEFAULT_LAYER_TYPE, layerType } from './layerType.js';
+export type {
+  DenseLayerOptions,
+  DenseLayerSpec,
+  DropoutLayerOptions,
+  LayerOptionsMap,
+  LayerSpec,
+  LayerSpecOf,
+  NetworkSpec,
+  PluginSpec,
+} from './NetworkSpec.js';
 export { PluginRegistry } from './PluginRegistry.js';
 export { describeValue, readOptions } from './readOptions.js';
 export { TensorBackend, TensorBackendPlugin, TensorBackendRegistry, type TensorBackendOptions } from './TensorBackendPlugin.js';

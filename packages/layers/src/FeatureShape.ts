@@ -1,3 +1,5 @@
+import { ConfigError } from '@synthgrad/core';
+
 /**
  * What one row of a batch holds, outermost first: `[features]` for a vector, `[height, width,
  * channels]` for a feature map stored row-major (NHWC). A batch is always the rows of a matrix whose
@@ -11,9 +13,19 @@
  */
 export type FeatureShape = readonly number[];
 
-/** The number of columns a row of this shape takes: the product of its sizes. */
-export function featureSize(shape: FeatureShape): number {
-  let size = 1;
-  for (const s of shape) size *= s;
-  return size;
+/**
+ * The columns a row of feature shape `shape` takes in row-major batch × features storage: the
+ * product of its sizes. A shape with a size that is not a positive integer is a `ConfigError` at `path`.
+ *
+ * @example
+ * ```ts
+ * featureSize([128]);      // 128
+ * featureSize([28, 28, 1]); // 784
+ * ```
+ */
+export function featureSize(shape: FeatureShape, path = 'shape'): number {
+  if (shape.length === 0 || !shape.every((size) => Number.isInteger(size) && size > 0)) {
+    throw new ConfigError(path, `expected a feature shape of positive integers, got [${shape.join(', ')}]`);
+  }
+  return shape.reduce((product, size) => product * size, 1);
 }

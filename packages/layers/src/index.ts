@@ -44,3 +44,16 @@ export { StepContext } from './StepContext.js';
 export { TrainableParameter } from './TrainableParameter.js';
 export { Workspace } from './Workspace.js';
 export { zeroGrad } from './zeroGrad.js';
+export { builtinLayerKinds } from './builtinLayerKinds.js';
+export { denseLayerKind } from './denseLayerKind.js';
+export { dropoutLayerKind } from './dropoutLayerKind.js';
+export { Dropout, type DropoutOptions } from './Dropout.js';
+export {
+  LayerPlugin,
+  LayerRegistry,
+  type LayerEnvironment,
+  type LayerTensorShapes,
+  type MatrixShape,
+} from './LayerPlugin.js';
+export { NormalizedBlock } from './NormalizedBlock.js';
+export { resolveLayers, type ResolvedLayer } from './resolveLayers.js';

@@ -4,6 +4,7 @@ import { ContainerModule } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { ActivationPlugin, ActivationRegistry, type Activation } from './Activation.js';
 import { InitialiserRegistry } from './Initialiser.js';
+import { LayerPlugin, LayerRegistry } from './LayerPlugin.js';
 import { layersModule } from './layersModule.js';
 import { LossRegistry } from './Loss.js';
 import { OptimiserRegistry } from './Optimiser.js';
@@ -31,6 +32,20 @@ describe('layersModule', () => {
     expect(container.get(LossRegistry).names()).toEqual(['mse', 'softmax-cross-entropy', 'tutorial-delta']);
     expect(container.get(InitialiserRegistry).names()).toEqual(['glorot-uniform', 'he-normal', 'tutorial', 'zeros']);
     expect(container.get(OptimiserRegistry).names()).toEqual(['adam', 'momentum', 'rmsprop', 'sgd']);
+    expect(container.get(LayerRegistry).names()).toEqual(['dense', 'dropout']);
+  });
+
+  it("sees a user's layer kind from another module, and lists the kinds for an unknown one", () => {
+    const identity: LayerPlugin = {
+      ...container.get(LayerRegistry).get('dropout'),
+      name: 'my-identity',
+      description: 'a user kind',
+    };
+    const withUser = createContainer({
+      modules: [layersModule, new ContainerModule((options) => void options.bind(LayerPlugin).toConstantValue(identity))],
+    });
+    expect(withUser.get(LayerRegistry).names()).toEqual(['dense', 'dropout', 'my-identity']);
+    expect(() => withUser.get(LayerRegistry).get('conv')).toThrow('unknown layer kind "conv"; known: "dense", "dropout", "my-identity"');
   });
 
   it('resolves plugins by name and builds them on the container backend', () => {

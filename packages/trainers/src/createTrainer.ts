@@ -1,16 +1,18 @@
 import {
+  ConfigError,
   TensorBackend,
   TrainerAlgorithmRegistry,
   type Dataset,
   type NetworkSpec,
   type TrainerAlgorithm,
 } from '@synthgrad/core';
+import { LayerRegistry } from '@synthgrad/layers';
 import { Rng } from '@synthgrad/tensor';
 import type { Container } from 'inversify';
 import type { DniOptions } from './algorithms/DniOptions.js';
 import type { FeedbackOptions } from './algorithms/FeedbackOptions.js';
 import { assertTrainerFits } from './memory/assertTrainerFits.js';
-import { estimateTrainerMemory } from './memory/estimateTrainerMemory.js';
+import { estimateTrainerMemory, type TrainerMemoryEstimate } from './memory/estimateTrainerMemory.js';
 
 /**
  * The options type of each trainer by name, so that `createTrainer` checks them with `tsc`.
@@ -75,10 +77,16 @@ export function createTrainer<A extends string>(
 ): TrainerAlgorithm {
   // An empty registry names trainersModule (coreModule says so when it binds the registry).
   const plugin = container.get(TrainerAlgorithmRegistry).get(spec.algorithm);
-  if (spec.network.layers.every((layer) => Number.isInteger(layer.units) && layer.units > 0)) {
-    const dtype = container.get(TensorBackend).dtype ?? 'float64';
-    assertTrainerFits(estimateTrainerMemory(spec, dataset, dtype), limits.memoryBudget);
+  const dtype = container.get(TensorBackend).dtype ?? 'float64';
+  const layerKinds = container.isBound(LayerRegistry) ? container.get(LayerRegistry) : undefined;
+  let estimate: TrainerMemoryEstimate | undefined;
+  try {
+    estimate = estimateTrainerMemory(spec, dataset, dtype, layerKinds);
+  } catch (error) {
+    // A spec the estimate cannot read: the trainer's own checks name what is wrong, in their order.
+    if (!(error instanceof ConfigError)) throw error;
   }
+  if (estimate) assertTrainerFits(estimate, limits.memoryBudget);
   return plugin.create(
     {
       network: spec.network,

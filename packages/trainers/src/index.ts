@@ -28,7 +28,8 @@ export { buildNetwork } from './network/buildNetwork.js';
 export { LayerRegistries } from './network/LayerRegistries.js';
 export { DEFAULT_LEARNING_RATE, layerLearningRate } from './network/layerLearningRate.js';
 export { Network } from './network/Network.js';
-export { NormalizedBlock } from './network/NormalizedBlock.js';
+/** Moved to `@synthgrad/layers` (the `dense` layer kind builds it); re-exported here for existing imports. */
+export { NormalizedBlock } from '@synthgrad/layers';
 export { tutorialNetwork } from './network/tutorialNetwork.js';
 export {
   compileSchedule,

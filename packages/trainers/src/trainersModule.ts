@@ -1,5 +1,5 @@
 import { TrainerAlgorithmPlugin } from '@synthgrad/core';
-import { ActivationRegistry, InitialiserRegistry, LossRegistry, OptimiserRegistry } from '@synthgrad/layers';
+import { ActivationRegistry, InitialiserRegistry, LayerRegistry, LossRegistry, OptimiserRegistry } from '@synthgrad/layers';
 import { ContainerModule } from 'inversify';
 import { BackpropTrainerPlugin } from './algorithms/BackpropTrainerPlugin.js';
 import { DirectFeedbackAlignmentTrainerPlugin } from './algorithms/DirectFeedbackAlignmentTrainerPlugin.js';
@@ -13,13 +13,20 @@ export const trainersModule = new ContainerModule((options) => {
   options
     .bind(LayerRegistries)
     .toResolvedValue(
-      (activations: ActivationRegistry, losses: LossRegistry, initialisers: InitialiserRegistry, optimisers: OptimiserRegistry) => ({
+      (
+        activations: ActivationRegistry,
+        losses: LossRegistry,
+        initialisers: InitialiserRegistry,
+        optimisers: OptimiserRegistry,
+        layerKinds: LayerRegistry,
+      ) => ({
+        layerKinds,
         activations,
         losses,
         initialisers,
         optimisers,
       }),
-      [ActivationRegistry, LossRegistry, InitialiserRegistry, OptimiserRegistry],
+      [ActivationRegistry, LossRegistry, InitialiserRegistry, OptimiserRegistry, LayerRegistry],
     );
   options.bind(TrainerAlgorithmPlugin).to(BackpropTrainerPlugin);
   options.bind(TrainerAlgorithmPlugin).to(DniTrainerPlugin);

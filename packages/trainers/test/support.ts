@@ -32,3 +32,35 @@ export function maxAbsDiff(a: Matrix, b: Matrix): number {
   for (let i = 0; i < a.data.length; i++) max = Math.max(max, Math.abs(a.data[i] - b.data[i]));
   return max;
 }
+
+/**
+ * The oracle: every Float64Array and Float32Array allocated while `build` runs, counted by
+ * swapping the global constructors for subclasses that add up byteLengths. Independent of the
+ * estimate's arithmetic.
+ */
+export function allocatedBytes(build: () => unknown): number {
+  const original64 = globalThis.Float64Array;
+  const original32 = globalThis.Float32Array;
+  let bytes = 0;
+  class Counting64 extends original64 {
+    constructor(...args: unknown[]) {
+      super(...(args as [number]));
+      bytes += this.byteLength;
+    }
+  }
+  class Counting32 extends original32 {
+    constructor(...args: unknown[]) {
+      super(...(args as [number]));
+      bytes += this.byteLength;
+    }
+  }
+  globalThis.Float64Array = Counting64 as unknown as Float64ArrayConstructor;
+  globalThis.Float32Array = Counting32 as unknown as Float32ArrayConstructor;
+  try {
+    build();
+  } finally {
+    globalThis.Float64Array = original64;
+    globalThis.Float32Array = original32;
+  }
+  return bytes;
+}

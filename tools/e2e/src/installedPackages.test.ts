@@ -52,6 +52,61 @@ const SUITE = {
   runs: [{ label: 'DNI (doubled-output)', trainer: 'dni', options: { generatorInput: 'doubled-output' } }],
 };
 
+const LAYER_PLUGIN = `import { ContainerModule } from 'inversify';
+import { ConfigError, LayerPlugin, Matrix, featureSize, readOptions } from 'synthgrad';
+
+// y = factor · x: a layer kind written in the user's project, with no parameters.
+class ScaleLayer {
+  constructor(backend, size, factor) {
+    this.backend = backend;
+    this.inputSize = this.outputSize = size;
+    this.factor = factor;
+  }
+  forward(input) {
+    return this.backend.scale(input, this.factor, Matrix.zeros(input.rows, input.cols));
+  }
+  backward(gradOutput) {
+    return this.backend.scale(gradOutput, this.factor, Matrix.zeros(gradOutput.rows, gradOutput.cols));
+  }
+  update() {}
+  parameters() {
+    return [];
+  }
+  state() {
+    return {};
+  }
+}
+
+export default new ContainerModule((options) => {
+  options.bind(LayerPlugin).toConstantValue({
+    name: 'scale',
+    description: 'multiplies its input by a constant factor (an end-to-end test plugin)',
+    optionNames: ['factor'],
+    readOptions(spec, path) {
+      const { factor } = readOptions(path, spec, ['factor']);
+      if (typeof factor !== 'number') throw new ConfigError(path + '.factor', 'expected a number, got ' + factor);
+      return { factor };
+    },
+    outputShape: (input) => input,
+    tensorShapes: () => ({ parameters: [], buffers: [] }),
+    create: (input, { factor }, { backend }) => new ScaleLayer(backend, featureSize(input), factor),
+    describe: ({ factor }) => 'scale ' + factor,
+  });
+});
+`;
+
+const LAYER_SUITE = {
+  ...SUITE,
+  name: 'e2e-layer',
+  description: "one tiny backprop run through a layer kind of the project's own, and dropout",
+  plugins: ['./my-layer.js'],
+  network: {
+    ...SUITE.network,
+    layers: [SUITE.network.layers[0], { type: 'scale', factor: 0.5 }, { type: 'dropout', rate: 0.25 }, SUITE.network.layers[1]],
+  },
+  runs: [{ label: 'backprop through scale', trainer: 'backprop' }],
+};
+
 let project: string;
 let packages: WorkspacePackage[];
 const run = (command: string, args: string[], options: ExecFileSyncOptions = {}) =>
@@ -73,6 +128,8 @@ beforeAll(() => {
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...files]);
   writeFileSync(join(project, 'my-input.js'), PLUGIN);
   writeFileSync(join(project, 'suite.json'), JSON.stringify(SUITE, null, 2));
+  writeFileSync(join(project, 'my-layer.js'), LAYER_PLUGIN);
+  writeFileSync(join(project, 'layer-suite.json'), JSON.stringify(LAYER_SUITE, null, 2));
 }, 600_000);
 
 // Removing the installed node_modules can take a while on a busy machine.
@@ -122,6 +179,24 @@ describe('the packed packages, installed in a project outside the repository', (
     expect(records[0].history).toHaveLength(2);
     expect(JSON.stringify(records[0])).toContain('"doubled-output"');
     expect(exists(join(project, 'node_modules', 'tsx'))).toBe(false);
+  });
+
+  it('`npx synthgrad list --plugin ./my-layer.js` lists the project\'s layer kind as added by a plugin', () => {
+    expect(run('npx', ['synthgrad', 'list', '--plugin', './my-layer.js'])).toMatch(/^ {2}scale \* +multiplies its input by a constant factor/m);
+  });
+
+  it('`npx synthgrad compare ./layer-suite.json` trains through the project\'s layer kind', () => {
+    const out = run('npx', ['synthgrad', 'compare', './layer-suite.json', '--workers', '1', '--quiet', '--out', 'layer-results']);
+    const resultsFile = /runs recorded in (\S+results\.jsonl)/.exec(out)?.[1];
+    expect(resultsFile, out).toBeDefined();
+    const records = readFileSync(resolve(project, resultsFile!), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { status: string; history: unknown[]; network: { layers: unknown[] } });
+    expect(records).toHaveLength(1);
+    expect(records[0].status).toBe('completed');
+    expect(records[0].history).toHaveLength(2);
+    expect(records[0].network.layers[1]).toEqual({ type: 'scale', factor: 0.5 });
   });
 
   it('a plugin that cannot resolve its imports reports the missing package', () => {

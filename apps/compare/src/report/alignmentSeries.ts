@@ -1,7 +1,8 @@
-import type { GradientAlignment } from 'synthgrad';
+import { layerType, type GradientAlignment } from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { CurveSeries } from './curveChartSpec.js';
 import { learningCurve } from './learningCurve.js';
+import { describeLayer } from './describeLayer.js';
 
 /** Per-layer curves of one alignment measure, with their panels in layer order. */
 export interface AlignmentSeries {
@@ -32,8 +33,9 @@ export function alignmentSeries(
     for (const layer of [...layers].sort((a, b) => a - b)) {
       const points = learningCurve(runs, (e) => e.gradientAlignment?.find((a) => a.layer === layer)?.[field]);
       if (points.length === 0) continue;
-      const units = runs[0].network.layers[layer]?.units;
-      const panel = panelOf.get(layer) ?? `Layer ${layer + 1}${units === undefined ? '' : ` · ${units} units`}`;
+      const spec = runs[0].network.layers[layer];
+      const detail = spec === undefined ? undefined : 'units' in spec && layerType(spec).type === 'dense' ? `${spec.units} units` : describeLayer(spec);
+      const panel = panelOf.get(layer) ?? `Layer ${layer + 1}${detail === undefined ? '' : ` · ${detail}`}`;
       panelOf.set(layer, panel);
       series.push({ label, panel, points });
     }

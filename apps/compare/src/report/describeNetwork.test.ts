@@ -21,6 +21,15 @@ describe('describeNetwork', () => {
     expect(describePluginSpec({ name: 'sgd' })).toBe('sgd');
   });
 
+  it('describes each layer by its kind when not every layer is dense, a plugin kind by its type and options', () => {
+    expect(
+      describeNetwork({
+        layers: [{ units: 64, activation: 'relu' }, { type: 'dropout', rate: 0.5 }, { type: 'scale', factor: 2 } as never, { units: 10, bias: false }],
+        loss: 'mse',
+      }),
+    ).toBe('64 relu → dropout 0.5 → scale {"factor":2} → 10 units · loss mse');
+  });
+
   it('lists options on one line', () => {
     expect(describeOptions({ bits: 8, trainSize: 1000, nested: { a: [1] } })).toBe('bits 8 · trainSize 1000 · nested {"a":[1]}');
     expect(describeOptions(undefined)).toBe('');

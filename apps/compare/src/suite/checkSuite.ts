@@ -8,6 +8,7 @@ import {
   estimateTrainerMemory,
   formatBytes,
   GeneratorInputRegistry,
+  LayerRegistry,
   resolveActivation,
   TensorBackend,
   TrainerAlgorithmRegistry,
@@ -20,6 +21,7 @@ import { SuiteError } from './SuiteError.js';
 import type { Suite } from './suiteSchema.js';
 import { expandRuns } from './expandRuns.js';
 import { generatorInputNames } from './generatorInputNames.js';
+import { layerSpecProblem } from './layerSpecProblem.js';
 
 /**
  * Checks every name and expression of a suite against `container` before any training: the dataset
@@ -54,7 +56,9 @@ export async function checkSuite(
     // Where the network's fields come from: the configuration's override, else the suite's network.
     const networkPath = (field: keyof NetworkSpec): PropertyKey[] =>
       run.network?.[field] !== undefined ? [...runPath, 'network', field] : ['network', field];
-    checkActivations(spec.network, networkPath('layers'), container, (path, message) => problems.push(`${at(path)}: ${message}`));
+    const report = (path: readonly PropertyKey[], message: string) => problems.push(`${at(path)}: ${message}`);
+    checkLayerKinds(spec.network, networkPath('layers'), container, report);
+    checkActivations(spec.network, networkPath('layers'), container, report);
     const steps = dataset ? spec.training.epochs * Math.ceil(dataset.train.inputs.rows / spec.training.batchSize) : 1;
     const schedules: [unknown, PropertyKey[]][] = [
       [spec.network.learningRate, networkPath('learningRate')],
@@ -70,6 +74,7 @@ export async function checkSuite(
         { algorithm: spec.trainer, options: spec.options, network: spec.network },
         dataset,
         spec.dtype,
+        container.get(LayerRegistry),
       );
       assertTrainerFits(estimate);
       if (!largest || estimate.bytes > largest.bytes) largest = { bytes: estimate.bytes, where: at(runPath) };
@@ -122,12 +127,31 @@ function checkActivations(
   const registry = container.get(ActivationRegistry);
   const backend = container.get(TensorBackend);
   network.layers.forEach((layer, j) => {
-    if (layer.activation === undefined) return;
+    // Any kind's `activation` option (dense's), before the trainer is built.
+    const activation = (layer as { readonly activation?: unknown }).activation;
+    if (typeof activation !== 'string') return;
     try {
-      resolveActivation(registry, layer.activation, backend);
+      resolveActivation(registry, activation, backend);
     } catch (error) {
       report([...layersPath, j, 'activation'], (error as Error).message);
     }
+  });
+}
+
+/**
+ * Every layer's kind must be registered in `container` (a plugin's kind too) and take the layer's
+ * options; problems are reported at the layer's `type` or at the option.
+ */
+function checkLayerKinds(
+  network: NetworkSpec,
+  layersPath: readonly PropertyKey[],
+  container: Container,
+  report: (path: readonly PropertyKey[], message: string) => void,
+): void {
+  const kinds = container.get(LayerRegistry);
+  network.layers.forEach((layer, j) => {
+    const problem = layerSpecProblem(layer, kinds);
+    if (problem) report(problem.key === undefined ? [...layersPath, j] : [...layersPath, j, problem.key], problem.message);
   });
 }
 

@@ -35,6 +35,10 @@ function formatIssue(issue: Issue, prefix: readonly PropertyKey[], data: unknown
       const why = issue.issues.map((inner) => lowerFirst(inner.message)).join('; ');
       return [`${jsonPath(path)}: ${why}, got the name ${JSON.stringify(String(path[path.length - 1]))}`];
     }
+    case 'custom':
+      // A message that names the value itself (a layer kind's): as it is.
+      if ((issue.params as { verbatim?: boolean } | undefined)?.verbatim) return [`${jsonPath(path)}: ${issue.message}`];
+      return [`${jsonPath(path)}: ${lowerFirst(issue.message)}, got ${got}`];
     default:
       return [`${jsonPath(path)}: ${lowerFirst(issue.message)}, got ${got}`];
   }

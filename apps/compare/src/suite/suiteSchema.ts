@@ -1,4 +1,6 @@
+import { builtinLayerKinds, PluginRegistry, type LayerSpec } from 'synthgrad';
 import { z } from 'zod';
+import { layerSpecProblem } from './layerSpecProblem.js';
 
 /** A learning rate: a non-negative number, or a mathjs expression of `epoch` and `step`. */
 const learningRate = z.union([z.number().nonnegative(), z.string().min(1)]);
@@ -9,12 +11,26 @@ const pluginSpec = z.union([
   z.strictObject({ name: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }),
 ]);
 
-const layerSpec = z.strictObject({
-  units: z.number().int().positive(),
-  activation: z.string().min(1).optional(),
-  batchNorm: z.boolean().optional(),
-  bias: z.boolean().optional(),
-});
+/** The layer kinds a suite may name without plugins; a plugin's kind is checked against the container (`checkSuite`). */
+const builtInLayerKinds = new PluginRegistry('layer kind', builtinLayerKinds);
+
+/**
+ * Core's `LayerSpec`: `type` (default `"dense"`) and that kind's options, checked by the kind itself
+ * (`LayerPlugin.readOptions`), so a suite accepts exactly what the trainer builds.
+ */
+const layerSpec = z
+  .looseObject({ type: z.string().min(1).optional() })
+  .superRefine((spec, context) => {
+    const problem = layerSpecProblem(spec as unknown as LayerSpec, builtInLayerKinds, 'accept');
+    if (!problem) return;
+    context.addIssue({
+      code: 'custom',
+      path: problem.key === undefined ? [] : [problem.key],
+      input: problem.key === undefined ? spec : spec[problem.key],
+      message: problem.message,
+      params: { verbatim: true },
+    });
+  }) as unknown as z.ZodType<LayerSpec>;
 
 /** Core's `NetworkSpec` as JSON. */
 export const networkSchema = z.strictObject({

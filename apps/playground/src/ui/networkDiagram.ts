@@ -1,6 +1,16 @@
-import type { GradientAlignment } from 'synthgrad';
+import { builtinLayerKinds, layerType, PluginRegistry, type GradientAlignment, type LayerSpec } from 'synthgrad';
 import type { PlaygroundState } from '../state/stateProperties.js';
+import { networkOf } from '../state/toSuite.js';
 import { escape } from './settingsForm.js';
+
+const LAYER_KINDS = new PluginRegistry('layer kind', builtinLayerKinds);
+
+/** A hidden layer as its kind describes it (`LayerPlugin.describe`): `"128 sigmoid"`, `"dropout 0.5"`. */
+function describeLayer(spec: LayerSpec): string {
+  const { type, options } = layerType(spec);
+  const kind = LAYER_KINDS.get(type);
+  return kind.describe(kind.readOptions(options, 'layer'));
+}
 
 /** What a generator input looks at, drawn as where its arrow into the generator starts. */
 const SOURCES: Record<string, string> = {
@@ -27,7 +37,8 @@ export function networkDiagram(state: PlaygroundState, usesGenerators: boolean, 
   const mnist = state.task === 'mnist';
   const layers = [
     { name: 'x', text: mnist ? '784 pixels' : `${2 * state.bits} digits (a, b)` },
-    ...state.hidden.map((units, i) => ({ name: `h${i + 1}`, text: `${units} ${state.activation}` })),
+    ...networkOf(state).layers.slice(0, -1).map((spec, i) => ({ name: `h${i + 1}`, text: describeLayer(spec) })),
+    // The output as the loss reads it: MNIST's logits through a softmax.
     { name: 'out', text: mnist ? '10 softmax' : `${state.bits} sigmoid` },
   ];
   const width = COLUMN * (layers.length + 1);

@@ -1,44 +1,12 @@
 import type { Dataset } from '@synthgrad/core';
 import { binaryAdditionDataset } from '@synthgrad/datasets';
 import { describe, expect, it } from 'vitest';
-import { testContainer } from '../../test/support.js';
+import { allocatedBytes, testContainer } from '../../test/support.js';
 import { createTrainer, type TrainerSpec } from '../createTrainer.js';
 import { tutorialNetwork } from '../network/tutorialNetwork.js';
 import { MAX_MATRIX_ELEMENTS } from './assertTrainerFits.js';
 import { estimateTrainerMemory } from './estimateTrainerMemory.js';
 import { MemoryBudgetError } from './MemoryBudgetError.js';
-
-/**
- * The oracle: every Float64Array and Float32Array allocated while `build` runs, counted by
- * swapping the global constructors for subclasses that add up byteLengths. Independent of the
- * estimate's arithmetic.
- */
-function allocatedBytes(build: () => unknown): number {
-  const original64 = globalThis.Float64Array;
-  const original32 = globalThis.Float32Array;
-  let bytes = 0;
-  class Counting64 extends original64 {
-    constructor(...args: unknown[]) {
-      super(...(args as [number]));
-      bytes += this.byteLength;
-    }
-  }
-  class Counting32 extends original32 {
-    constructor(...args: unknown[]) {
-      super(...(args as [number]));
-      bytes += this.byteLength;
-    }
-  }
-  globalThis.Float64Array = Counting64 as unknown as Float64ArrayConstructor;
-  globalThis.Float32Array = Counting32 as unknown as Float32ArrayConstructor;
-  try {
-    build();
-  } finally {
-    globalThis.Float64Array = original64;
-    globalThis.Float32Array = original32;
-  }
-  return bytes;
-}
 
 /** Stated tolerance: the estimate is within 2% of what the constructors allocate. */
 const TOLERANCE = 0.02;

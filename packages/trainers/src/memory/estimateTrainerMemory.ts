@@ -1,4 +1,13 @@
-import type { Dataset, GeneratorInputSpec, LayerSpec, PluginSpec } from '@synthgrad/core';
+import { PluginRegistry, type Dataset, type GeneratorInputSpec, type PluginSpec } from '@synthgrad/core';
+import {
+  builtinLayerKinds,
+  denseLayerKind,
+  featureSize,
+  resolveLayers,
+  type LayerRegistry,
+  type LayerTensorShapes,
+  type MatrixShape,
+} from '@synthgrad/layers';
 import type { DType } from '@synthgrad/tensor';
 import type { DniOptions } from '../algorithms/DniOptions.js';
 import type { TrainerSpec } from '../createTrainer.js';
@@ -10,7 +19,7 @@ const BYTES_PER_ELEMENT: Readonly<Record<DType, number>> = { float64: 8, float32
 export interface LayerMemory {
   /** `network.layers[i]`, or `generator of network.layers[i]`. */
   readonly layer: string;
-  /** The largest matrix of the layer, rows × cols (a Dense layer's weights: inputSize × units). */
+  /** The largest matrix of the layer, rows × cols (a Dense layer's weights: inputSize × units; [0, 0] for none). */
   readonly shape: readonly [number, number];
   /** Elements of that largest matrix: above the typed-array limit it cannot be allocated at all. */
   readonly largestElements: number;
@@ -33,7 +42,9 @@ export interface TrainerMemoryEstimate {
 
 /**
  * Estimates, by arithmetic alone, the memory a trainer built from `spec` for `dataset` allocates up
- * front, with matrices of `dtype` (the backend's; default `'float64'`, 8 bytes a value; `'float32'`:
+ * front, summed from the matrix shapes each layer's kind declares (`LayerPlugin.tensorShapes`, looked
+ * up in `layerKinds`: the built-in kinds unless given, so pass the container's `LayerRegistry` for a
+ * kind a module adds), with matrices of `dtype` (the backend's; default `'float64'`, 8 bytes a value; `'float32'`:
  * 4): weights, gradients, optimiser state, feedback matrices and the DNI generators (sized from
  * `generatorInput` and `generatorHiddenSizes`). Per-batch buffers (activations, about batch × width
  * per layer) are not counted: they depend on the batch size and are allocated on the first step.
@@ -54,50 +65,56 @@ export function estimateTrainerMemory(
   spec: Pick<TrainerSpec, 'algorithm' | 'options' | 'network'>,
   dataset: Pick<Dataset, 'inputSize' | 'labelSize'>,
   dtype: DType = 'float64',
+  layerKinds: Pick<LayerRegistry, 'get'> = BUILT_IN_LAYER_KINDS,
 ): TrainerMemoryEstimate {
   const bytes = BYTES_PER_ELEMENT[dtype];
   if (bytes === undefined) throw new TypeError(`estimateTrainerMemory: dtype must be 'float64' or 'float32', got ${String(dtype)}`);
   const { inputSize, labelSize } = dataset;
-  const layersSpec = spec.network.layers;
+  const resolved = resolveLayers(spec.network.layers, [inputSize], layerKinds);
   const optimiserCopies = optimiserStateCopies(spec.network.optimiser ?? 'sgd');
-  const layers: LayerMemory[] = [];
-  let width = inputSize;
-  layersSpec.forEach((layerSpec, i) => {
-    const units = layerSpec.units;
+  const layers = resolved.map(({ path, plugin, options, inputShape, outputShape }, i) => {
+    const [width, units] = [featureSize(inputShape), featureSize(outputShape)];
+    // Fixed random matrices the feedback trainers send the gradient down through.
     const feedback =
       spec.algorithm === 'feedback-alignment'
         ? width * units
-        : spec.algorithm === 'direct-feedback-alignment' && i < layersSpec.length - 1
+        : spec.algorithm === 'direct-feedback-alignment' && i < resolved.length - 1
           ? labelSize * units
           : 0;
-    layers.push(denseMemory(`network.layers[${i}]`, width, units, layerSpec, optimiserCopies, feedback, bytes));
-    width = units;
+    return layerMemory(path, plugin.tensorShapes(inputShape, options), optimiserCopies, feedback, bytes);
   });
-  if (spec.algorithm === 'dni') layers.push(...generatorsMemory(spec, dataset, bytes));
+  if (spec.algorithm === 'dni') {
+    layers.push(...generatorsMemory(spec, resolved.map((layer) => featureSize(layer.outputShape)), dataset, bytes));
+  }
   return { layers, bytes: layers.reduce((sum, layer) => sum + layer.bytes, 0) };
 }
 
+/** The built-in layer kinds, for estimates made without a container. */
+const BUILT_IN_LAYER_KINDS = new PluginRegistry('layer kind', builtinLayerKinds);
+
 function generatorsMemory(
-  spec: Pick<TrainerSpec, 'options' | 'network'>,
+  spec: Pick<TrainerSpec, 'options'>,
+  outputSizes: readonly number[],
   dataset: Pick<Dataset, 'inputSize' | 'labelSize'>,
   bytes: number,
 ): LayerMemory[] {
   const options = (spec.options ?? {}) as DniOptions;
   const hiddenSizes = options.generatorHiddenSizes ?? [];
   const optimiserCopies = optimiserStateCopies(options.generatorOptimiser ?? 'sgd');
-  const count = spec.network.layers.length;
+  const count = outputSizes.length;
   const withGenerator = options.lastLayer === 'synthetic' ? count : count - 1;
   const generators: LayerMemory[] = [];
   for (let i = 0; i < withGenerator; i++) {
-    const outputSize = spec.network.layers[i].units;
+    const outputSize = outputSizes[i];
     const shape = { outputSize, labelSize: dataset.labelSize, dataInputSize: dataset.inputSize };
     let width = generatorInputSize(options.generatorInput ?? 'layer-output', shape);
+    // A generator is a stack of dense layers: hidden ones with batch norm, a plain output layer.
     const parts: LayerMemory[] = [];
     for (const size of hiddenSizes) {
-      parts.push(denseMemory('', width, size, { units: size, batchNorm: true }, optimiserCopies, 0, bytes));
+      parts.push(layerMemory('', denseLayerKind.tensorShapes([width], { units: size, batchNorm: true }), optimiserCopies, 0, bytes));
       width = size;
     }
-    parts.push(denseMemory('', width, outputSize, { units: outputSize }, optimiserCopies, 0, bytes));
+    parts.push(layerMemory('', denseLayerKind.tensorShapes([width], { units: outputSize }), optimiserCopies, 0, bytes));
     generators.push(combine(`generator of network.layers[${i}]`, parts));
   }
   return generators;
@@ -123,30 +140,27 @@ function generatorInputSize(
   }
 }
 
-/** A Dense layer (with its batch norm when asked): what its constructor allocates. */
-function denseMemory(
+/** What a layer of `shapes` allocates when built: its parameters, their gradients and optimiser state, its buffers. */
+function layerMemory(
   layer: string,
-  inputSize: number,
-  units: number,
-  spec: LayerSpec,
+  shapes: LayerTensorShapes,
   optimiserCopies: number,
   feedbackElements: number,
   bytes: number,
 ): LayerMemory {
-  const batchNorm = spec.batchNorm === true;
-  const weights = inputSize * units;
-  const bias = !batchNorm && (spec.bias ?? true) ? units : 0;
-  // Batch norm: γ and β are trained; running mean and variance, batch mean, variance, 1/σ and a row buffer are not.
-  const trained = weights + bias + (batchNorm ? 2 * units : 0);
-  const tensors = 1 + (bias ? 1 : 0) + (batchNorm ? 2 : 0);
+  const elements = ([rows, cols]: MatrixShape) => rows * cols;
+  const trained = shapes.parameters.reduce((sum, shape) => sum + elements(shape), 0);
+  const buffers = shapes.buffers.reduce((sum, shape) => sum + elements(shape), 0);
   const parameters = trained * bytes;
-  // Adam's step counter, one per tensor, stays float64 whatever the dtype.
-  const optimiserState = optimiserCopies * trained * bytes + (optimiserCopies === 2 ? tensors * 8 : 0);
-  const other = (feedbackElements + (batchNorm ? 6 * units : 0)) * bytes;
+  // Adam's step counter, one per parameter matrix, stays float64 whatever the dtype.
+  const optimiserState = optimiserCopies * trained * bytes + (optimiserCopies === 2 ? shapes.parameters.length * 8 : 0);
+  const other = (feedbackElements + buffers) * bytes;
+  // The first of the largest matrices: a dense layer's weights.
+  const largest = [...shapes.parameters, ...shapes.buffers].reduce<MatrixShape>((a, b) => (elements(b) > elements(a) ? b : a), [0, 0]);
   return {
     layer,
-    shape: [inputSize, units],
-    largestElements: Math.max(weights, feedbackElements),
+    shape: [largest[0], largest[1]],
+    largestElements: Math.max(elements(largest), feedbackElements),
     parameters,
     gradients: parameters,
     optimiserState,

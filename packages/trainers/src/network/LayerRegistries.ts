@@ -1,9 +1,11 @@
-import type { ActivationRegistry, InitialiserRegistry, LossRegistry, OptimiserRegistry } from '@synthgrad/layers';
+import type { ActivationRegistry, InitialiserRegistry, LayerRegistry, LossRegistry, OptimiserRegistry } from '@synthgrad/layers';
 import { boundBy } from '@synthgrad/core';
 import type { ServiceIdentifier } from 'inversify';
 
 /** The layer-level plugins a network is built from, resolved once from the container. */
 export interface LayerRegistries {
+  /** The layer kinds (`dense`, `dropout`, and any a module adds). */
+  readonly layerKinds: LayerRegistry;
   readonly activations: ActivationRegistry;
   readonly losses: LossRegistry;
   readonly initialisers: InitialiserRegistry;

@@ -1,8 +1,7 @@
 import { ConfigError, type TrainerContext } from '@synthgrad/core';
-import { BatchNorm, Dense, resolveActivation, type Layer, type Optimiser } from '@synthgrad/layers';
+import { featureSize, resolveActivation, resolveLayers, type Layer, type Optimiser } from '@synthgrad/layers';
 import type { LayerRegistries } from './LayerRegistries.js';
 import { Network } from './Network.js';
-import { NormalizedBlock } from './NormalizedBlock.js';
 import { resolvePluginSpec } from './resolvePluginSpec.js';
 
 /** Defaults by task: the tutorial's sigmoid + `out − y` for bits; logits + softmax cross-entropy for classes. */
@@ -12,8 +11,9 @@ const DEFAULTS = {
 } as const;
 
 /**
- * Builds the network a {@link TrainerContext} describes: Dense layers (linear → batch norm →
- * activation where `batchNorm` is set), initialised from `context.rng`, one optimiser instance.
+ * Builds the network a {@link TrainerContext} describes: each layer by its kind (`LayerPlugin`,
+ * `dense` for a spec without `type`), in order, from one initialiser, one optimiser instance and
+ * `context.rng`. The last layer's output must be as wide as the labels.
  */
 export function buildNetwork(context: TrainerContext, registries: LayerRegistries): Network {
   const { network: spec, backend, rng } = context;
@@ -21,43 +21,28 @@ export function buildNetwork(context: TrainerContext, registries: LayerRegistrie
   const defaults = DEFAULTS[context.task];
   const initialiser = resolveInitialiser(registries, spec.initialiser ?? 'tutorial');
   const optimiser = resolveOptimiser(registries, context, spec.optimiser ?? 'sgd');
-  const layers: Layer[] = [];
-  let inputSize = context.inputSize;
-  spec.layers.forEach((layerSpec, i) => {
-    const path = `network.layers[${i}]`;
-    if (!Number.isInteger(layerSpec.units) || layerSpec.units < 1) {
-      throw new ConfigError(`${path}.units`, `expected a positive integer, got ${layerSpec.units}`);
-    }
-    const isOutput = i === spec.layers.length - 1;
-    if (isOutput && layerSpec.units !== context.labelSize) {
-      throw new ConfigError(
-        `${path}.units`,
-        `the output layer has ${layerSpec.units} units but the labels have ${context.labelSize} columns`,
-      );
-    }
-    const activation = resolveActivation(
-      registries.activations,
-      layerSpec.activation ?? (isOutput ? defaults.output : defaults.hidden),
-      backend,
+  const resolved = resolveLayers(spec.layers, [context.inputSize], registries.layerKinds);
+  const last = resolved[resolved.length - 1];
+  const outputs = featureSize(last.outputShape, last.path);
+  if (outputs !== context.labelSize) {
+    const units = (spec.layers[resolved.length - 1] as { readonly units?: unknown }).units;
+    throw new ConfigError(
+      typeof units === 'number' ? `${last.path}.units` : last.path,
+      `the output layer has ${outputs} units but the labels have ${context.labelSize} columns`,
     );
-    const outputSize = layerSpec.units;
-    if (layerSpec.batchNorm) {
-      const dense = new Dense(backend, {
-        inputSize,
-        outputSize,
-        activation: resolveActivation(registries.activations, 'identity', backend),
-        bias: false,
-        initialiser,
-        optimiser,
-        rng,
-      });
-      layers.push(new NormalizedBlock(dense, new BatchNorm(backend, { size: outputSize, optimiser }), activation));
-    } else {
-      layers.push(
-        new Dense(backend, { inputSize, outputSize, activation, bias: layerSpec.bias ?? true, initialiser, optimiser, rng }),
-      );
-    }
-    inputSize = outputSize;
+  }
+  const count = resolved.length;
+  const layers: Layer[] = resolved.map(({ plugin, options, inputShape }, index) => {
+    const fallback = index === count - 1 ? defaults.output : defaults.hidden;
+    return plugin.create(inputShape, options, {
+      backend,
+      activation: (nameOrFormula) => resolveActivation(registries.activations, nameOrFormula ?? fallback, backend),
+      initialiser,
+      optimiser,
+      rng,
+      index,
+      count,
+    });
   });
   const loss = registries.losses.get(spec.loss ?? defaults.loss).create(backend);
   return new Network(layers, loss);

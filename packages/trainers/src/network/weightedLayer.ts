@@ -1,6 +1,5 @@
 import { ConfigError } from '@synthgrad/core';
-import { Dense, type Layer } from '@synthgrad/layers';
-import { NormalizedBlock } from './NormalizedBlock.js';
+import { Dense, NormalizedBlock, type Layer } from '@synthgrad/layers';
 
 /** A layer whose gradient goes down through a weight matrix that a feedback matrix can replace. */
 export type WeightedLayer = Dense | NormalizedBlock;

@@ -1,9 +1,22 @@
-import { collectState, type Activation, type BatchNorm, type Dense, type Layer, type Parameter } from '@synthgrad/layers';
 import { bufferOfShape, type Matrix } from '@synthgrad/tensor';
+import type { Activation } from './Activation.js';
+import type { BatchNorm } from './BatchNorm.js';
+import { collectState } from './collectState.js';
+import type { Dense } from './Dense.js';
+import type { Layer } from './Layer.js';
+import type { Parameter } from './Parameter.js';
 
 /**
  * The paper's hidden unit: linear → batch norm → activation, one decoupled layer.
- * Its output `h = f(BN(x·W))` is what a synthetic gradient is predicted for.
+ * Its output `h = f(BN(x·W))` is what a synthetic gradient is predicted for. The `dense` layer kind
+ * builds it for a spec with `batchNorm: true`.
+ *
+ * @example
+ * ```ts
+ * const block = new NormalizedBlock(new Dense(backend, { ...options, activation: identity, bias: false }),
+ *   new BatchNorm(backend, { size: 64, optimiser }), relu);
+ * const h = block.forward(x, true);   // relu(BN(x·W))
+ * ```
  */
 export class NormalizedBlock implements Layer {
   readonly inputSize: number;
