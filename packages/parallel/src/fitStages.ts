@@ -83,6 +83,11 @@ export async function fitStages(
   if (options.resume !== undefined && options.startFrom === undefined) {
     throw new ConfigError('resume', 'threaded stages resume from a saved state: give it as startFrom (saveTrainerState, readTrainerFolder)');
   }
+  if (options.resume !== undefined && (dniOptions.updateProbability ?? 1) < 1 && splitCount(dniOptions.stages) > 1) {
+    // Stages after the first draw their update schedules from streams forked at construction, which
+    // the trainer's state does not hold yet: a resumed run would not equal the uninterrupted one.
+    throw new ConfigError('resume', 'stages with updateProbability < 1 cannot resume exactly yet (only the first stage\'s random stream is saved); train from the start');
+  }
   const stagedSpec: TrainerSpec<'dni'> = { ...spec, options: dniOptions };
   const trainer = createTrainer(container, dataset, stagedSpec);
   if (!(trainer instanceof LockStepDniTrainer)) throw new ConfigError('dni.stages', 'expected the spec to build stages');
@@ -123,6 +128,10 @@ export async function fitStages(
     options.signal?.removeEventListener('abort', abort);
     await pipeline?.close();
   }
+}
+
+function splitCount(stages: number | readonly number[]): number {
+  return typeof stages === 'number' ? stages : stages.length;
 }
 
 /** A copy of `trainer`'s tensors and random streams, as a stage thread loads them. */

@@ -73,4 +73,14 @@ describe('threaded stages in the one epoch loop', () => {
       /resume: threaded stages resume from a saved state: give it as startFrom/,
     );
   });
+
+  it('refuse to resume random update schedules, which the saved state cannot yet continue', async () => {
+    const container = testContainer();
+    const randomSpec = { ...spec, options: { ...spec.options, updateProbability: 0.7 } };
+    const startFrom = saveTrainerState(createTrainer(container, data, randomSpec));
+    await expect(fitStages(container, data, randomSpec, { epochs: 3, batchSize: 10, resume: { epoch: 1, step: 13 }, startFrom })).rejects.toThrow(
+      /resume: stages with updateProbability < 1 cannot resume exactly yet/,
+    );
+    expect(liveStageThreads()).toBe(0);
+  });
 });

@@ -36,7 +36,8 @@ const datasets = new Map<string, Promise<Dataset>>();
  * (also after divergence, to look at; not after an abort), with the fit's position in its metadata;
  * failing to write it fails the run. With `spec.resume`, the run goes on from the state kept in
  * `weightsFolderOf(resumeFolder, spec)` at the end of `spec.resume.history`, exactly as the
- * uninterrupted run would (a state that does not match that history fails the run). A `dni` run
+ * uninterrupted run would (a state that does not match that history fails the run; a run on stages
+ * with `updateProbability` < 1 cannot resume exactly yet and trains from its start). A `dni` run
  * with `stages` (K > 1) trains each stage on a thread of its own (`fitStages`, the same epoch loop:
  * `stopWhen`, records from 1 and resuming alike), its containers loading `plugins`; a stage that
  * fails fails the run, naming the stage.
@@ -51,7 +52,8 @@ export async function trainRun(
 ): Promise<RunRecord> {
   const { index } = spec;
   const onStages = threadsOfRun(spec) > 1;
-  const resume = spec.resume;
+  // Random update schedules on stages cannot resume exactly yet (fitStages refuses): such a run trains from its start.
+  const resume = onStages && ((spec.options as DniOptions).updateProbability ?? 1) < 1 ? undefined : spec.resume;
   const history: EpochRecord[] = [...(resume?.history ?? [])];
   let started = performance.now();
   const record = (fields: Pick<RunRecord, 'status' | 'reason' | 'stopped'>): RunRecord =>
