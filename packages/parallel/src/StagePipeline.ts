@@ -47,6 +47,8 @@ export interface StagePipelineOptions {
   readonly timeoutMs?: number;
   /** For tests: faults injected into stages. */
   readonly faults?: readonly StageFaultInjection[];
+  /** The state every stage starts from (a resumed run's), instead of the spec's seed. */
+  readonly initialState?: PipelineState;
 }
 
 /** The drained state of every stage: named tensors and random streams. */
@@ -127,6 +129,7 @@ export class StagePipeline {
         targetsOut: share(k > 0 ? down[k - 1] : null),
         losses: share(k === stages - 1 ? this.#losses : null),
         ...(options.faults?.find((f) => f.stage === k) ? { faults: options.faults.find((f) => f.stage === k) } : {}),
+        ...(options.initialState ? { initialState: options.initialState } : {}),
       };
       const worker = new Worker(WORKER_FILE, {
         workerData: data,

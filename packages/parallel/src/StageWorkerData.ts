@@ -40,6 +40,8 @@ export interface StageWorkerData {
   readonly targetsOut: SharedQueue | null;
   readonly losses: SharedQueue | null;
   readonly faults?: StageFaultInjection;
+  /** Tensors and random streams to load into the stage's trainer before it runs (a resumed run). */
+  readonly initialState?: { readonly tensors: Record<string, MatrixData>; readonly rngs: Record<string, Float64Array> };
 }
 
 /** Messages from a stage's thread to the main thread. */

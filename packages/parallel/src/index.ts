@@ -5,3 +5,4 @@ export { SlotField, SlotKind, SlotQueue, type SlotLayout } from './SlotQueue.js'
 export { StageFault } from './StageFault.js';
 export { liveStageThreads, StagePipeline, type PipelineState, type StagePipelineOptions } from './StagePipeline.js';
 export type { StageFaultInjection } from './StageWorkerData.js';
+export { ThreadedStages } from './ThreadedStages.js';

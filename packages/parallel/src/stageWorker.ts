@@ -7,6 +7,7 @@ import { tensorWasmModule } from '@synthgrad/tensor-wasm';
 import { createTrainer, LockStepDniTrainer, splitStages, trainersModule } from '@synthgrad/trainers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { importPluginModules } from './importPluginModules.js';
+import { loadPipelineState } from './loadPipelineState.js';
 import { PipelineControl } from './PipelineControl.js';
 import { SlotQueue } from './SlotQueue.js';
 import { StageFault } from './StageFault.js';
@@ -33,6 +34,7 @@ try {
   if (!(trainer instanceof LockStepDniTrainer) || trainer.stages.length !== data.stages) {
     throw new StageFault(data.stage, `the spec does not build ${data.stages} stages`);
   }
+  if (data.initialState) loadPipelineState(trainer, data.initialState);
   const dniStage = trainer.stages[data.stage];
   if (data.schedule === 'async') dniStage.reserve(data.keep);
   const split = splitStages(

@@ -23,6 +23,11 @@ export {
   type FitPosition,
   type FitStatus,
 } from './fit/fit.js';
+export { fitLoop, type FitPause } from './fit/fitLoop.js';
+export { FitSession } from './fit/FitSession.js';
+export type { FitBatch, FitStrategy, LossSink } from './fit/FitStrategy.js';
+export { fitWith } from './fit/fitWith.js';
+export { trainOnThisThread } from './fit/trainOnThisThread.js';
 export { StopWhen, type EarlyStop, type EpochMetric, type StopCriterion } from './fit/StopCriterion.js';
 export { buildNetwork } from './network/buildNetwork.js';
 export { LayerRegistries } from './network/LayerRegistries.js';

@@ -12,6 +12,9 @@ import {
   type DniOptions,
   type EpochRecord,
   type FitPosition,
+  type FitResult,
+  type SavedTrainer,
+  type TrainerAlgorithm,
 } from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
@@ -33,9 +36,11 @@ const datasets = new Map<string, Promise<Dataset>>();
  * (also after divergence, to look at; not after an abort), with the fit's position in its metadata;
  * failing to write it fails the run. With `spec.resume`, the run goes on from the state kept in
  * `weightsFolderOf(resumeFolder, spec)` at the end of `spec.resume.history`, exactly as the
- * uninterrupted run would (a state that does not match that history fails the run; a run on
- * stages does not resume: it trains from its start). A `dni` run with `stages` (K > 1) trains each stage on a thread of its own (`fitStages`), its
- * containers loading `plugins`; a stage that fails fails the run, naming the stage.
+ * uninterrupted run would (a state that does not match that history fails the run; a run on stages
+ * with `updateProbability` < 1 cannot resume exactly yet and trains from its start). A `dni` run
+ * with `stages` (K > 1) trains each stage on a thread of its own (`fitStages`, the same epoch loop:
+ * `stopWhen`, records from 1 and resuming alike), its containers loading `plugins`; a stage that
+ * fails fails the run, naming the stage.
  */
 export async function trainRun(
   container: Container,
@@ -47,7 +52,8 @@ export async function trainRun(
 ): Promise<RunRecord> {
   const { index } = spec;
   const onStages = threadsOfRun(spec) > 1;
-  const resume = onStages ? undefined : spec.resume;
+  // Random update schedules on stages cannot resume exactly yet (fitStages refuses): such a run trains from its start.
+  const resume = onStages && ((spec.options as DniOptions).updateProbability ?? 1) < 1 ? undefined : spec.resume;
   const history: EpochRecord[] = [...(resume?.history ?? [])];
   let started = performance.now();
   const record = (fields: Pick<RunRecord, 'status' | 'reason' | 'stopped'>): RunRecord =>
@@ -72,17 +78,28 @@ export async function trainRun(
       },
     };
     const trainerSpec = { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed };
-    const staged =
-      onStages
-        ? await fitStages(container, dataset, { ...trainerSpec, algorithm: 'dni', options: spec.options as DniOptions }, { ...fitOptions, plugins, backend: spec.backend, ...(spec.dtype ? { dtype: spec.dtype } : {}) })
-        : undefined;
-    const trainer = staged?.trainer ?? createTrainer(container, dataset, trainerSpec);
-    const position = resume ? await resumeState(trainer, spec, resumeFolder) : undefined;
-    const result =
-      staged ??
-      fit(trainer, dataset, container.get(TensorBackend), { ...fitOptions, ...(position && resume ? { resume: position, resumeHistory: resume.history } : {}) });
-    const stopped = 'stopped' in result ? result.stopped : undefined;
-    const endPosition = 'position' in result ? result.position : undefined;
+    const saved = resume ? await resumeState(spec, resumeFolder) : undefined;
+    const resuming = saved && resume ? { resume: saved.position, resumeHistory: resume.history } : {};
+    let trainer: TrainerAlgorithm;
+    let result: FitResult;
+    if (onStages) {
+      const stagedSpec = { ...trainerSpec, algorithm: 'dni' as const, options: spec.options as DniOptions };
+      const staged = await fitStages(container, dataset, stagedSpec, {
+        ...fitOptions,
+        ...resuming,
+        ...(saved ? { startFrom: saved.state } : {}),
+        plugins,
+        backend: spec.backend,
+        ...(spec.dtype ? { dtype: spec.dtype } : {}),
+      });
+      ({ trainer } = staged);
+      result = staged;
+    } else {
+      trainer = createTrainer(container, dataset, trainerSpec);
+      if (saved) loadTrainerState(trainer, saved.state);
+      result = fit(trainer, dataset, container.get(TensorBackend), { ...fitOptions, ...resuming });
+    }
+    const { stopped, position: endPosition } = result;
     if (result.status === 'failed') return record({ status: 'failed', reason: result.reason ?? 'a stage failed' });
     if (result.status === 'aborted') return record({ status: 'failed', reason: result.reason ?? 'aborted' });
     if (weightsFolder !== undefined) {
@@ -102,18 +119,17 @@ export async function trainRun(
   }
 }
 
-/** Loads the state a run's earlier part wrote, after checking it ended where `spec.resume.history` does. */
-async function resumeState(trainer: ReturnType<typeof createTrainer>, spec: RunSpec, resumeFolder: string | undefined): Promise<FitPosition> {
+/** Reads the state a run's earlier part wrote, after checking it ended where `spec.resume.history` does. */
+async function resumeState(spec: RunSpec, resumeFolder: string | undefined): Promise<{ state: SavedTrainer; position: FitPosition }> {
   if (resumeFolder === undefined) throw new Error('resume: no folder holds the states of the runs to resume');
   const folder = weightsFolderOf(resumeFolder, spec);
-  const saved = await readTrainerFolder(folder);
-  const position = saved.manifest.metadata?.position as FitPosition | undefined;
+  const state = await readTrainerFolder(folder);
+  const position = state.manifest.metadata?.position as FitPosition | undefined;
   const epochs = spec.resume?.history.length;
   if (position === undefined || position.epoch !== epochs || !Number.isInteger(position.step)) {
     throw new Error(`resume: the state in ${folder} ends at epoch ${String(position?.epoch)}, but the run's record at epoch ${String(epochs)}`);
   }
-  loadTrainerState(trainer, saved);
-  return position;
+  return { state, position };
 }
 
 function loadDataset(container: Container, { name, options }: RunSpec['dataset']): Promise<Dataset> {

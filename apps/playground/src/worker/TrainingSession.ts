@@ -3,9 +3,10 @@ import {
   DatasetRegistry,
   decodeBits,
   evaluate,
+  FitSession,
   Matrix,
-  Rng,
   TensorBackend,
+  trainOnThisThread,
   type Dataset,
   type EvaluationMetrics,
   type GradientAlignment,
@@ -43,18 +44,15 @@ export async function loadTaskDataset(container: Container, state: PlaygroundSta
 }
 
 /**
- * One run, one step at a time: the same batches as the trainers' `fit` (seeded shuffle of the
- * training set every epoch), so a run here and `synthgrad compare` on the exported suite agree.
+ * One run, one step at a time: the trainers' own epoch loop (`FitSession`, `fit`'s seeded shuffle
+ * and batches), so a run here and `synthgrad compare` on the exported suite agree.
  */
 export class TrainingSession {
   readonly usesGenerators: boolean;
   private readonly trainer: TrainerAlgorithm;
   private readonly backend: TensorBackend;
-  private readonly rng: Rng;
-  private readonly order: Int32Array;
-  private readonly batch: { inputs: Matrix; labels: Matrix };
+  private readonly fit: FitSession;
   private readonly measurement: { inputs: Matrix; labels: Matrix };
-  private step = 0;
   private lossSum = 0;
   private lossCount = 0;
 
@@ -74,38 +72,31 @@ export class TrainingSession {
       seed: state.seed,
     });
     const n = this.dataset.train.inputs.rows;
-    this.rng = new Rng(state.seed);
-    this.order = Int32Array.from({ length: n }, (_, i) => i);
-    const first = this.order.subarray(0, Math.min(n, MEASUREMENT_ROWS));
+    const first = Int32Array.from({ length: Math.min(n, MEASUREMENT_ROWS) }, (_, i) => i);
     this.measurement = {
       inputs: this.backend.gatherRows(this.dataset.train.inputs, first),
       labels: this.backend.gatherRows(this.dataset.train.labels, first),
     };
-    this.batch = { inputs: Matrix.zeros(1, 1), labels: Matrix.zeros(1, 1) };
+    this.fit = new FitSession(trainOnThisThread(this.trainer, this.backend), this.dataset, this.backend, {
+      epochs: state.epochs,
+      batchSize: state.batchSize,
+      seed: state.seed,
+    });
   }
 
   get batchesPerEpoch(): number {
     return Math.ceil(this.dataset.train.inputs.rows / this.state.batchSize);
   }
 
+  /** Every epoch trained, or the run diverged. */
   get finished(): boolean {
-    return this.step >= this.state.epochs * this.batchesPerEpoch;
+    return this.fit.finished;
   }
 
   /** Runs one step (one batch); returns its loss (NaN once finished). */
   runStep(): number {
     if (this.finished) return Number.NaN;
-    const { batchSize } = this.state;
-    const batches = this.batchesPerEpoch;
-    const b = this.step % batches;
-    if (b === 0) this.rng.shuffle(this.order);
-    const n = this.order.length;
-    const indices = this.order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-    const batch = this.batchOf(indices.length);
-    this.backend.gatherRows(this.dataset.train.inputs, indices, batch.inputs);
-    this.backend.gatherRows(this.dataset.train.labels, indices, batch.labels);
-    const { loss } = this.trainer.step(batch, { epoch: Math.floor(this.step / batches), step: this.step });
-    this.step++;
+    const loss = this.fit.runStep();
     this.lossSum += loss;
     this.lossCount++;
     return loss;
@@ -140,8 +131,8 @@ export class TrainingSession {
     this.lossSum = 0;
     this.lossCount = 0;
     return {
-      step: this.step,
-      epoch: this.step / this.batchesPerEpoch,
+      step: this.fit.step,
+      epoch: this.fit.step / this.batchesPerEpoch,
       stepLoss,
       train: evaluate(this.trainer, this.dataset.train, this.dataset.task, this.backend),
       test: evaluate(this.trainer, test, this.dataset.task, this.backend),
@@ -150,14 +141,6 @@ export class TrainingSession {
       digits,
       finished: this.finished,
     };
-  }
-
-  private batchOf(rows: number): { inputs: Matrix; labels: Matrix } {
-    if (this.batch.inputs.rows !== rows) {
-      this.batch.inputs = Matrix.zeros(rows, this.dataset.train.inputs.cols);
-      this.batch.labels = Matrix.zeros(rows, this.dataset.train.labels.cols);
-    }
-    return this.batch;
   }
 }
 

@@ -1,8 +1,9 @@
 import type { Dataset, GradientAlignment, TrainerAlgorithm } from '@synthgrad/core';
-import { ConfigError } from '@synthgrad/core';
-import { Matrix, Rng, zerosFor, type TensorBackend } from '@synthgrad/tensor';
-import { evaluate, type EvaluationMetrics } from './evaluate.js';
-import { StopWhen, type EarlyStop, type StopCriterion } from './StopCriterion.js';
+import type { TensorBackend } from '@synthgrad/tensor';
+import type { EvaluationMetrics } from './evaluate.js';
+import { fitLoop, type FitPause } from './fitLoop.js';
+import type { EarlyStop, StopCriterion } from './StopCriterion.js';
+import { trainOnThisThread } from './trainOnThisThread.js';
 
 /** One epoch's record: what learning curves are drawn from. */
 export interface EpochRecord {
@@ -31,9 +32,11 @@ export interface EpochRecord {
 /**
  * - `completed`: every epoch ran, or `stopWhen` ended the run early (`FitResult.stopped` says where);
  * - `diverged`: a loss or an output became NaN/±Infinity; the epochs before it are kept;
- * - `aborted`: the caller's `signal` fired.
+ * - `aborted`: the caller's `signal` fired;
+ * - `failed`: the strategy's own machinery failed (`FitStrategy.failure`: a stage's thread threw,
+ *   timed out or died); never for a trainer on this thread, whose errors are thrown.
  */
-export type FitStatus = 'completed' | 'diverged' | 'aborted';
+export type FitStatus = 'completed' | 'diverged' | 'aborted' | 'failed';
 
 export interface FitResult {
   readonly status: FitStatus;
@@ -99,9 +102,10 @@ export interface FitOptions {
 }
 
 /**
- * Trains `algorithm` on `dataset.train`, evaluating on every split (train, validation when present,
- * test) after every epoch. Never throws
- * for a numerical blow-up: the result says `diverged` and keeps the history.
+ * Trains `algorithm` on `dataset.train` on this thread, evaluating on every split (train, validation
+ * when present, test) after every epoch: the one epoch loop ({@link fitLoop}) over
+ * {@link trainOnThisThread}. Never throws for a numerical blow-up: the result says `diverged` and
+ * keeps the history.
  *
  * @example
  * ```ts
@@ -110,106 +114,15 @@ export interface FitOptions {
  * ```
  */
 export function fit(algorithm: TrainerAlgorithm, dataset: Dataset, backend: TensorBackend, options: FitOptions): FitResult {
-  const { epochs, batchSize } = validate(options, dataset);
-  const rng = new Rng(options.seed ?? 0);
-  const stopWhen = options.stopWhen && new StopWhen(options.stopWhen);
-  for (const record of options.resumeHistory ?? []) stopWhen?.after(record.epoch, record);
-  if (options.stopWhen && !dataset.validation) {
-    for (const part of ['reached', 'plateau'] as const) {
-      const metric = options.stopWhen[part]?.metric;
-      if (metric?.startsWith('validation.')) {
-        throw new ConfigError(`stopWhen.${part}.metric`, `"${metric}" reads the validation split, but "${dataset.name}" has none (give it a validation size)`);
-      }
-    }
-  }
-  const train = dataset.train;
-  const n = train.inputs.rows;
-  const batches = Math.ceil(n / batchSize);
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  const buffers = new Map<number, { inputs: Matrix; labels: Matrix }>();
-  const measurement =
-    options.measureGradients && algorithm.measureGradients
-      ? {
-          inputs: backend.gatherRows(train.inputs, order.subarray(0, Math.min(n, options.measurementSize ?? 100))),
-          labels: backend.gatherRows(train.labels, order.subarray(0, Math.min(n, options.measurementSize ?? 100))),
-        }
-      : undefined;
-  const history: EpochRecord[] = [];
-  let step = options.resume?.step ?? 0;
-  const position = (epoch: number): FitPosition => ({ epoch, step });
-  const firstEpoch = options.resume?.epoch ?? 0;
-  if (!Number.isInteger(firstEpoch) || firstEpoch < 0) throw new ConfigError('resume.epoch', `expected a non-negative integer, got ${firstEpoch}`);
-  // The order is shuffled in place epoch after epoch: replaying the earlier shuffles gives the resumed run's order.
-  if (options.shuffle ?? true) for (let epoch = 0; epoch < firstEpoch; epoch++) rng.shuffle(order);
-  for (let epoch = firstEpoch; epoch < epochs; epoch++) {
-    const started = performance.now();
-    if (options.shuffle ?? true) rng.shuffle(order);
-    let lossSum = 0;
-    for (let b = 0; b < batches; b++) {
-      if (options.signal?.aborted) return { status: 'aborted', reason: 'aborted by the caller', history };
-      const indices = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-      const batch = batchBuffers(buffers, indices.length, train.inputs.cols, train.labels.cols, backend);
-      backend.gatherRows(train.inputs, indices, batch.inputs);
-      backend.gatherRows(train.labels, indices, batch.labels);
-      const { loss } = algorithm.step(batch, { epoch, step });
-      if (!Number.isFinite(loss)) {
-        return { status: 'diverged', reason: `the loss became ${loss} in epoch ${epoch + 1}, batch ${b + 1} of ${batches}`, history };
-      }
-      lossSum += loss;
-      step++;
-      options.onBatchEnd?.({ epoch, batch: b, batches, step, loss });
-    }
-    const trainSeconds = (performance.now() - started) / 1000;
-    const trainMetrics = evaluate(algorithm, train, dataset.task, backend);
-    const validationMetrics = dataset.validation && evaluate(algorithm, dataset.validation, dataset.task, backend);
-    const testMetrics = evaluate(algorithm, dataset.test, dataset.task, backend);
-    if (!Number.isFinite(trainMetrics.loss) || !Number.isFinite(testMetrics.loss) || !Number.isFinite(validationMetrics?.loss ?? 0)) {
-      return { status: 'diverged', reason: `the network's outputs stopped being finite after epoch ${epoch + 1}`, history };
-    }
-    const record: EpochRecord = {
-      epoch: epoch + 1,
-      trainLoss: lossSum / batches,
-      train: trainMetrics,
-      ...(validationMetrics ? { validation: validationMetrics } : {}),
-      test: testMetrics,
-      ...(measurement ? { gradientAlignment: algorithm.measureGradients!(measurement) } : {}),
-      seconds: (performance.now() - started) / 1000,
-      trainSeconds,
-      examplesPerSecond: n / trainSeconds,
-    };
-    history.push(record);
-    options.onEpochEnd?.(record);
-    const stopped = stopWhen?.after(record.epoch, record);
-    if (stopped) return { status: 'completed', history, stopped, position: position(epoch + 1) };
-  }
-  return { status: 'completed', history, position: position(Math.max(epochs, firstEpoch)) };
+  return runToEnd(fitLoop(trainOnThisThread(algorithm, backend), dataset, backend, options));
 }
 
-function batchBuffers(
-  buffers: Map<number, { inputs: Matrix; labels: Matrix }>,
-  rows: number,
-  inputCols: number,
-  labelCols: number,
-  backend: TensorBackend,
-): { inputs: Matrix; labels: Matrix } {
-  let batch = buffers.get(rows);
-  if (batch === undefined) {
-    batch = { inputs: zerosFor(backend, rows, inputCols), labels: zerosFor(backend, rows, labelCols) };
-    buffers.set(rows, batch);
+/** Drives a loop whose strategy never waits to its end. */
+function runToEnd(loop: Generator<FitPause, FitResult, void>): FitResult {
+  let next = loop.next();
+  while (!next.done) {
+    if (next.value.type === 'wait') throw new Error('fit: the strategy waits (a queue to another thread); run it with fitWith');
+    next = loop.next();
   }
-  return batch;
-}
-
-function validate(options: FitOptions, dataset: Dataset): { epochs: number; batchSize: number } {
-  const { epochs, batchSize } = options;
-  if (!Number.isInteger(epochs) || epochs < 0) throw new ConfigError('epochs', `expected a non-negative integer, got ${epochs}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new ConfigError('batchSize', `expected a positive integer, got ${batchSize}`);
-  }
-  if (dataset.train.inputs.rows === 0) throw new ConfigError('dataset', `"${dataset.name}" has no training examples`);
-  const size = options.measurementSize;
-  if (size !== undefined && (!Number.isInteger(size) || size < 1)) {
-    throw new ConfigError('measurementSize', `expected a positive integer, got ${size}`);
-  }
-  return { epochs, batchSize };
+  return next.value;
 }
