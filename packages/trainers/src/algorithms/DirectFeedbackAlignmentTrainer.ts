@@ -1,5 +1,6 @@
 import type { Batch, StepMetrics } from '@synthgrad/core';
 import { bufferOfShape, type Matrix, type TensorBackend } from '@synthgrad/tensor';
+import { backwardParametersOf } from '../network/backwardParametersOf.js';
 import type { Network } from '../network/Network.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
 import { FeedbackTrainer } from './FeedbackTrainer.js';
@@ -28,10 +29,10 @@ export class DirectFeedbackAlignmentTrainer extends FeedbackTrainer {
     const { layers } = this.network;
     const loss = this.forwardWithLoss(batch);
     const error = this.outputGradient;
-    layers[layers.length - 1].backward(error);
+    backwardParametersOf(layers[layers.length - 1], error);
     this.feedback.forEach((b, i) => {
       const g = (this.#hiddenGradients[i] = bufferOfShape(this.#hiddenGradients[i], error.rows, b.cols, this.backend));
-      layers[i].backward(this.backend.matmul(error, b, undefined, g));
+      backwardParametersOf(layers[i], this.backend.matmul(error, b, undefined, g));
     });
     this.network.update(this.learningRate(progress));
     return { loss };

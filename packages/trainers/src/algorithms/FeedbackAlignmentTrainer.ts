@@ -1,5 +1,6 @@
 import type { Batch, StepMetrics } from '@synthgrad/core';
 import type { Matrix } from '@synthgrad/tensor';
+import { backwardParametersOf } from '../network/backwardParametersOf.js';
 import type { Network } from '../network/Network.js';
 import type { WeightedLayer } from '../network/weightedLayer.js';
 import type { LearningRateSchedule, TrainingProgress } from '../schedule/compileSchedule.js';
@@ -26,7 +27,8 @@ export class FeedbackAlignmentTrainer extends FeedbackTrainer {
   step(batch: Batch, progress: TrainingProgress): StepMetrics {
     const loss = this.forwardWithLoss(batch);
     let g = this.outputGradient;
-    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g, this.feedback[i]);
+    for (let i = this.layers.length - 1; i > 0; i--) g = this.layers[i].backward(g, this.feedback[i]);
+    backwardParametersOf(this.layers[0], g);
     this.network.update(this.learningRate(progress));
     return { loss };
   }

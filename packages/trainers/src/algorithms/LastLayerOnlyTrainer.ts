@@ -1,4 +1,5 @@
 import type { Batch, StepMetrics } from '@synthgrad/core';
+import { backwardParametersOf } from '../network/backwardParametersOf.js';
 import type { TrainingProgress } from '../schedule/compileSchedule.js';
 import { NetworkTrainer } from './NetworkTrainer.js';
 
@@ -13,7 +14,7 @@ export class LastLayerOnlyTrainer extends NetworkTrainer {
   step(batch: Batch, progress: TrainingProgress): StepMetrics {
     const loss = this.forwardWithLoss(batch);
     const last = this.network.layers[this.network.layers.length - 1];
-    last.backward(this.outputGradient);
+    backwardParametersOf(last, this.outputGradient);
     last.update(this.learningRate(progress));
     return { loss };
   }

@@ -1,5 +1,6 @@
 import { collectState, type Layer, type Loss, type Parameter } from '@synthgrad/layers';
 import type { Matrix } from '@synthgrad/tensor';
+import { backwardParametersOf } from './backwardParametersOf.js';
 
 /** A feed-forward stack of layers and the loss it trains on. */
 export class Network {
@@ -14,11 +15,14 @@ export class Network {
     return h;
   }
 
-  /** Back-propagates `gradOutput` through every layer, storing parameter gradients; returns dL/d(inputs). */
-  backward(gradOutput: Matrix): Matrix {
+  /**
+   * Back-propagates `gradOutput` through every layer, storing parameter gradients. dL/d(inputs) is
+   * not computed: nobody reads it, and the first layer's is its largest product (inputs × units).
+   */
+  backward(gradOutput: Matrix): void {
     let g = gradOutput;
-    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
-    return g;
+    for (let i = this.layers.length - 1; i > 0; i--) g = this.layers[i].backward(g);
+    backwardParametersOf(this.layers[0], g);
   }
 
   update(learningRate: number): void {
