@@ -56,9 +56,7 @@ const activationInput = fc.oneof(
 );
 
 const ELEMENTWISE_BINARY = ['add', 'sub', 'mul', 'sigmoidBackward', 'tanhBackward', 'reluBackward'] as const;
-const ELEMENTWISE_UNARY = [
-  'sigmoid', 'sigmoidDerivative', 'tanh', 'tanhDerivative', 'relu', 'reluDerivative',
-] as const;
+const ELEMENTWISE_UNARY = ['sigmoid', 'tanh', 'relu'] as const;
 
 /**
  * Registers the shared fast-check property suite: every op of {@link TensorBackend} against the
@@ -150,10 +148,6 @@ export function describeBackendProperties(
       );
     });
 
-    it('transpose', () => {
-      fc.assert(fc.property(anyMatrix, (a) => expectMatrixClose(backend.transpose(a), oracle.transpose(a), 0)));
-    });
-
     it.each(ELEMENTWISE_BINARY)('%s', (op) => {
       fc.assert(
         fc.property(twoSameShape, ([a, b]) => expectMatrixClose(backend[op](a, b), oracle[op](a, b), tolerance)),
@@ -219,12 +213,10 @@ export function describeBackendProperties(
       );
     });
 
-    it('sum and dot', () => {
+    it('dot', () => {
       fc.assert(
         fc.property(twoSameShape, ([a, b]) => {
-          const sumTerms = oracle.sum(abs(a));
-          expect(Math.abs(backend.sum(a) - oracle.sum(a))).toBeLessThanOrEqual(tolerance * (sumTerms + TINY));
-          const dotTerms = oracle.sum(abs(oracle.mul(a, b)));
+          const dotTerms = Array.from(abs(oracle.mul(a, b)).data).reduce((total, x) => total + x, 0);
           expect(Math.abs(backend.dot(a, b) - oracle.dot(a, b))).toBeLessThanOrEqual(tolerance * (dotTerms + TINY));
         }),
       );
