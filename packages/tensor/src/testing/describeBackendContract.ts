@@ -4,7 +4,10 @@ import { ShapeError } from '../errors.js';
 import { Matrix } from '../Matrix.js';
 import { Rng } from '../random/Rng.js';
 import type { MatmulOptions, TensorBackend } from '../TensorBackend.js';
+import { describeColumnViewContract } from './describeColumnViewContract.js';
+import { describeMatmulAccumulateContract } from './describeMatmulAccumulateContract.js';
 import { expectMatrixClose } from './expectMatrixClose.js';
+import { abs, random } from './randomMatrix.js';
 
 /** Shapes every op is compared on: the degenerate ones, and sizes that are multiples of nothing. */
 const EDGE_SHAPES: ReadonlyArray<readonly [number, number]> = [
@@ -124,8 +127,8 @@ const COLUMN_REDUCTIONS: readonly ReductionCase[] = [
 /**
  * Registers the shared backend contract suite: every op of {@link TensorBackend} checked against
  * hand-computed cases and against the mathjs backend as an oracle, on degenerate shapes (1×1,
- * 1×n, n×1) and ragged ones, plus `out` handling, aliasing rules, and the exact wording of shape
- * errors. Call it at the top level of a test file; `createBackend` runs once, before the tests.
+ * 1×n, n×1) and ragged ones, plus `out` handling, aliasing rules, the exact wording of shape
+ * errors, accumulating products, and column views as operands and `out`. Call it at the top level of a test file; `createBackend` runs once, before the tests.
  *
  * @example
  * ```ts
@@ -460,15 +463,8 @@ export function describeBackendContract(name: string, createBackend: () => Tenso
         }
       });
     });
+
+    describeMatmulAccumulateContract(() => backend);
+    describeColumnViewContract(() => backend);
   });
-}
-
-function random(shape: readonly [number, number], seed: number): Matrix {
-  return new Rng(seed).fillUniform(new Matrix(shape[0], shape[1]), -2, 2);
-}
-
-function abs(m: Matrix): Matrix {
-  const result = m.clone();
-  for (let i = 0; i < result.data.length; i++) result.data[i] = Math.abs(result.data[i]);
-  return result;
 }
