@@ -7,6 +7,7 @@ export type { MatmulOptions, TensorBackend } from './TensorBackend.js';
 export { CpuBackend, type CpuBackendOptions } from './backends/cpu/CpuBackend.js';
 export {
   completeBackend,
+  referenceBackend,
   type CompleteBackendOptions,
   type PartialBackend,
 } from './backends/completeBackend.js';

@@ -30,6 +30,7 @@ export interface CompleteBackendOptions<B extends PartialBackend = PartialBacken
 }
 
 const REFERENCE = Symbol('synthgrad.referenceBackend');
+const MAKE_REFERENCE = Symbol('synthgrad.makeReferenceBackend');
 const COMPLETED = Symbol('synthgrad.completedBackend');
 
 type Holder = Record<string | symbol, unknown>;
@@ -76,6 +77,7 @@ export function completeBackend(
   }
   const makeReference =
     options.reference ?? ((backend: PartialBackend) => new CpuBackend({ dtype: backend.dtype ?? 'float64' }));
+  Object.defineProperty(holder, MAKE_REFERENCE, { value: makeReference });
   contiguousOperands(holder, strided);
   for (const name of KERNEL_NAMES) {
     if (typeof holder[name] === 'function') continue;
@@ -88,6 +90,28 @@ export function completeBackend(
   }
   Object.defineProperty(holder, COMPLETED, { value: true });
   return target;
+}
+
+/**
+ * The backend whose kernels stand in for those a completed backend lacks (made on first use), for
+ * a kernel of its own that handles some cases and hands the others on.
+ *
+ * @example
+ * ```ts
+ * allFinite(a: Matrix): boolean {
+ *   if (a.dtype !== this.dtype) return referenceBackend(this).allFinite(a);
+ *   // … the backend's own kernel
+ * }
+ * ```
+ */
+export function referenceBackend(backend: PartialBackend): TensorBackend {
+  const makeReference = (backend as unknown as Holder)[MAKE_REFERENCE] as
+    | ((backend: PartialBackend) => TensorBackend)
+    | undefined;
+  if (makeReference === undefined) {
+    throw new TypeError(`referenceBackend: backend "${backend.name}" was not completed by completeBackend`);
+  }
+  return referenceOf(backend, makeReference);
 }
 
 /** A kernel that runs `name` on the reference backend of `this`. */
