@@ -154,6 +154,28 @@ describe("WasmBackend, dtype 'float32'", () => {
     },
   );
 
+  it.each([[1, 1, 1], [5, 9, 7], [10, 24, 128], [70, 300, 9], [3, 5, 2053]])(
+    'matmul %i×%i·%i accumulates into out within (k+3)·u·Σ|terms| of product then sum, copied or resident',
+    (m, k, n) => {
+      const rng = new Rng(m + 17 * n + 3 * k);
+      const resident = new WasmBackend({ dtype: 'float32', resident: true });
+      for (const options of MODES) {
+        const a = float32Normal(rng, options.transposeA ? k : m, options.transposeA ? m : k);
+        const b = float32Normal(rng, options.transposeB ? n : k, options.transposeB ? k : n);
+        const start = float32Normal(rng, m, n);
+        const scale = oracle.add(oracle.matmul(abs(wide(a)), abs(wide(b)), options), abs(wide(start)));
+        const expected = (be: TensorBackend) => be.add(be.matmul(wide(a), wide(b), options), wide(start));
+        const out = start.clone();
+        expect(f32.matmul(a, b, { ...options, accumulate: true }, out)).toBe(out);
+        expectFloat32(out);
+        expectWithin(out, expected, k + 3, scale);
+        const held = resident.zeros(m, n).copyFrom(start);
+        resident.matmul(resident.zeros(a.rows, a.cols).copyFrom(a), resident.zeros(b.rows, b.cols).copyFrom(b), { ...options, accumulate: true }, held);
+        expect(Array.from(held.data)).toEqual(Array.from(out.data));
+      }
+    },
+  );
+
   it('tells non-finite values from finite ones', () => {
     const rng = new Rng(9);
     for (const size of [1, 3, 4, 17]) {

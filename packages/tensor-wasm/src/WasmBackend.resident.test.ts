@@ -1,5 +1,5 @@
-import { bufferOfShape, Matrix, Rng, type MatmulOptions, type TensorBackend } from '@synthgrad/tensor';
-import { describeBackendContract, describeBackendProperties } from '@synthgrad/tensor/testing';
+import { bufferOfShape, CpuBackend, Matrix, Rng, type MatmulOptions, type TensorBackend } from '@synthgrad/tensor';
+import { describeBackendContract, describeBackendProperties, expectMatrixClose } from '@synthgrad/tensor/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { residentOperands } from '../test/residentOperands.js';
 import { WasmBackend } from './WasmBackend.js';
@@ -46,6 +46,27 @@ const MODES: readonly MatmulOptions[] = [
 ];
 
 describe('WasmBackend, resident matrices', () => {
+  it('takes column views of resident matrices, in place, as the copying path does', () => {
+    const rng = new Rng(21);
+    const x = rng.fillNormal(new Matrix(8, 5), 0, 1);
+    const w = rng.fillNormal(new Matrix(5, 24), 0, 1);
+    const gates = resident.matmul(residentCopy(resident, x), residentCopy(resident, w), {}, resident.zeros(8, 24));
+    const plain = copying.matmul(x, w);
+    for (const [k, m] of [[resident, gates], [copying, plain]] as const) {
+      for (const gate of [0, 1, 2]) k.sigmoid(m.columns(gate * 6, 6), m.columns(gate * 6, 6));
+      k.tanh(m.columns(18, 6), m.columns(18, 6));
+      k.matmul(x, w.columns(3, 6), { accumulate: true }, m.columns(6, 6));
+    }
+    expect(resident.holds(gates)).toBe(true);
+    expect(bits(gates)).toEqual(bits(plain));
+    const cpu = new CpuBackend();
+    const expected = cpu.matmul(x, w);
+    for (const gate of [0, 1, 2]) cpu.sigmoid(expected.columns(gate * 6, 6), expected.columns(gate * 6, 6));
+    cpu.tanh(expected.columns(18, 6), expected.columns(18, 6));
+    cpu.matmul(x, w.columns(3, 6), { accumulate: true }, expected.columns(6, 6));
+    expectMatrixClose(gates, expected, 1e-12);
+  });
+
   it('makes zero-filled matrices that live in its wasm memory', () => {
     const m = resident.zeros(3, 5);
     expect(resident.holds(m)).toBe(true);
