@@ -104,6 +104,9 @@ function float32Kernels(k: Kernels): TypedKernels {
 
 const DTYPES: readonly DType[] = ['float64', 'float32'];
 
+// The kernels it lacks come from the reference backend (completeBackend, below).
+export interface WasmBackend extends BackendKernels {}
+
 /**
  * The `wasm` backend: WebAssembly SIMD kernels (AssemblyScript; float64, or float32 with
  * `dtype: 'float32'`) behind the {@link TensorBackend} contract. With `resident: true`, matrices
@@ -127,9 +130,6 @@ const DTYPES: readonly DType[] = ['float64', 'float32'];
  * const h = wasm.sigmoid(wasm.matmul(x, w)); // 1×2, equal to the cpu backend's to 1e-12
  * ```
  */
-// The kernels it lacks come from the reference backend (completeBackend, below).
-export interface WasmBackend extends BackendKernels {}
-
 export class WasmBackend implements PartialBackend {
   readonly name = 'wasm';
   /** Type of the matrices it makes and of its arithmetic (see {@link WasmBackendOptions.dtype}). */

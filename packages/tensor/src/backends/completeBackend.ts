@@ -55,14 +55,14 @@ type Holder = Record<string | symbol, unknown>;
  * mine.relu(mine.matmul(x, w)); // relu: the reference kernel
  * ```
  */
-export function completeBackend<B extends PartialBackend>(
-  backend: B,
-  options?: CompleteBackendOptions<B>,
-): B & TensorBackend;
 export function completeBackend<C extends abstract new (...args: never[]) => PartialBackend>(
   backendClass: C,
   options?: CompleteBackendOptions<InstanceType<C>>,
 ): C;
+export function completeBackend<B extends PartialBackend>(
+  backend: B,
+  options?: CompleteBackendOptions<B>,
+): B & TensorBackend;
 export function completeBackend(
   target: PartialBackend | (abstract new (...args: never[]) => PartialBackend),
   options: CompleteBackendOptions<PartialBackend> = {},
