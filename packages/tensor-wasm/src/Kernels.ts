@@ -92,7 +92,7 @@ export interface Kernels {
 const compiled: { plain?: WasmModule; shared?: WasmModule } = {};
 
 /**
- * The kernels' module for a plain or a shared memory, compiled synchronously (about 18 KiB) once
+ * The kernels' module for a plain or a shared memory, compiled synchronously (about 31 KiB) once
  * per thread.
  */
 export function kernelsModule(shared: boolean): WasmModule {
