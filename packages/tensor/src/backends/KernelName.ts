@@ -33,3 +33,8 @@ export type KernelName = (typeof KERNEL_NAMES)[number];
 
 /** Every kernel of {@link TensorBackend}: what {@link completeBackend} adds to a partial backend. */
 export type BackendKernels = Pick<TensorBackend, KernelName>;
+
+// Every op of TensorBackend is a kernel: adding an op without naming it here fails to compile.
+type UnnamedOps = Exclude<keyof TensorBackend, KernelName | 'name' | 'dtype' | 'zeros'>;
+const everyOpNamed: [UnnamedOps] extends [never] ? true : UnnamedOps = true;
+void everyOpNamed;

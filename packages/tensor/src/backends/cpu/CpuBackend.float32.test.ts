@@ -85,6 +85,27 @@ describe("CpuBackend, dtype 'float32'", () => {
     }
   });
 
+  it('an accumulating product is the float64 out + product rounded once, near mathjs\' product then sum', () => {
+    for (const options of [{}, { transposeA: true }, { transposeB: true }, { transposeA: true, transposeB: true }]) {
+      const left = options.transposeA === true ? random(rng, 300, 7) : random(rng, 7, 300);
+      const right = options.transposeB === true ? random(rng, 5, 300) : random(rng, 300, 5);
+      const start = random(rng, 7, 5).astype('float32');
+      const out = start.clone();
+      expect(single.matmul(left, right, { ...options, accumulate: true }, out)).toBe(out);
+      const wide = start.astype('float64');
+      double.matmul(left, right, { ...options, accumulate: true }, wide);
+      expect(Array.from(out.data)).toEqual(rounded(wide));
+      const exact = oracle.add(oracle.matmul(left, right, options), start.astype('float64'));
+      const terms = oracle.add(
+        oracle.matmul(oracle.map(left, Math.abs), oracle.map(right, Math.abs), options),
+        oracle.map(start.astype('float64'), Math.abs),
+      );
+      for (let i = 0; i < out.size; i++) {
+        expect(Math.abs(out.data[i] - exact.data[i])).toBeLessThanOrEqual(2 ** -24 * terms.data[i] + 1e-12 * terms.data[i]);
+      }
+    }
+  });
+
   it('accepts float32 operands and writes an out of either dtype', () => {
     const a32 = a.astype('float32');
     const sum = double.add(a32, a32);
