@@ -148,6 +148,27 @@ export function describeBackendProperties(
       );
     });
 
+    it('matmul with accumulate adds op(A)·op(B) to out, as the oracle\'s product then sum', () => {
+      const product = fc
+        .tuple(dimension, dimension, dimension, fc.boolean(), fc.boolean())
+        .chain(([m, k, n, transposeA, transposeB]) =>
+          fc.tuple(
+            matrixOf(transposeA ? k : m, transposeA ? m : k),
+            matrixOf(transposeB ? n : k, transposeB ? k : n),
+            matrixOf(m, n),
+            fc.constant({ transposeA, transposeB }),
+          ),
+        );
+      fc.assert(
+        fc.property(product, ([a, b, start, options]) => {
+          const scale = plusTiny(oracle.add(oracle.matmul(abs(a), abs(b), options), abs(start)));
+          const expected = oracle.add(oracle.matmul(a, b, options), start);
+          const out = start.clone();
+          expectMatrixClose(backend.matmul(a, b, { ...options, accumulate: true }, out), expected, tolerance, scale);
+        }),
+      );
+    });
+
     it.each(ELEMENTWISE_BINARY)('%s', (op) => {
       fc.assert(
         fc.property(twoSameShape, ([a, b]) => expectMatrixClose(backend[op](a, b), oracle[op](a, b), tolerance)),
