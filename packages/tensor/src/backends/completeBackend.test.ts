@@ -101,6 +101,8 @@ describe('completeBackend', () => {
     expectMatrixClose(first.scale(m, 1), [[2, -4]], 0);
     expectMatrixClose(second.add(m, m), [[2, -4]], 0);
     expect(first instanceof Doubling).toBe(true);
+    expect(completeBackend(first)).toBe(first); // an instance of a completed class: as it is
+    expect(Object.getOwnPropertyNames(first)).toEqual(['name']);
   });
 
   it('takes another reference, e.g. a faster complete backend', () => {

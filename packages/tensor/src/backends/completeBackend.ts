@@ -67,8 +67,11 @@ export function completeBackend(
   target: PartialBackend | (abstract new (...args: never[]) => PartialBackend),
   options: CompleteBackendOptions<PartialBackend> = {},
 ): unknown {
-  const holder = (typeof target === 'function' ? target.prototype : target) as Holder;
-  if (Object.prototype.hasOwnProperty.call(holder, COMPLETED)) return target;
+  const isClass = typeof target === 'function';
+  const holder = (isClass ? target.prototype : target) as Holder;
+  // A class completes once; a subclass's prototype again (for the kernels it overrides). An
+  // object whose class is complete already is left as it is.
+  if (isClass ? Object.prototype.hasOwnProperty.call(holder, COMPLETED) : COMPLETED in holder) return target;
   const strided = new Set<KernelName>(options.strided ?? []);
   for (const name of strided) {
     if (!KERNEL_NAMES.includes(name)) {
