@@ -1,9 +1,12 @@
 import {
+  completeBackend,
   CpuBackend,
   prepareMatmul,
+  type BackendKernels,
   type Matrix,
   type MatrixData,
   type MatmulOptions,
+  type PartialBackend,
   type TensorBackend,
 } from '@synthgrad/tensor';
 import { WasmBackend, wasmBackendLoads } from '@synthgrad/tensor-wasm';
@@ -21,11 +24,15 @@ export interface BlasBackendOptions {
   readonly rest?: TensorBackend;
 }
 
+// Every op but matmul comes from `rest` (completeBackend, below).
+export interface BlasBackend extends BackendKernels {}
+
 /**
  * The `blas` backend (Node.js only): `matmul` through `cblas_dgemm` of the system's OpenBLAS
- * (via koffi, on the `Float64Array`s themselves: no copies), one thread; every other op on the
- * wasm backend (cpu where wasm does not load). Throws, naming what to install, when the library
- * is missing.
+ * (via koffi, on the `Float64Array`s themselves: no copies; column views through dgemm's leading
+ * dimensions; `accumulate` as β = 1), one thread; every other op is its `rest` backend's (wasm,
+ * or cpu where wasm does not load), through `completeBackend`. Throws, naming what to install,
+ * when the library is missing.
  *
  * @example
  * ```ts
@@ -33,10 +40,11 @@ export interface BlasBackendOptions {
  * blas.matmul(Matrix.fromArray([[1, 2]]), Matrix.fromArray([[3], [4]])).toArray(); // [[11]]
  * ```
  */
-export class BlasBackend implements TensorBackend {
+export class BlasBackend implements PartialBackend {
   readonly name = 'blas';
   private readonly dgemm: Dgemm;
-  private readonly rest: TensorBackend;
+  /** The backend of every op but `matmul`. */
+  readonly rest: TensorBackend;
 
   constructor(options: BlasBackendOptions = {}) {
     this.dgemm = openBlasDgemm(options.library);
@@ -44,132 +52,42 @@ export class BlasBackend implements TensorBackend {
   }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const { transposeA, transposeB, m, k, n, result } = prepareMatmul(a, b, options, out);
+    const { transposeA, transposeB, accumulate, m, k, n, result } = prepareMatmul(a, b, options, out);
     if (m === 0 || n === 0) return result;
-    if (k === 0) return (result.data.fill(0), result);
+    if (k === 0) return accumulate ? result : fillZero(result);
     // dgemm reads and writes float64: float32 operands are widened, a float32 result rounded.
-    const c = result.data instanceof Float64Array ? result.data : new Float64Array(result.size);
+    // A view's rows are `stride` apart: that is dgemm's leading dimension.
+    const ldc = strideOf(result);
+    const c =
+      result.data instanceof Float64Array
+        ? result.data
+        : accumulate || ldc !== n
+          ? Float64Array.from(result.data)
+          : new Float64Array(result.size);
     this.dgemm(
       ROW_MAJOR, transposeA ? TRANS : NO_TRANS, transposeB ? TRANS : NO_TRANS,
-      m, n, k, 1, float64(a.data), Math.max(a.cols, 1), float64(b.data), Math.max(b.cols, 1), 0, c, Math.max(n, 1),
+      m, n, k, 1, float64(a.data), Math.max(strideOf(a), 1), float64(b.data), Math.max(strideOf(b), 1),
+      accumulate ? 1 : 0, c, Math.max(ldc, 1),
     );
     if (c !== result.data) result.data.set(c);
     return result;
-  }
-
-  transpose(a: Matrix, out?: Matrix): Matrix {
-    return this.rest.transpose(a, out);
-  }
-
-  add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    return this.rest.add(a, b, out);
-  }
-
-  sub(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    return this.rest.sub(a, b, out);
-  }
-
-  mul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
-    return this.rest.mul(a, b, out);
-  }
-
-  scale(a: Matrix, factor: number, out?: Matrix): Matrix {
-    return this.rest.scale(a, factor, out);
-  }
-
-  addScaled(a: Matrix, b: Matrix, factor: number, out?: Matrix): Matrix {
-    return this.rest.addScaled(a, b, factor, out);
-  }
-
-  addRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
-    return this.rest.addRowVector(a, row, out);
-  }
-
-  mulRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
-    return this.rest.mulRowVector(a, row, out);
-  }
-
-  map(a: Matrix, fn: (x: number) => number, out?: Matrix): Matrix {
-    return this.rest.map(a, fn, out);
-  }
-
-  sigmoid(a: Matrix, out?: Matrix): Matrix {
-    return this.rest.sigmoid(a, out);
-  }
-
-  sigmoidDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.rest.sigmoidDerivative(y, out);
-  }
-
-  sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    return this.rest.sigmoidBackward(grad, y, out);
-  }
-
-  tanh(a: Matrix, out?: Matrix): Matrix {
-    return this.rest.tanh(a, out);
-  }
-
-  tanhDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.rest.tanhDerivative(y, out);
-  }
-
-  tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    return this.rest.tanhBackward(grad, y, out);
-  }
-
-  relu(a: Matrix, out?: Matrix): Matrix {
-    return this.rest.relu(a, out);
-  }
-
-  reluDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.rest.reluDerivative(y, out);
-  }
-
-  reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
-    return this.rest.reluBackward(grad, y, out);
-  }
-
-  sumColumns(a: Matrix, out?: Matrix): Matrix {
-    return this.rest.sumColumns(a, out);
-  }
-
-  meanColumns(a: Matrix, out?: Matrix): Matrix {
-    return this.rest.meanColumns(a, out);
-  }
-
-  varianceColumns(a: Matrix, out?: Matrix): Matrix {
-    return this.rest.varianceColumns(a, out);
-  }
-
-  sum(a: Matrix): number {
-    return this.rest.sum(a);
-  }
-
-  dot(a: Matrix, b: Matrix): number {
-    return this.rest.dot(a, b);
-  }
-
-  concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
-    return this.rest.concatColumns(parts, out);
-  }
-
-  gatherRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
-    return this.rest.gatherRows(a, indices, out);
-  }
-
-  argmaxRows(a: Matrix): Int32Array {
-    return this.rest.argmaxRows(a);
-  }
-
-  clip(a: Matrix, min: number, max: number, out?: Matrix): Matrix {
-    return this.rest.clip(a, min, max, out);
-  }
-
-  allFinite(a: Matrix): boolean {
-    return this.rest.allFinite(a);
   }
 }
 
 function float64(data: MatrixData): Float64Array {
   return data instanceof Float64Array ? data : Float64Array.from(data);
 }
+
+/** A view's row stride, else `cols`. */
+function strideOf(m: Matrix): number {
+  return m.stride > m.cols ? m.stride : m.cols;
+}
+
+function fillZero(m: Matrix): Matrix {
+  const stride = strideOf(m);
+  if (stride === m.cols) m.data.fill(0);
+  else for (let r = 0; r < m.rows; r++) m.data.fill(0, r * stride, r * stride + m.cols);
+  return m;
+}
+
+completeBackend(BlasBackend, { strided: ['matmul'], reference: (backend) => backend.rest });

@@ -1,4 +1,4 @@
-// Packed GEMM, GotoBLAS style: C[i0:i1, j0:j1] = op(A)·op(B) for row-major operands addressed by
+// Packed GEMM, GotoBLAS style: C[i0:i1, j0:j1] = op(A)·op(B) (or += with gemmAdd) for row-major operands addressed by
 // strides, so a transpose only swaps the strides. Blocks of op(A) and op(B) are packed into
 // panels the micro-kernel reads contiguously, unless the operand already lies in panel order
 // (op(A) column-contiguous, op(B) row-contiguous) and the block is small enough to read in place.
@@ -38,17 +38,34 @@ export function gemm32(
   gemmOf<f32>(a, ars, acs, b, brs, bcs, c, ldc, i0, i1, j0, j1, k, work);
 }
 
+/** {@link gemm} adding to C: C[i0:i1, j0:j1] += op(A)·op(B). */
+export function gemmAdd(
+  a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32, c: usize, ldc: i32,
+  i0: i32, i1: i32, j0: i32, j1: i32, k: i32, work: usize,
+): void {
+  gemmOf<f64>(a, ars, acs, b, brs, bcs, c, ldc, i0, i1, j0, j1, k, work, true);
+}
+
+/** {@link gemmAdd} on float32 operands, accumulating in float32. */
+export function gemmAdd32(
+  a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32, c: usize, ldc: i32,
+  i0: i32, i1: i32, j0: i32, j1: i32, k: i32, work: usize,
+): void {
+  gemmOf<f32>(a, ars, acs, b, brs, bcs, c, ldc, i0, i1, j0, j1, k, work, true);
+}
+
 // @ts-ignore: decorator
 @inline
 function gemmOf<T>(
   a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32, c: usize, ldc: i32,
-  i0: i32, i1: i32, j0: i32, j1: i32, k: i32, work: usize,
+  i0: i32, i1: i32, j0: i32, j1: i32, k: i32, work: usize, add: bool = false,
 ): void {
   const MR = sizeof<T>() == 4 ? MR32 : MR64;
   const NR = sizeof<T>() == 4 ? NR32 : NR64;
   const size = <usize>sizeof<T>();
   if (i1 <= i0 || j1 <= j0) return;
   if (k == 0) {
+    if (add) return;
     for (let i = i0; i < i1; i++) memory.fill(c + (<usize>i * ldc + j0) * size, 0, <usize>(j1 - j0) * size);
     return;
   }
@@ -60,7 +77,8 @@ function gemmOf<T>(
     const nc = min(NC, j1 - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
-      const accumulate = pc > 0;
+      // A constant `add` (each export passes one) folds away once gemmOf is inlined.
+      const accumulate = add || pc > 0;
       const directB = bcs == 1 && kc * nc <= DIRECT_MAX;
       let bBase: usize, bStep: usize, bPanel: usize;
       if (directB) {

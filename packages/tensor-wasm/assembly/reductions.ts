@@ -54,21 +54,6 @@ function divideBy(out: usize, n: i32, divisor: f64): void {
   }
 }
 
-/** Σ x[i], in four interleaved partial sums. */
-export function sum(x: usize, n: i32): f64 {
-  let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
-  const end = x + (<usize>n << 3);
-  const quads = x + (<usize>(n & ~3) << 3);
-  for (; x < quads; x += 32) {
-    s0 = f64x2.add(s0, v128.load(x));
-    s1 = f64x2.add(s1, v128.load(x, 16));
-  }
-  s0 = f64x2.add(s0, s1);
-  let total = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
-  for (; x < end; x += 8) total += load<f64>(x);
-  return total;
-}
-
 /** Σ x[i]·y[i], in four interleaved partial sums. */
 export function dot(x: usize, y: usize, n: i32): f64 {
   let s0 = f64x2.splat(0), s1 = f64x2.splat(0);

@@ -105,22 +105,6 @@ export function varianceColumns32(x: usize, rows: i32, cols: i32, out: usize): v
   }
 }
 
-/** Σ x[i], in four float64 partial sums. */
-export function sum32(x: usize, n: i32): f64 {
-  let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
-  const end = x + (<usize>n << 2);
-  const quads = x + (<usize>(n & ~3) << 2);
-  for (; x < quads; x += 16) {
-    const v = v128.load(x);
-    s0 = f64x2.add(s0, low(v));
-    s1 = f64x2.add(s1, high(v));
-  }
-  s0 = f64x2.add(s0, s1);
-  let total = f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
-  for (; x < end; x += 4) total += <f64>load<f32>(x);
-  return total;
-}
-
 /** Σ x[i]·y[i], each product exact in float64, in four float64 partial sums. */
 export function dot32(x: usize, y: usize, n: i32): f64 {
   let s0 = f64x2.splat(0), s1 = f64x2.splat(0);

@@ -78,7 +78,6 @@ if (only === undefined || only === 'elementwise') {
       ['sigmoidBackward', (be, a, b, out) => be.sigmoidBackward(a, b, out)],
       ['relu', (be, a, _b, out) => be.relu(a, out)],
       ['sumColumns', (be, a) => be.sumColumns(a)],
-      ['sum', (be, a) => be.sum(a)],
     ];
     for (const [name, op] of ops) {
       const ms = race([() => op(cpu, a, b, out), () => op(wasm, a, b, out), () => op(wasm32, a32, b32, out32)]);

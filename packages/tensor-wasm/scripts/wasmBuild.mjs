@@ -178,13 +178,10 @@ export const ELEMENTWISE_OPS = [
   { name: 'mul', operands: 2, steps: ['const y$ = f64x2.mul(a$, b$);'] },
   { name: 'scale', operands: 1, scalars: ['factor'], steps: ['const y$ = f64x2.mul(a$, factor);'] },
   { name: 'addScaled', operands: 2, scalars: ['factor'], steps: ['const y$ = f64x2.add(a$, f64x2.mul(factor, b$));'] },
-  { name: 'sigmoidDerivative', operands: 1, steps: [`const y$ = f64x2.mul(a$, f64x2.sub(${ONE}, a$));`] },
   { name: 'sigmoidBackward', operands: 2, steps: [`const y$ = f64x2.mul(a$, f64x2.mul(b$, f64x2.sub(${ONE}, b$)));`] },
-  { name: 'tanhDerivative', operands: 1, steps: [`const y$ = f64x2.sub(${ONE}, f64x2.mul(a$, a$));`] },
   { name: 'tanhBackward', operands: 2, steps: [`const y$ = f64x2.mul(a$, f64x2.sub(${ONE}, f64x2.mul(b$, b$)));`] },
   // pmax(a, 0) is `a < 0 ? 0 : a`: NaN passes, as in the cpu backend.
   { name: 'relu', operands: 1, steps: [`const y$ = f64x2.pmax(a$, ${splat('0.0')});`] },
-  { name: 'reluDerivative', operands: 1, steps: [`const y$ = v128.and(f64x2.gt(a$, ${splat('0.0')}), ${ONE});`] },
   // Selects rather than multiplies, so an infinite gradient where y ≤ 0 still gives 0.
   { name: 'reluBackward', operands: 2, steps: [`const y$ = v128.and(f64x2.gt(b$, ${splat('0.0')}), a$);`] },
   { name: 'clip', operands: 1, scalars: ['lo', 'hi'], steps: ['const y$ = f64x2.pmin(f64x2.pmax(a$, lo), hi);'] },

@@ -25,6 +25,22 @@ export interface Kernels {
     i0: number, i1: number, j0: number, j1: number, k: number,
     work: number,
   ): void;
+  /** {@link Kernels.gemm} adding to C: C[i0:i1, j0:j1] += op(A)·op(B). */
+  gemmAdd(
+    a: number, ars: number, acs: number,
+    b: number, brs: number, bcs: number,
+    c: number, ldc: number,
+    i0: number, i1: number, j0: number, j1: number, k: number,
+    work: number,
+  ): void;
+  /** {@link Kernels.gemmAdd} on float32 operands. */
+  gemmAdd32(
+    a: number, ars: number, acs: number,
+    b: number, brs: number, bcs: number,
+    c: number, ldc: number,
+    i0: number, i1: number, j0: number, j1: number, k: number,
+    work: number,
+  ): void;
   readonly GEMM_WORK_BYTES: { readonly value: number };
   /** Bytes of the control block `gemmChunks` reads (assembly/gemmChunks.ts). */
   readonly CONTROL_BYTES: { readonly value: number };
@@ -36,13 +52,10 @@ export interface Kernels {
   scale(x: number, factor: number, out: number, n: number): void;
   addScaled(x: number, y: number, factor: number, out: number, n: number): void;
   sigmoid: Unary;
-  sigmoidDerivative: Unary;
   sigmoidBackward: Binary;
   tanh: Unary;
-  tanhDerivative: Unary;
   tanhBackward: Binary;
   relu: Unary;
-  reluDerivative: Unary;
   reluBackward: Binary;
   clip(x: number, lo: number, hi: number, out: number, n: number): void;
   addRowVector: RowVector;
@@ -50,7 +63,6 @@ export interface Kernels {
   sumColumns: ColumnReduction;
   meanColumns: ColumnReduction;
   varianceColumns(x: number, rows: number, cols: number, mean: number, out: number): void;
-  sum(x: number, n: number): number;
   dot(x: number, y: number, n: number): number;
   allFinite(x: number, n: number): number;
   // The same ops on float32 values (byte offsets; scalars rounded to float32 where they enter
@@ -61,13 +73,10 @@ export interface Kernels {
   scale32(x: number, factor: number, out: number, n: number): void;
   addScaled32(x: number, y: number, factor: number, out: number, n: number): void;
   sigmoid32: Unary;
-  sigmoidDerivative32: Unary;
   sigmoidBackward32: Binary;
   tanh32: Unary;
-  tanhDerivative32: Unary;
   tanhBackward32: Binary;
   relu32: Unary;
-  reluDerivative32: Unary;
   reluBackward32: Binary;
   clip32(x: number, lo: number, hi: number, out: number, n: number): void;
   addRowVector32: RowVector;
@@ -76,7 +85,6 @@ export interface Kernels {
   meanColumns32: ColumnReduction;
   /** Needs no scratch (both passes stay in registers), unlike the float64 kernel. */
   varianceColumns32: ColumnReduction;
-  sum32(x: number, n: number): number;
   dot32(x: number, y: number, n: number): number;
   allFinite32(x: number, n: number): number;
 }
@@ -84,7 +92,7 @@ export interface Kernels {
 const compiled: { plain?: WasmModule; shared?: WasmModule } = {};
 
 /**
- * The kernels' module for a plain or a shared memory, compiled synchronously (about 18 KiB) once
+ * The kernels' module for a plain or a shared memory, compiled synchronously (about 31 KiB) once
  * per thread.
  */
 export function kernelsModule(shared: boolean): WasmModule {

@@ -39,6 +39,21 @@ describe("WasmBackend, precision 'float32'", () => {
     expect(worst).toBeGreaterThan(1e-9);
   });
 
+  it('accumulates a float32 product into float64 values in float64 (out is not rounded)', () => {
+    const rng = new Rng(4);
+    for (const options of MODES) {
+      const a = rng.fillNormal(options.transposeA ? new Matrix(24, 10) : new Matrix(10, 24), 0, 1);
+      const b = rng.fillNormal(options.transposeB ? new Matrix(16, 24) : new Matrix(24, 16), 0, 1);
+      const start = rng.fillNormal(new Matrix(10, 16), 0, 1);
+      const out = start.clone();
+      fast.matmul(a, b, { ...options, accumulate: true }, out);
+      const scale = oracle.matmul(abs(a), abs(b), options);
+      expectMatrixClose(out, oracle.add(oracle.matmul(a, b, options), start), 26 * 2 ** -24, scale);
+      // Exactly the float32 product, then a float64 sum.
+      expect(Array.from(out.data)).toEqual(Array.from(fast.add(start, fast.matmul(a, b, options)).data));
+    }
+  });
+
   it('keeps the other ops in float64', () => {
     const x = Matrix.fromArray([[0.1, 1 / 3]]);
     expect(fast.add(x, x).toArray()).toEqual([[0.2, 2 / 3]]);

@@ -2,13 +2,15 @@ import {
   assertClipBounds,
   assertRowVectorFits,
   assertSameShape,
-  CpuBackend,
+  completeBackend,
+  referenceBackend,
   resultMatrix,
   Matrix,
   prepareMatmul,
+  type BackendKernels,
   type DType,
   type MatmulOptions,
-  type TensorBackend,
+  type PartialBackend,
 } from '@synthgrad/tensor';
 import { instantiateKernels, kernelsModule, type Kernels } from './Kernels.js';
 import { GemmThreads } from './threads/GemmThreads.js';
@@ -75,20 +77,16 @@ interface TypedKernels {
   readonly scale: (x: number, factor: number, out: number, n: number) => void;
   readonly addScaled: (x: number, y: number, factor: number, out: number, n: number) => void;
   readonly sigmoid: UnaryKernel;
-  readonly sigmoidDerivative: UnaryKernel;
   readonly sigmoidBackward: BinaryKernel;
   readonly tanh: UnaryKernel;
-  readonly tanhDerivative: UnaryKernel;
   readonly tanhBackward: BinaryKernel;
   readonly relu: UnaryKernel;
-  readonly reluDerivative: UnaryKernel;
   readonly reluBackward: BinaryKernel;
   readonly clip: (x: number, lo: number, hi: number, out: number, n: number) => void;
   readonly addRowVector: RowVectorKernel;
   readonly mulRowVector: RowVectorKernel;
   readonly sumColumns: ColumnKernel;
   readonly meanColumns: ColumnKernel;
-  readonly sum: (x: number, n: number) => number;
   readonly dot: (x: number, y: number, n: number) => number;
   readonly allFinite: (x: number, n: number) => number;
 }
@@ -96,15 +94,18 @@ interface TypedKernels {
 function float32Kernels(k: Kernels): TypedKernels {
   return {
     add: k.add32, sub: k.sub32, mul: k.mul32, scale: k.scale32, addScaled: k.addScaled32,
-    sigmoid: k.sigmoid32, sigmoidDerivative: k.sigmoidDerivative32, sigmoidBackward: k.sigmoidBackward32,
-    tanh: k.tanh32, tanhDerivative: k.tanhDerivative32, tanhBackward: k.tanhBackward32,
-    relu: k.relu32, reluDerivative: k.reluDerivative32, reluBackward: k.reluBackward32,
+    sigmoid: k.sigmoid32, sigmoidBackward: k.sigmoidBackward32,
+    tanh: k.tanh32, tanhBackward: k.tanhBackward32,
+    relu: k.relu32, reluBackward: k.reluBackward32,
     clip: k.clip32, addRowVector: k.addRowVector32, mulRowVector: k.mulRowVector32,
-    sumColumns: k.sumColumns32, meanColumns: k.meanColumns32, sum: k.sum32, dot: k.dot32, allFinite: k.allFinite32,
+    sumColumns: k.sumColumns32, meanColumns: k.meanColumns32, dot: k.dot32, allFinite: k.allFinite32,
   };
 }
 
 const DTYPES: readonly DType[] = ['float64', 'float32'];
+
+// The kernels it lacks come from the reference backend (completeBackend, below).
+export interface WasmBackend extends BackendKernels {}
 
 /**
  * The `wasm` backend: WebAssembly SIMD kernels (AssemblyScript; float64, or float32 with
@@ -113,11 +114,13 @@ const DTYPES: readonly DType[] = ['float64', 'float32'];
  * memory, and ops read and write them in place. Any other matrix is copied into a scratch arena
  * in wasm memory for the op, and a result for it copied out. Results without `out` are ordinary
  * matrices of the backend's dtype. The
- * product is a packed, transpose-aware GEMM; element-wise ops, activations with their fused
- * backward ops, and reductions run as SIMD loops. Ops that only move data (`map`, `transpose`,
- * `concatColumns`, `gatherRows`, `argmaxRows`) run in JavaScript, where copying in and out would
- * cost more than they do. Holds scratch memory (and any worker threads): share one instance per
- * thread, and `dispose()` it when done with threads.
+ * product is a packed, transpose-aware GEMM (accumulating into `out` on request); element-wise
+ * ops, activations with their fused backward ops, and reductions run as SIMD loops. The ops it
+ * does not implement (`map`, `concatColumns`, `gatherRows`, `argmaxRows`: they only move data,
+ * where copying in and out would cost more than they do) are the reference (cpu) kernels of its
+ * dtype, through `completeBackend`; column views reach its kernels as contiguous copies. Holds
+ * scratch memory (and any worker threads): share one instance per thread, and `dispose()` it
+ * when done with threads.
  *
  * @example
  * ```ts
@@ -127,7 +130,7 @@ const DTYPES: readonly DType[] = ['float64', 'float32'];
  * const h = wasm.sigmoid(wasm.matmul(x, w)); // 1×2, equal to the cpu backend's to 1e-12
  * ```
  */
-export class WasmBackend implements TensorBackend {
+export class WasmBackend implements PartialBackend {
   readonly name = 'wasm';
   /** Type of the matrices it makes and of its arithmetic (see {@link WasmBackendOptions.dtype}). */
   readonly dtype: DType;
@@ -144,8 +147,6 @@ export class WasmBackend implements TensorBackend {
   private readonly float32Products: boolean;
   // The mixed mode: float64 matrices, float32 products.
   private readonly mixed: boolean;
-  // Ops that only move data, in JavaScript; its results are of `dtype`.
-  private readonly js: CpuBackend;
   private readonly heap: WasmMatrixHeap | undefined;
   // What a resident matrix's `heap` is compared with: never an ordinary matrix's (undefined).
   private readonly owner: object;
@@ -172,7 +173,6 @@ export class WasmBackend implements TensorBackend {
     this.float32Products = precision === 'float32';
     this.mixed = this.float32Products && dtype === 'float64';
     this.bytes = dtype === 'float32' ? 4 : 8;
-    this.js = new CpuBackend({ dtype });
     const resident = options.resident ?? false;
     if (resident && !sharedMemoryAvailable()) {
       throw new Error(
@@ -236,12 +236,13 @@ export class WasmBackend implements TensorBackend {
   }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const { transposeA, transposeB, m, k, n, result } = prepareMatmul(a, b, options, out, this.dtype);
+    const { transposeA, transposeB, accumulate, m, k, n, result } = prepareMatmul(a, b, options, out, this.dtype);
     // Views of one block made before and after the memory grew are on different buffers.
     if (out !== undefined && (this.sameBlock(out, a) || this.sameBlock(out, b))) {
       throw new RangeError('matmul: out must not share memory with an operand');
     }
     if (m === 0 || n === 0) return result;
+    if (accumulate) return this.matmulAdd(a, b, transposeA, transposeB, result);
     const arena = this.arena;
     arena.reset();
     const float32 = this.float32Products;
@@ -267,9 +268,30 @@ export class WasmBackend implements TensorBackend {
     return result;
   }
 
-  transpose(a: Matrix, out?: Matrix): Matrix {
-    return this.js.transpose(a, out);
+  /**
+   * `result += op(a)·op(b)`, on the calling thread: `result`'s values go in (in place when
+   * resident) and `gemmAdd` adds the product. The mixed mode adds its float32 product to the
+   * float64 values in float64, so that `result` is not rounded to float32.
+   */
+  private matmulAdd(a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, result: Matrix): Matrix {
+    if (this.mixed) return this.add(result, this.matmul(a, b, { transposeA, transposeB }), result);
+    const m = result.rows;
+    const n = result.cols;
+    const k = transposeA ? a.rows : a.cols;
+    this.arena.reset();
+    const pa = this.operand(a);
+    const pb = this.operand(b);
+    const pc = this.operand(result);
+    const ars = transposeA ? 1 : a.cols;
+    const acs = transposeA ? a.cols : 1;
+    const brs = transposeB ? 1 : b.cols;
+    const bcs = transposeB ? b.cols : 1;
+    if (this.float32Products) this.kernels.gemmAdd32(pa, ars, acs, pb, brs, bcs, pc, n, 0, m, 0, n, k, this.gemmWork);
+    else this.kernels.gemmAdd(pa, ars, acs, pb, brs, bcs, pc, n, 0, m, 0, n, k, this.gemmWork);
+    this.finish(result, pc);
+    return result;
   }
+
 
   add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
     return this.binary('add', this.typed.add, a, b, out);
@@ -315,17 +337,11 @@ export class WasmBackend implements TensorBackend {
     return this.rowVector('mulRowVector', this.typed.mulRowVector, a, row, out);
   }
 
-  map(a: Matrix, fn: (x: number) => number, out?: Matrix): Matrix {
-    return this.js.map(a, fn, out);
-  }
 
   sigmoid(a: Matrix, out?: Matrix): Matrix {
     return this.unary('sigmoid', this.typed.sigmoid, a, out);
   }
 
-  sigmoidDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.unary('sigmoidDerivative', this.typed.sigmoidDerivative, y, out);
-  }
 
   sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     return this.binary('sigmoidBackward', this.typed.sigmoidBackward, grad, y, out);
@@ -335,9 +351,6 @@ export class WasmBackend implements TensorBackend {
     return this.unary('tanh', this.typed.tanh, a, out);
   }
 
-  tanhDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.unary('tanhDerivative', this.typed.tanhDerivative, y, out);
-  }
 
   tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     return this.binary('tanhBackward', this.typed.tanhBackward, grad, y, out);
@@ -347,9 +360,6 @@ export class WasmBackend implements TensorBackend {
     return this.unary('relu', this.typed.relu, a, out);
   }
 
-  reluDerivative(y: Matrix, out?: Matrix): Matrix {
-    return this.unary('reluDerivative', this.typed.reluDerivative, y, out);
-  }
 
   reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     return this.binary('reluBackward', this.typed.reluBackward, grad, y, out);
@@ -375,10 +385,6 @@ export class WasmBackend implements TensorBackend {
     return result;
   }
 
-  sum(a: Matrix): number {
-    this.arena.reset();
-    return this.typed.sum(this.operand(a), a.size);
-  }
 
   dot(a: Matrix, b: Matrix): number {
     assertSameShape('dot', a, b);
@@ -386,17 +392,8 @@ export class WasmBackend implements TensorBackend {
     return this.typed.dot(this.operand(a), this.operand(b), a.size);
   }
 
-  concatColumns(parts: readonly Matrix[], out?: Matrix): Matrix {
-    return this.js.concatColumns(parts, out);
-  }
 
-  gatherRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
-    return this.js.gatherRows(a, indices, out);
-  }
 
-  argmaxRows(a: Matrix): Int32Array {
-    return this.js.argmaxRows(a);
-  }
 
   clip(a: Matrix, min: number, max: number, out?: Matrix): Matrix {
     assertClipBounds(min, max);
@@ -412,7 +409,7 @@ export class WasmBackend implements TensorBackend {
 
   allFinite(a: Matrix): boolean {
     // A float64 value past float32's range is finite: rounded in, it would not be.
-    if (a.dtype !== this.dtype) return this.js.allFinite(a);
+    if (a.dtype !== this.dtype) return referenceBackend(this).allFinite(a);
     this.arena.reset();
     return this.typed.allFinite(this.operand(a), a.size) === 1;
   }
@@ -513,3 +510,5 @@ export class WasmBackend implements TensorBackend {
     return result;
   }
 }
+
+completeBackend(WasmBackend);

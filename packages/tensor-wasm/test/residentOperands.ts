@@ -5,7 +5,7 @@ import type { WasmBackend } from '../src/WasmBackend.js';
  * `backend` seen through a wrapper that moves the storage of every ordinary matrix argument into
  * wasm memory before the call and copies it back afterwards: a matrix that spans its whole storage
  * becomes a resident matrix (matrices on one storage, one block), a view of part of it a view of
- * the same part of the block. Aliasing stays aliasing, so the shared suites, which build ordinary
+ * the same part of the block (column views keep their stride). Aliasing stays aliasing, so the shared suites, which build ordinary
  * matrices, exercise the in-place paths. Test-only.
  */
 export function residentOperands(backend: WasmBackend): TensorBackend {
@@ -17,7 +17,8 @@ export function residentOperands(backend: WasmBackend): TensorBackend {
         const blocks = new Map<ArrayBufferLike, Matrix>();
         const copies = new Map<Matrix, Matrix>();
         const resident = (m: Matrix): Matrix => {
-          if (target.holds(m)) return m;
+          // Float32 storage stays where it is (the blocks hold float64 values).
+          if (target.holds(m) || m.dtype !== 'float64') return m;
           let copy = copies.get(m);
           if (copy !== undefined) return copy;
           const storage = m.data.buffer;
@@ -31,7 +32,12 @@ export function residentOperands(backend: WasmBackend): TensorBackend {
           copy =
             m.data.byteOffset === 0 && m.size === block.size
               ? block.resized(m.rows, m.cols)
-              : new Matrix(m.rows, m.cols, new Float64Array(block.data.buffer, block.data.byteOffset + m.data.byteOffset, m.size));
+              : new Matrix(
+                  m.rows,
+                  m.cols,
+                  new Float64Array(block.data.buffer, block.data.byteOffset + m.data.byteOffset, m.data.length),
+                  m.stride,
+                );
           copies.set(m, copy);
           return copy;
         };

@@ -12,25 +12,49 @@ const DTYPES: readonly DType[] = ['float64', 'float32'];
  * A dense rows × cols matrix, stored row-major in a `Float64Array` (dtype `'float64'`, the default)
  * or a `Float32Array` (`'float32'`). Values written to a float32 matrix are rounded to float32.
  *
+ * Element (r, c) is `data[r * stride + c]`. `stride` is `cols` (the matrix is contiguous) except
+ * for a column view ({@link Matrix.columns}), whose rows lie `stride` values apart in its parent's
+ * storage; its `data` then runs from its first element to its last, `(rows − 1)·stride + cols`
+ * values, the parent's other columns included.
+ *
  * @example
  * ```ts
  * const m = Matrix.fromArray([[1, 2], [3, 4]]);
  * m.get(1, 0); // 3
  * Matrix.zeros(2, 3, 'float32').dtype; // 'float32'
+ * m.columns(1, 1).toArray(); // [[2], [4]]: a view, no copy
  * ```
  */
 export class Matrix {
   readonly rows: number;
   readonly cols: number;
   readonly data: MatrixData;
+  /** Values from the start of one row to the start of the next: `cols`, or more for a column view. */
+  readonly stride: number;
 
-  constructor(rows: number, cols: number, data?: MatrixData) {
+  /**
+   * @param stride values between the starts of two rows (default `cols`); larger for a view of
+   *   some columns of a wider matrix, whose `data` then holds `(rows − 1)·stride + cols` values.
+   */
+  constructor(rows: number, cols: number, data?: MatrixData, stride: number = cols) {
     assertDimension('rows', rows);
     assertDimension('cols', cols);
-    if (data !== undefined && data.length !== rows * cols) {
+    if (stride !== cols) {
+      if (!Number.isInteger(stride) || stride < cols) {
+        throw new ShapeError(`Matrix: stride must be an integer ≥ cols (${cols}), got ${stride}`);
+      }
+      if (rows <= 1) stride = cols;
+    }
+    const length = stride === cols ? rows * cols : (rows - 1) * stride + cols;
+    if (data !== undefined && data.length !== length) {
       throw new ShapeError(
-        `Matrix: data has ${data.length} values, ${rows}×${cols} needs ${rows * cols}`,
+        stride === cols
+          ? `Matrix: data has ${data.length} values, ${rows}×${cols} needs ${rows * cols}`
+          : `Matrix: data has ${data.length} values, ${rows}×${cols} with stride ${stride} needs ${length}`,
       );
+    }
+    if (stride !== cols && data === undefined) {
+      throw new ShapeError('Matrix: a stride needs the data it strides over');
     }
     this.rows = rows;
     this.cols = cols;
@@ -38,6 +62,7 @@ export class Matrix {
       throw new TypeError('Matrix: data must be a Float64Array or a Float32Array');
     }
     this.data = data ?? new Float64Array(rows * cols);
+    this.stride = stride;
   }
 
   /** A zero-filled rows × cols matrix of `dtype` (default `'float64'`). */
@@ -92,6 +117,7 @@ export class Matrix {
   astype(dtype: DType): Matrix {
     assertDType(dtype);
     if (dtype === this.dtype) return this;
+    if (this.stride !== this.cols) return Matrix.zeros(this.rows, this.cols, dtype).copyFrom(this);
     const data = dtype === 'float32' ? Float32Array.from(this.data) : Float64Array.from(this.data);
     return new Matrix(this.rows, this.cols, data);
   }
@@ -106,16 +132,44 @@ export class Matrix {
   }
 
   get(row: number, col: number): number {
-    return this.data[row * this.cols + col];
+    return this.data[row * this.stride + col];
   }
 
   set(row: number, col: number, value: number): void {
-    this.data[row * this.cols + col] = value;
+    this.data[row * this.stride + col] = value;
   }
 
   /** A view (no copy) of one row. */
   row(r: number): MatrixData {
-    return this.data.subarray(r * this.cols, (r + 1) * this.cols);
+    return this.data.subarray(r * this.stride, r * this.stride + this.cols);
+  }
+
+  /** True unless this is a column view whose rows are apart in storage (`stride > cols`). */
+  get contiguous(): boolean {
+    return this.stride === this.cols;
+  }
+
+  /**
+   * A view (no copy) of columns `start … start + count − 1`: a rows × count matrix on this one's
+   * storage, with this one's row stride, so writing either writes both. Every backend accepts
+   * views as operands and `out` (backend kernels that need contiguous values get copies; see
+   * `completeBackend`). A view of a single row, or of every column, is contiguous.
+   *
+   * @example
+   * ```ts
+   * const gates = Matrix.zeros(32, 4 * 64);    // one batch × 4H product
+   * const input = gates.columns(0, 64);        // 32×64, stride 256
+   * backend.sigmoid(input, input);             // in place, in gates' storage
+   * ```
+   */
+  columns(start: number, count: number): Matrix {
+    if (!Number.isInteger(start) || !Number.isInteger(count) || start < 0 || count < 0 || start + count > this.cols) {
+      throw new RangeError(`columns: ${start} … ${start + count - 1} (${count} columns) are not columns of (${this.shape})`);
+    }
+    const stride = this.rows <= 1 ? count : this.stride;
+    const first = start;
+    const length = this.rows === 0 ? 0 : (this.rows - 1) * stride + count;
+    return new Matrix(this.rows, count, this.data.subarray(first, first + length), stride);
   }
 
   hasShape(rows: number, cols: number): boolean {
@@ -126,8 +180,12 @@ export class Matrix {
     return this.rows === other.rows && this.cols === other.cols;
   }
 
+  /** A contiguous copy (of the same dtype). */
   clone(): Matrix {
-    return new Matrix(this.rows, this.cols, this.data.slice());
+    if (!(this.stride > this.cols)) return new Matrix(this.rows, this.cols, this.data.slice());
+    const copy = Matrix.zeros(this.rows, this.cols, this.dtype);
+    copy.copyFrom(this);
+    return copy;
   }
 
   /**
@@ -136,6 +194,8 @@ export class Matrix {
    * {@link bufferOfShape} calls it, so batch buffers reshape without reallocating.
    */
   resized(rows: number, cols: number): Matrix {
+    // A column view's storage is its parent's: it never grows over the parent's other columns.
+    if (this.stride !== this.cols) return Matrix.zeros(rows, cols, this.dtype);
     const { buffer: storage, byteOffset, BYTES_PER_ELEMENT: bytes } = this.data;
     const float32 = this.data instanceof Float32Array;
     if (storage.byteLength - byteOffset >= rows * cols * bytes) {
@@ -153,7 +213,11 @@ export class Matrix {
     if (!this.sameShape(other)) {
       throw new ShapeError(`copyFrom: (${this.shape}) ← (${other.shape}): shapes differ`);
     }
-    this.data.set(other.data);
+    if (!(this.stride > this.cols) && !(other.stride > other.cols)) {
+      this.data.set(other.data);
+      return this;
+    }
+    for (let r = 0; r < this.rows; r++) this.data.set(other.row(r), r * this.stride);
     return this;
   }
 

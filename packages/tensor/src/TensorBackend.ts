@@ -1,31 +1,44 @@
 import type { DType, Matrix } from './Matrix.js';
 
 /**
- * Which operands of a product are transposed: `op(A)·op(B)`.
+ * Which operands of a product are transposed, `op(A)·op(B)`, and whether the product is added to
+ * `out` rather than written over it.
  *
  * @example
  * ```ts
  * backend.matmul(x, delta, { transposeA: true }); // xᵀ·δ, a weight gradient
+ * backend.matmul(x, delta, { transposeA: true, accumulate: true }, grad); // grad += xᵀ·δ
  * ```
  */
 export interface MatmulOptions {
   readonly transposeA?: boolean;
   readonly transposeB?: boolean;
+  /**
+   * `out += op(A)·op(B)` instead of `out = op(A)·op(B)` (`out` is then required): gradients of a
+   * weight used at several steps sum without a temporary.
+   */
+  readonly accumulate?: boolean;
 }
 
 /**
  * The ops the library needs, on {@link Matrix} operands. Every backend implements this one
  * contract and passes the shared backend contract suite.
  *
+ * A backend need not implement every op itself: {@link completeBackend} fills the ops it lacks
+ * with the reference (cpu) kernels.
+ *
  * Conventions:
  * - An op that returns a matrix accepts an optional `out`; when given it must have the result's
  *   shape, is written and returned, and may be the same object as an operand of the same shape
- *   (element-wise ops, row-vector ops, clip, map). `matmul`, `transpose`, `concatColumns` and
- *   `gatherRows` never accept an operand as `out`.
+ *   (element-wise ops, row-vector ops, clip, map). `matmul`, `concatColumns` and `gatherRows`
+ *   never accept an operand as `out`.
+ * - Operands and `out` may be column views ({@link Matrix.columns}, `stride > cols`); a backend
+ *   made with {@link completeBackend} gives its kernels contiguous copies unless they declare
+ *   that they read strides.
  * - Shape mismatches throw a `ShapeError` naming the op and both shapes, e.g.
  *   `matmul: (10×24)·(12×128): inner sizes 24 ≠ 12`.
  * - Derivatives of activations take the activation's *output* `y` (as the tutorial's
- *   `sigmoid_out2deriv` does); the `*Backward` ops fuse `grad ⊙ f'(y)`.
+ *   `sigmoid_out2deriv` did); the `*Backward` ops fuse `grad ⊙ f'(y)`.
  *
  * @example
  * ```ts
@@ -53,9 +66,8 @@ export interface TensorBackend {
    */
   zeros?(rows: number, cols: number): Matrix;
 
-  /** `op(A)·op(B)` where `op` transposes when asked. */
+  /** `op(A)·op(B)` where `op` transposes when asked; added to `out` with `accumulate`. */
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix;
-  transpose(a: Matrix, out?: Matrix): Matrix;
 
   add(a: Matrix, b: Matrix, out?: Matrix): Matrix;
   sub(a: Matrix, b: Matrix, out?: Matrix): Matrix;
@@ -72,18 +84,12 @@ export interface TensorBackend {
   /** Element-wise `fn`, the slow general path; prefer the fused ops below in hot code. */
   map(a: Matrix, fn: (x: number) => number, out?: Matrix): Matrix;
   sigmoid(a: Matrix, out?: Matrix): Matrix;
-  /** `y ⊙ (1 − y)` from the sigmoid's output `y`. */
-  sigmoidDerivative(y: Matrix, out?: Matrix): Matrix;
-  /** `grad ⊙ y ⊙ (1 − y)`. */
+  /** `grad ⊙ y ⊙ (1 − y)` from the sigmoid's output `y`. */
   sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix;
   tanh(a: Matrix, out?: Matrix): Matrix;
-  /** `1 − y²` from tanh's output `y`. */
-  tanhDerivative(y: Matrix, out?: Matrix): Matrix;
-  /** `grad ⊙ (1 − y²)`. */
+  /** `grad ⊙ (1 − y²)` from tanh's output `y`. */
   tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix;
   relu(a: Matrix, out?: Matrix): Matrix;
-  /** `1` where `y > 0`, else `0`. */
-  reluDerivative(y: Matrix, out?: Matrix): Matrix;
   /** `grad` where `y > 0`, else `0`. */
   reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix;
 
@@ -93,8 +99,6 @@ export interface TensorBackend {
   meanColumns(a: Matrix, out?: Matrix): Matrix;
   /** Population (biased, divide by rows) column variances as a 1 × cols row vector. */
   varianceColumns(a: Matrix, out?: Matrix): Matrix;
-  /** Sum of all elements. */
-  sum(a: Matrix): number;
   /** Frobenius inner product `Σ aᵢⱼ bᵢⱼ`. */
   dot(a: Matrix, b: Matrix): number;
 

@@ -5,6 +5,13 @@ export { ShapeError } from './errors.js';
 export { zerosFor } from './zerosFor.js';
 export type { MatmulOptions, TensorBackend } from './TensorBackend.js';
 export { CpuBackend, type CpuBackendOptions } from './backends/cpu/CpuBackend.js';
+export {
+  completeBackend,
+  referenceBackend,
+  type CompleteBackendOptions,
+  type PartialBackend,
+} from './backends/completeBackend.js';
+export { KERNEL_NAMES, type BackendKernels, type KernelName } from './backends/KernelName.js';
 export { MathjsBackend } from './backends/mathjs/MathjsBackend.js';
 export { fromMathjs, toMathjs } from './backends/mathjs/mathjsConversion.js';
 export { Rng, type ShuffleableArray } from './random/Rng.js';

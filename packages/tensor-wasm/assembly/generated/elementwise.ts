@@ -176,36 +176,6 @@ export function addScaled(x: usize, y: usize, factorScalar: f64, out: usize, n: 
   }
 }
 
-export function sigmoidDerivative(x: usize, out: usize, n: i32): void {
-  const end = x + (<usize>n << 3);
-  const blocks = x + (<usize>(n & ~7) << 3);
-  const pairs = x + (<usize>(n & ~1) << 3);
-  for (; x < blocks; x += 64, out += 64) {
-    const a0 = v128.load(x, 0);
-    const a1 = v128.load(x, 16);
-    const a2 = v128.load(x, 32);
-    const a3 = v128.load(x, 48);
-    const y0 = f64x2.mul(a0, f64x2.sub(f64x2.splat(1.0), a0));
-    const y1 = f64x2.mul(a1, f64x2.sub(f64x2.splat(1.0), a1));
-    const y2 = f64x2.mul(a2, f64x2.sub(f64x2.splat(1.0), a2));
-    const y3 = f64x2.mul(a3, f64x2.sub(f64x2.splat(1.0), a3));
-    v128.store(out, y0, 0);
-    v128.store(out, y1, 16);
-    v128.store(out, y2, 32);
-    v128.store(out, y3, 48);
-  }
-  for (; x < pairs; x += 16, out += 16) {
-    const a0 = v128.load(x);
-    const y0 = f64x2.mul(a0, f64x2.sub(f64x2.splat(1.0), a0));
-    v128.store(out, y0);
-  }
-  if (x < end) {
-    const a0 = f64x2.splat(load<f64>(x));
-    const y0 = f64x2.mul(a0, f64x2.sub(f64x2.splat(1.0), a0));
-    store<f64>(out, f64x2.extract_lane(y0, 0));
-  }
-}
-
 export function sigmoidBackward(x: usize, y: usize, out: usize, n: i32): void {
   const end = x + (<usize>n << 3);
   const blocks = x + (<usize>(n & ~7) << 3);
@@ -238,36 +208,6 @@ export function sigmoidBackward(x: usize, y: usize, out: usize, n: i32): void {
     const a0 = f64x2.splat(load<f64>(x));
     const b0 = f64x2.splat(load<f64>(y));
     const y0 = f64x2.mul(a0, f64x2.mul(b0, f64x2.sub(f64x2.splat(1.0), b0)));
-    store<f64>(out, f64x2.extract_lane(y0, 0));
-  }
-}
-
-export function tanhDerivative(x: usize, out: usize, n: i32): void {
-  const end = x + (<usize>n << 3);
-  const blocks = x + (<usize>(n & ~7) << 3);
-  const pairs = x + (<usize>(n & ~1) << 3);
-  for (; x < blocks; x += 64, out += 64) {
-    const a0 = v128.load(x, 0);
-    const a1 = v128.load(x, 16);
-    const a2 = v128.load(x, 32);
-    const a3 = v128.load(x, 48);
-    const y0 = f64x2.sub(f64x2.splat(1.0), f64x2.mul(a0, a0));
-    const y1 = f64x2.sub(f64x2.splat(1.0), f64x2.mul(a1, a1));
-    const y2 = f64x2.sub(f64x2.splat(1.0), f64x2.mul(a2, a2));
-    const y3 = f64x2.sub(f64x2.splat(1.0), f64x2.mul(a3, a3));
-    v128.store(out, y0, 0);
-    v128.store(out, y1, 16);
-    v128.store(out, y2, 32);
-    v128.store(out, y3, 48);
-  }
-  for (; x < pairs; x += 16, out += 16) {
-    const a0 = v128.load(x);
-    const y0 = f64x2.sub(f64x2.splat(1.0), f64x2.mul(a0, a0));
-    v128.store(out, y0);
-  }
-  if (x < end) {
-    const a0 = f64x2.splat(load<f64>(x));
-    const y0 = f64x2.sub(f64x2.splat(1.0), f64x2.mul(a0, a0));
     store<f64>(out, f64x2.extract_lane(y0, 0));
   }
 }
@@ -334,36 +274,6 @@ export function relu(x: usize, out: usize, n: i32): void {
   if (x < end) {
     const a0 = f64x2.splat(load<f64>(x));
     const y0 = f64x2.pmax(a0, f64x2.splat(0.0));
-    store<f64>(out, f64x2.extract_lane(y0, 0));
-  }
-}
-
-export function reluDerivative(x: usize, out: usize, n: i32): void {
-  const end = x + (<usize>n << 3);
-  const blocks = x + (<usize>(n & ~7) << 3);
-  const pairs = x + (<usize>(n & ~1) << 3);
-  for (; x < blocks; x += 64, out += 64) {
-    const a0 = v128.load(x, 0);
-    const a1 = v128.load(x, 16);
-    const a2 = v128.load(x, 32);
-    const a3 = v128.load(x, 48);
-    const y0 = v128.and(f64x2.gt(a0, f64x2.splat(0.0)), f64x2.splat(1.0));
-    const y1 = v128.and(f64x2.gt(a1, f64x2.splat(0.0)), f64x2.splat(1.0));
-    const y2 = v128.and(f64x2.gt(a2, f64x2.splat(0.0)), f64x2.splat(1.0));
-    const y3 = v128.and(f64x2.gt(a3, f64x2.splat(0.0)), f64x2.splat(1.0));
-    v128.store(out, y0, 0);
-    v128.store(out, y1, 16);
-    v128.store(out, y2, 32);
-    v128.store(out, y3, 48);
-  }
-  for (; x < pairs; x += 16, out += 16) {
-    const a0 = v128.load(x);
-    const y0 = v128.and(f64x2.gt(a0, f64x2.splat(0.0)), f64x2.splat(1.0));
-    v128.store(out, y0);
-  }
-  if (x < end) {
-    const a0 = f64x2.splat(load<f64>(x));
-    const y0 = v128.and(f64x2.gt(a0, f64x2.splat(0.0)), f64x2.splat(1.0));
     store<f64>(out, f64x2.extract_lane(y0, 0));
   }
 }
@@ -950,36 +860,6 @@ export function addScaled32(x: usize, y: usize, factorScalar: f64, out: usize, n
   }
 }
 
-export function sigmoidDerivative32(x: usize, out: usize, n: i32): void {
-  const end = x + (<usize>n << 2);
-  const blocks = x + (<usize>(n & ~15) << 2);
-  const quads = x + (<usize>(n & ~3) << 2);
-  for (; x < blocks; x += 64, out += 64) {
-    const a0 = v128.load(x, 0);
-    const a1 = v128.load(x, 16);
-    const a2 = v128.load(x, 32);
-    const a3 = v128.load(x, 48);
-    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), a0));
-    const y1 = f32x4.mul(a1, f32x4.sub(f32x4.splat(1.0), a1));
-    const y2 = f32x4.mul(a2, f32x4.sub(f32x4.splat(1.0), a2));
-    const y3 = f32x4.mul(a3, f32x4.sub(f32x4.splat(1.0), a3));
-    v128.store(out, y0, 0);
-    v128.store(out, y1, 16);
-    v128.store(out, y2, 32);
-    v128.store(out, y3, 48);
-  }
-  for (; x < quads; x += 16, out += 16) {
-    const a0 = v128.load(x);
-    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), a0));
-    v128.store(out, y0);
-  }
-  for (; x < end; x += 4, out += 4) {
-    const a0 = f32x4.splat(load<f32>(x));
-    const y0 = f32x4.mul(a0, f32x4.sub(f32x4.splat(1.0), a0));
-    store<f32>(out, f32x4.extract_lane(y0, 0));
-  }
-}
-
 export function sigmoidBackward32(x: usize, y: usize, out: usize, n: i32): void {
   const end = x + (<usize>n << 2);
   const blocks = x + (<usize>(n & ~15) << 2);
@@ -1012,36 +892,6 @@ export function sigmoidBackward32(x: usize, y: usize, out: usize, n: i32): void 
     const a0 = f32x4.splat(load<f32>(x));
     const b0 = f32x4.splat(load<f32>(y));
     const y0 = f32x4.mul(a0, f32x4.mul(b0, f32x4.sub(f32x4.splat(1.0), b0)));
-    store<f32>(out, f32x4.extract_lane(y0, 0));
-  }
-}
-
-export function tanhDerivative32(x: usize, out: usize, n: i32): void {
-  const end = x + (<usize>n << 2);
-  const blocks = x + (<usize>(n & ~15) << 2);
-  const quads = x + (<usize>(n & ~3) << 2);
-  for (; x < blocks; x += 64, out += 64) {
-    const a0 = v128.load(x, 0);
-    const a1 = v128.load(x, 16);
-    const a2 = v128.load(x, 32);
-    const a3 = v128.load(x, 48);
-    const y0 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a0, a0));
-    const y1 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a1, a1));
-    const y2 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a2, a2));
-    const y3 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a3, a3));
-    v128.store(out, y0, 0);
-    v128.store(out, y1, 16);
-    v128.store(out, y2, 32);
-    v128.store(out, y3, 48);
-  }
-  for (; x < quads; x += 16, out += 16) {
-    const a0 = v128.load(x);
-    const y0 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a0, a0));
-    v128.store(out, y0);
-  }
-  for (; x < end; x += 4, out += 4) {
-    const a0 = f32x4.splat(load<f32>(x));
-    const y0 = f32x4.sub(f32x4.splat(1.0), f32x4.mul(a0, a0));
     store<f32>(out, f32x4.extract_lane(y0, 0));
   }
 }
@@ -1108,36 +958,6 @@ export function relu32(x: usize, out: usize, n: i32): void {
   for (; x < end; x += 4, out += 4) {
     const a0 = f32x4.splat(load<f32>(x));
     const y0 = f32x4.pmax(a0, f32x4.splat(0.0));
-    store<f32>(out, f32x4.extract_lane(y0, 0));
-  }
-}
-
-export function reluDerivative32(x: usize, out: usize, n: i32): void {
-  const end = x + (<usize>n << 2);
-  const blocks = x + (<usize>(n & ~15) << 2);
-  const quads = x + (<usize>(n & ~3) << 2);
-  for (; x < blocks; x += 64, out += 64) {
-    const a0 = v128.load(x, 0);
-    const a1 = v128.load(x, 16);
-    const a2 = v128.load(x, 32);
-    const a3 = v128.load(x, 48);
-    const y0 = v128.and(f32x4.gt(a0, f32x4.splat(0.0)), f32x4.splat(1.0));
-    const y1 = v128.and(f32x4.gt(a1, f32x4.splat(0.0)), f32x4.splat(1.0));
-    const y2 = v128.and(f32x4.gt(a2, f32x4.splat(0.0)), f32x4.splat(1.0));
-    const y3 = v128.and(f32x4.gt(a3, f32x4.splat(0.0)), f32x4.splat(1.0));
-    v128.store(out, y0, 0);
-    v128.store(out, y1, 16);
-    v128.store(out, y2, 32);
-    v128.store(out, y3, 48);
-  }
-  for (; x < quads; x += 16, out += 16) {
-    const a0 = v128.load(x);
-    const y0 = v128.and(f32x4.gt(a0, f32x4.splat(0.0)), f32x4.splat(1.0));
-    v128.store(out, y0);
-  }
-  for (; x < end; x += 4, out += 4) {
-    const a0 = f32x4.splat(load<f32>(x));
-    const y0 = v128.and(f32x4.gt(a0, f32x4.splat(0.0)), f32x4.splat(1.0));
     store<f32>(out, f32x4.extract_lane(y0, 0));
   }
 }

@@ -44,6 +44,8 @@ export function assertMatmulFits(a: Matrix, b: Matrix, transposeA: boolean, tran
 export interface PreparedMatmul {
   readonly transposeA: boolean;
   readonly transposeB: boolean;
+  /** Whether the product is added to `out` (which is then given). */
+  readonly accumulate: boolean;
   /** Rows of the result, inner size, columns of the result. */
   readonly m: number;
   readonly k: number;
@@ -53,8 +55,8 @@ export interface PreparedMatmul {
 }
 
 /**
- * Checks a product `op(A)·op(B)` (inner sizes, `out`'s shape, `out` not sharing memory with an
- * operand) and gives its sizes and result matrix, with the library's one wording of each error.
+ * Checks a product `op(A)·op(B)` (inner sizes, `out`'s shape, `out` given when it accumulates,
+ * `out` not sharing memory with an operand) and gives its sizes and result matrix, with the library's one wording of each error.
  */
 export function prepareMatmul(
   a: Matrix,
@@ -65,7 +67,11 @@ export function prepareMatmul(
 ): PreparedMatmul {
   const transposeA = options?.transposeA === true;
   const transposeB = options?.transposeB === true;
+  const accumulate = options?.accumulate === true;
   assertMatmulFits(a, b, transposeA, transposeB);
+  if (accumulate && out === undefined) {
+    throw new TypeError('matmul: accumulate adds the product to out, so out must be given');
+  }
   const m = transposeA ? a.cols : a.rows;
   const n = transposeB ? b.rows : b.cols;
   const k = transposeA ? a.rows : a.cols;
@@ -74,7 +80,7 @@ export function prepareMatmul(
     assertNotAliased('matmul', out, a);
     assertNotAliased('matmul', out, b);
   }
-  return { transposeA, transposeB, m, k, n, result };
+  return { transposeA, transposeB, accumulate, m, k, n, result };
 }
 
 /** Ops that read operands while writing `out` cannot let the two share memory. */

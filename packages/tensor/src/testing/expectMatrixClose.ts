@@ -6,7 +6,7 @@ import { Matrix } from '../Matrix.js';
  * Asserts that `actual` has `expected`'s shape and that every element agrees to within
  * `tolerance × scale`, where the scale is `max(1, |expected|)` or, when given, the matching
  * element of `scale` (e.g. `|A|·|B|` for a product, the sum of the magnitudes of its terms).
- * NaN matches NaN and an infinity matches the same infinity. The failure names the first
+ * Column views compare by their elements. NaN matches NaN and an infinity matches the same infinity. The failure names the first
  * elements that differ.
  *
  * @example
@@ -20,8 +20,10 @@ export function expectMatrixClose(
   tolerance = 1e-12,
   scale?: Matrix,
 ): void {
-  const want = isMatrix(expected) ? expected : Matrix.fromArray(expected);
+  const want = contiguous(isMatrix(expected) ? expected : Matrix.fromArray(expected));
   expect(actual.shape, 'shape').toBe(want.shape);
+  actual = contiguous(actual);
+  if (scale !== undefined) scale = contiguous(scale);
   const differences: string[] = [];
   for (let i = 0; i < want.data.length; i++) {
     const a = actual.data[i];
@@ -35,4 +37,9 @@ export function expectMatrixClose(
     }
   }
   expect(differences.slice(0, 5), `${differences.length} elements differ`).toEqual([]);
+}
+
+/** Column views are compared through contiguous copies. */
+function contiguous(m: Matrix): Matrix {
+  return m.stride > m.cols ? m.clone() : m;
 }

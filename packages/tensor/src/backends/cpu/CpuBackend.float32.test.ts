@@ -28,7 +28,6 @@ describe("CpuBackend, dtype 'float32'", () => {
 
   const ops: Record<string, (backend: CpuBackend) => Matrix> = {
     matmul: (k) => k.matmul(a, b, { transposeB: true }),
-    transpose: (k) => k.transpose(a),
     add: (k) => k.add(a, b),
     sub: (k) => k.sub(a, b),
     mul: (k) => k.mul(a, b),
@@ -38,13 +37,10 @@ describe("CpuBackend, dtype 'float32'", () => {
     mulRowVector: (k) => k.mulRowVector(a, row),
     map: (k) => k.map(a, Math.cos),
     sigmoid: (k) => k.sigmoid(a),
-    sigmoidDerivative: (k) => k.sigmoidDerivative(y),
     sigmoidBackward: (k) => k.sigmoidBackward(a, y),
     tanh: (k) => k.tanh(a),
-    tanhDerivative: (k) => k.tanhDerivative(y),
     tanhBackward: (k) => k.tanhBackward(a, y),
     relu: (k) => k.relu(a),
-    reluDerivative: (k) => k.reluDerivative(a),
     reluBackward: (k) => k.reluBackward(b, a),
     sumColumns: (k) => k.sumColumns(a),
     meanColumns: (k) => k.meanColumns(a),
@@ -86,6 +82,27 @@ describe("CpuBackend, dtype 'float32'", () => {
     const terms = oracle.matmul(oracle.map(left, Math.abs), oracle.map(right, Math.abs));
     for (let i = 0; i < result.size; i++) {
       expect(Math.abs(result.data[i] - exact.data[i])).toBeLessThanOrEqual(4 * 2 ** -24 * terms.data[i]);
+    }
+  });
+
+  it('an accumulating product is the float64 out + product rounded once, near mathjs\' product then sum', () => {
+    for (const options of [{}, { transposeA: true }, { transposeB: true }, { transposeA: true, transposeB: true }]) {
+      const left = options.transposeA === true ? random(rng, 300, 7) : random(rng, 7, 300);
+      const right = options.transposeB === true ? random(rng, 5, 300) : random(rng, 300, 5);
+      const start = random(rng, 7, 5).astype('float32');
+      const out = start.clone();
+      expect(single.matmul(left, right, { ...options, accumulate: true }, out)).toBe(out);
+      const wide = start.astype('float64');
+      double.matmul(left, right, { ...options, accumulate: true }, wide);
+      expect(Array.from(out.data)).toEqual(rounded(wide));
+      const exact = oracle.add(oracle.matmul(left, right, options), start.astype('float64'));
+      const terms = oracle.add(
+        oracle.matmul(oracle.map(left, Math.abs), oracle.map(right, Math.abs), options),
+        oracle.map(start.astype('float64'), Math.abs),
+      );
+      for (let i = 0; i < out.size; i++) {
+        expect(Math.abs(out.data[i] - exact.data[i])).toBeLessThanOrEqual(2 ** -24 * terms.data[i] + 1e-12 * terms.data[i]);
+      }
     }
   });
 

@@ -10,6 +10,7 @@ import {
   prepareMatmul,
   resultMatrix,
 } from '../checks.js';
+import { contiguousOperands } from '../contiguousOperands.js';
 import { MatmulKernel } from './MatmulKernel.js';
 
 /** Options of {@link CpuBackend}. */
@@ -23,8 +24,10 @@ export interface CpuBackendOptions {
 }
 
 /**
- * The default backend: plain loops over typed arrays, a cache-blocked matmul, and no
- * allocation when `out` is given. Holds scratch buffers, so share one instance per thread.
+ * The default backend, and the reference implementation whose kernels complete every partial
+ * backend (`completeBackend`): plain loops over typed arrays, a cache-blocked matmul, and no
+ * allocation when `out` is given. Its product reads column views in place; its other ops run on
+ * contiguous copies of views. Holds scratch buffers, so share one instance per thread.
  *
  * @example
  * ```ts
@@ -52,9 +55,9 @@ export class CpuBackend implements TensorBackend {
   }
 
   matmul(a: Matrix, b: Matrix, options?: MatmulOptions, out?: Matrix): Matrix {
-    const { transposeA, transposeB, result } = prepareMatmul(a, b, options, out, this.dtype);
+    const { transposeA, transposeB, accumulate, result } = prepareMatmul(a, b, options, out, this.dtype);
     if (result.dtype === 'float64') {
-      this.kernel.multiply(a, b, transposeA, transposeB, result);
+      this.kernel.multiply(a, b, transposeA, transposeB, result, accumulate);
       return result;
     }
     // The kernel adds each block of the inner sum into C; a float32 C would round after every
@@ -62,21 +65,10 @@ export class CpuBackend implements TensorBackend {
     const size = result.rows * result.cols;
     if (this.productScratch.length < size) this.productScratch = new Float64Array(size);
     const wide = new Matrix(result.rows, result.cols, this.productScratch.subarray(0, size));
-    this.kernel.multiply(a, b, transposeA, transposeB, wide);
-    result.data.set(wide.data);
-    return result;
-  }
-
-  transpose(a: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('transpose', a.cols, a.rows, out, this.dtype);
-    if (out !== undefined) assertNotAliased('transpose', out, a);
-    const x = a.data;
-    const y = result.data;
-    const rows = a.rows;
-    const cols = a.cols;
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0, s = r * cols; c < cols; c++, s++) y[c * rows + r] = x[s];
-    }
+    if (accumulate) wide.copyFrom(result);
+    this.kernel.multiply(a, b, transposeA, transposeB, wide, accumulate);
+    if (result.stride === result.cols) result.data.set(wide.data);
+    else result.copyFrom(wide);
     return result;
   }
 
@@ -166,12 +158,6 @@ export class CpuBackend implements TensorBackend {
     return result;
   }
 
-  sigmoidDerivative(y: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('sigmoidDerivative', y.rows, y.cols, out, this.dtype);
-    const s = y.data, d = result.data;
-    for (let i = 0; i < s.length; i++) d[i] = s[i] * (1 - s[i]);
-    return result;
-  }
 
   sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     const result = binaryResult('sigmoidBackward', grad, y, out, this.dtype);
@@ -187,12 +173,6 @@ export class CpuBackend implements TensorBackend {
     return result;
   }
 
-  tanhDerivative(y: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('tanhDerivative', y.rows, y.cols, out, this.dtype);
-    const t = y.data, d = result.data;
-    for (let i = 0; i < t.length; i++) d[i] = 1 - t[i] * t[i];
-    return result;
-  }
 
   tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     const result = binaryResult('tanhBackward', grad, y, out, this.dtype);
@@ -209,12 +189,6 @@ export class CpuBackend implements TensorBackend {
     return result;
   }
 
-  reluDerivative(y: Matrix, out?: Matrix): Matrix {
-    const result = resultMatrix('reluDerivative', y.rows, y.cols, out, this.dtype);
-    const r = y.data, d = result.data;
-    for (let i = 0; i < r.length; i++) d[i] = r[i] > 0 ? 1 : 0;
-    return result;
-  }
 
   reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     const result = binaryResult('reluBackward', grad, y, out, this.dtype);
@@ -271,12 +245,6 @@ export class CpuBackend implements TensorBackend {
     return this.sumScratch;
   }
 
-  sum(a: Matrix): number {
-    const x = a.data;
-    let total = 0;
-    for (let i = 0; i < x.length; i++) total += x[i];
-    return total;
-  }
 
   dot(a: Matrix, b: Matrix): number {
     assertSameShape('dot', a, b);
@@ -358,6 +326,9 @@ export class CpuBackend implements TensorBackend {
     return true;
   }
 }
+
+// Column views reach only `matmul`; every other op gets contiguous copies of them.
+contiguousOperands(CpuBackend.prototype, new Set(['matmul'] as const));
 
 /** The result of an op on two same-shaped operands, once their shapes are checked. */
 function binaryResult(op: string, a: Matrix, b: Matrix, out: Matrix | undefined, dtype: DType): Matrix {

@@ -13,7 +13,8 @@ const NC = 1024;
 const DIRECT_B_MAX = 16384;
 
 /**
- * `C = op(A)·op(B)` for row-major float64 matrices, in the GotoBLAS layout: blocks of `op(A)`
+ * `C = op(A)·op(B)` (or `C += op(A)·op(B)`) for row-major float64 matrices, column views
+ * included (each operand's row stride is its `stride`), in the GotoBLAS layout: blocks of `op(A)`
  * and (unless small) of `op(B)` are copied ("packed") into grown-once scratch buffers so that
  * the micro-kernel reads them contiguously whatever the transposes; a transpose only changes
  * the strides the packing reads with. Holds scratch memory, so one instance serves one thread.
@@ -23,19 +24,26 @@ export class MatmulKernel {
   private packedB = new Float64Array(0);
   private readonly tile = new Float64Array(MR * NR);
 
-  /** Writes `op(a)·op(b)` into `c`, whose shape the caller has checked and which must not alias. */
-  multiply(a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, c: Matrix): void {
+  /**
+   * Writes `op(a)·op(b)` into `c` (adds it to `c`'s values when `accumulate`); the caller has
+   * checked `c`'s shape, and `c` must not alias an operand.
+   */
+  multiply(a: Matrix, b: Matrix, transposeA: boolean, transposeB: boolean, c: Matrix, accumulate = false): void {
     const m = c.rows;
     const n = c.cols;
     const k = transposeA ? a.rows : a.cols;
-    // Every k block adds its share into C, so C starts from zero.
-    c.data.fill(0);
+    // Every k block adds its share into C, so C starts from zero (or from its values).
+    const ldc = strideOf(c);
+    if (!accumulate) {
+      if (ldc === n) c.data.fill(0);
+      else for (let r = 0; r < m; r++) c.data.fill(0, r * ldc, r * ldc + n);
+    }
     if (k === 0) return;
     // Element (i, p) of op(A) sits at a[i * aRowStride + p * aInnerStride]; likewise for B.
-    const aRowStride = transposeA ? 1 : a.cols;
-    const aInnerStride = transposeA ? a.cols : 1;
-    const bInnerStride = transposeB ? 1 : b.cols;
-    const bColStride = transposeB ? b.cols : 1;
+    const aRowStride = transposeA ? 1 : strideOf(a);
+    const aInnerStride = transposeA ? strideOf(a) : 1;
+    const bInnerStride = transposeB ? 1 : strideOf(b);
+    const bColStride = transposeB ? strideOf(b) : 1;
     this.reserve(Math.min(m, MC), Math.min(n, NC), Math.min(k, KC));
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
@@ -59,7 +67,7 @@ export class MatmulKernel {
           const mc = Math.min(MC, m - i0);
           this.packA(a.data, aRowStride, aInnerStride, i0, mc, p0, kc);
           this.multiplyPanels(
-            c.data, n, i0, mc, j0, nc, kc, bData, bStart, bPanelStride, bStep, bColStep,
+            c.data, ldc, i0, mc, j0, nc, kc, bData, bStart, bPanelStride, bStep, bColStep,
           );
         }
       }
@@ -170,6 +178,11 @@ export class MatmulKernel {
       }
     }
   }
+}
+
+/** A view's row stride, else `cols` (also for a matrix of another copy of this package, without one). */
+function strideOf(m: Matrix): number {
+  return m.stride > m.cols ? m.stride : m.cols;
 }
 
 function roundUp(x: number, multiple: number): number {

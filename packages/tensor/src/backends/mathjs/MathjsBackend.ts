@@ -11,6 +11,7 @@ import {
   assertSameShape,
   resultMatrix,
 } from '../checks.js';
+import { contiguousOperands } from '../contiguousOperands.js';
 import { toMathjs } from './mathjsConversion.js';
 
 // An oracle compares exactly: the default instance treats numbers within 1e-15 as equal, so
@@ -36,6 +37,9 @@ export class MathjsBackend implements TensorBackend {
     const transposeA = options?.transposeA === true;
     const transposeB = options?.transposeB === true;
     assertMatmulFits(a, b, transposeA, transposeB);
+    if (options?.accumulate === true && out === undefined) {
+      throw new TypeError('matmul: accumulate adds the product to out, so out must be given');
+    }
     if (out !== undefined) {
       assertNotAliased('matmul', out, a);
       assertNotAliased('matmul', out, b);
@@ -47,12 +51,11 @@ export class MathjsBackend implements TensorBackend {
     // An inner size of 0 is a sum of no terms; mathjs cannot multiply empty matrices.
     const inner = transposeA ? a.rows : a.cols;
     const product = inner === 0 ? math.zeros(rows, cols) : math.multiply(left, right);
+    if (options?.accumulate === true && out !== undefined && out.hasShape(rows, cols)) {
+      // The product, then the sum: the formula as written, for the oracle.
+      return write('matmul', math.add(toMathjs(out), product), rows, cols, out);
+    }
     return write('matmul', product, rows, cols, out);
-  }
-
-  transpose(a: Matrix, out?: Matrix): Matrix {
-    if (out !== undefined) assertNotAliased('transpose', out, a);
-    return write('transpose', math.transpose(toMathjs(a)), a.cols, a.rows, out);
   }
 
   add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
@@ -101,9 +104,6 @@ export class MathjsBackend implements TensorBackend {
     return write('sigmoid', s, a.rows, a.cols, out);
   }
 
-  sigmoidDerivative(y: Matrix, out?: Matrix): Matrix {
-    return write('sigmoidDerivative', sigmoidPrime(y), y.rows, y.cols, out);
-  }
 
   sigmoidBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     assertSameShape('sigmoidBackward', grad, y);
@@ -115,9 +115,6 @@ export class MathjsBackend implements TensorBackend {
     return write('tanh', elementwise(a, math.tanh), a.rows, a.cols, out);
   }
 
-  tanhDerivative(y: Matrix, out?: Matrix): Matrix {
-    return write('tanhDerivative', tanhPrime(y), y.rows, y.cols, out);
-  }
 
   tanhBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     assertSameShape('tanhBackward', grad, y);
@@ -129,10 +126,6 @@ export class MathjsBackend implements TensorBackend {
     return write('relu', elementwise(a, (x) => math.max(x, 0)), a.rows, a.cols, out);
   }
 
-  reluDerivative(y: Matrix, out?: Matrix): Matrix {
-    const d = elementwise(y, (v) => (math.larger(v, 0) ? 1 : 0));
-    return write('reluDerivative', d, y.rows, y.cols, out);
-  }
 
   reluBackward(grad: Matrix, y: Matrix, out?: Matrix): Matrix {
     assertSameShape('reluBackward', grad, y);
@@ -157,9 +150,6 @@ export class MathjsBackend implements TensorBackend {
     return write('varianceColumns', variances, 1, a.cols, out);
   }
 
-  sum(a: Matrix): number {
-    return math.sum(toMathjs(a)) as number;
-  }
 
   dot(a: Matrix, b: Matrix): number {
     assertSameShape('dot', a, b);
@@ -207,6 +197,9 @@ export class MathjsBackend implements TensorBackend {
     return (math.flatten(finite).toArray() as unknown[]).every((v) => v === true);
   }
 }
+
+// Operands are read through `toArray` and results written flat: column views arrive as copies.
+contiguousOperands(MathjsBackend.prototype);
 
 function elementwise(a: Matrix, fn: (x: number) => number): MathjsMatrix {
   // A one-argument wrapper: mathjs passes (value, index, matrix) to callbacks that accept them.
