@@ -1,12 +1,15 @@
-import type { Matrix, TensorBackend } from '@synthgrad/tensor';
+import type { Matrix, MatmulOptions, TensorBackend } from '@synthgrad/tensor';
 import type { TrainableParameter } from './TrainableParameter.js';
 
+/** The four accumulating variants of a product's options, made once, so a step allocates none. */
+const ACCUMULATING: readonly MatmulOptions[] = [false, true].flatMap((transposeA) =>
+  [false, true].map((transposeB) => Object.freeze({ transposeA, transposeB, accumulate: true })),
+);
+
 /**
- * grad += op(a)·op(b): written straight into a gradient marked zero, else through the parameter's
- * scratch and an `add`. Every product a pullback accumulates into a parameter goes through here,
- * so that when products can accumulate into their output (`C += A·B`) this one body becomes a single
- * product without the scratch: read `parameter.gradIsZero` first, then
- * `backend.matmul(a, b, { ...options, accumulate: !zero }, parameter.claimGradient())`.
+ * grad += op(a)·op(b): written straight into a gradient marked zero (0 + x = x, so one call per step
+ * costs what a plain product costs), else added by the product itself (`accumulate`), without a
+ * scratch. Every product a pullback accumulates into a parameter goes through here.
  *
  * @example
  * ```ts
@@ -20,7 +23,10 @@ export function addProductToGradient(
   options: { readonly transposeA?: boolean; readonly transposeB?: boolean } | undefined,
   parameter: TrainableParameter,
 ): void {
-  const target = parameter.gradientTarget();
-  backend.matmul(a, b, options, target);
-  parameter.commitGradient(target);
+  if (parameter.gradIsZero) {
+    backend.matmul(a, b, options, parameter.claimGradient());
+    return;
+  }
+  const accumulating = ACCUMULATING[(options?.transposeA ? 2 : 0) + (options?.transposeB ? 1 : 0)];
+  backend.matmul(a, b, accumulating, parameter.claimGradient());
 }
