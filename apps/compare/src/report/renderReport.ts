@@ -1,6 +1,6 @@
 import type { RunRecord, Suite } from '../RunRecord.js';
 import { alignmentFigures } from './alignmentFigures.js';
-import { chartColours } from './chartColours.js';
+import { chartStyles } from './chartStyles.js';
 import { escapeHtml } from './escapeHtml.js';
 import { groupByConfiguration } from './groupByConfiguration.js';
 import { learningCurveFigures } from './learningCurveFigures.js';
@@ -44,11 +44,11 @@ export async function renderReport(
   const task = reportTaskOf(runs);
   const criteria = taskCriteria(task, selectionSplitOf(runs));
   const summaries = [...groups].map(([label, group]) => summariseConfiguration(label, group, suite, criteria));
-  const colours = chartColours([...groups.keys()]);
+  const styles = chartStyles([...groups.keys()]);
   const [curveFigures, timeFigure, alignment, sweep] = await Promise.all([
-    learningCurveFigures(groups, criteria, colours),
-    timeToAccuracyFigure(groups, colours),
-    alignmentFigures(groups, colours),
+    learningCurveFigures(groups, criteria, styles),
+    timeToAccuracyFigure(groups, styles),
+    alignmentFigures(groups, styles),
     sweepSection(sweepResults(runs, suite, criteria), criteria, suite),
   ]);
   const curves = timeFigure === '' ? curveFigures : [...curveFigures, timeFigure];
@@ -59,7 +59,7 @@ export async function renderReport(
     `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
 <p class="section-intro">${summaryIntro(criteria.selection)}</p>
-${summaryTable(rankConfigurations(summaries, criteria), criteria, suite, colours)}
+${summaryTable(rankConfigurations(summaries, criteria), criteria, suite, styles)}
 ${readingGuide(criteria)}
 </section>`,
     sweep,

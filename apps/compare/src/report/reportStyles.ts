@@ -39,7 +39,7 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 14px; }
 .summary .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .summary thead th.num { white-space: normal; min-width: 56px; }
 .summary .rank { color: var(--muted); }
-.summary th.label { font-weight: 600; min-width: 200px; max-width: 340px; padding-left: 30px; text-indent: -20px; }
+.summary th.label { font-weight: 600; min-width: 200px; max-width: 340px; padding-left: 38px; text-indent: -28px; }
 .summary .std, .summary .of { color: var(--muted); font-size: 12.5px; }
 .summary .n { display: block; color: var(--warn); font-size: 11.5px; }
 table.summary.paper { width: auto; min-width: min(100%, 560px); }
@@ -49,7 +49,7 @@ table.summary.paper { width: auto; min-width: min(100%, 560px); }
 .paper th.label { min-width: 120px; padding-left: 10px; text-indent: 0; }
 .paper td.best .mean { color: var(--ok); }
 .none { color: #9ca3af; }
-.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 8px; vertical-align: -1px; }
+.swatch { display: inline-block; width: 22px; height: 12px; margin-right: 6px; vertical-align: -1px; }
 .badge { display: inline-block; padding: 1px 8px; margin: 1px 0; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .badge.ok { color: var(--ok); background: var(--ok-bg); }
 .badge.warn { color: var(--warn); background: var(--warn-bg); }

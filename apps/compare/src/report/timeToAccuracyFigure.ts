@@ -1,4 +1,5 @@
 import type { RunRecord } from '../RunRecord.js';
+import type { ChartStyles } from './chartStyles.js';
 import { chartFigure } from './chartFigure.js';
 import { curveChartSpec, type CurveSeries } from './curveChartSpec.js';
 import { learningCurve, type EpochValue } from './learningCurve.js';
@@ -16,10 +17,10 @@ import { seedStatistics } from './seedStatistics.js';
  *
  * @example
  * ```ts
- * const html = await timeToAccuracyFigure(groups, colours);
+ * const html = await timeToAccuracyFigure(groups, styles);
  * ```
  */
-export async function timeToAccuracyFigure(groups: ReadonlyMap<string, readonly RunRecord[]>, colours: ReadonlyMap<string, string>): Promise<string> {
+export async function timeToAccuracyFigure(groups: ReadonlyMap<string, readonly RunRecord[]>, styles: ChartStyles): Promise<string> {
   // Records from before training seconds were kept would mix evaluation time in: no figure for them.
   if (![...groups.values()].some((runs) => runs.some((run) => run.history.some((e) => e.trainSeconds !== undefined)))) return '';
   const metric = [reportMetrics.testAccuracy, reportMetrics.testBitAccuracy].find((m) =>
@@ -35,7 +36,8 @@ export async function timeToAccuracyFigure(groups: ReadonlyMap<string, readonly 
     yFormat: 'percent',
     yScale: { log: false },
     series,
-    colours,
+    colours: styles.colours,
+    dashes: styles.dashes,
     x: { title: 'Wall-clock seconds of training (mean over seeds)' },
   });
   const caption =
