@@ -1,6 +1,10 @@
 import type { RunRecord, Suite } from '../RunRecord.js';
 import { alignmentFigures } from './alignmentFigures.js';
 import { chartStyles } from './chartStyles.js';
+import { chooseBaseline } from './chooseBaseline.js';
+import { configurationConfidence } from './configurationConfidence.js';
+import { confidenceMetrics } from './confidenceMetrics.js';
+import { confidenceSection } from './confidenceSection.js';
 import { escapeHtml } from './escapeHtml.js';
 import { groupByConfiguration } from './groupByConfiguration.js';
 import { learningCurveFigures } from './learningCurveFigures.js';
@@ -22,6 +26,8 @@ import { selectionSplitOf, taskCriteria, type SelectionSplit } from './taskCrite
 export interface RenderReportOptions {
   /** The time the page says it was made (default now). */
   readonly generatedAt?: Date;
+  /** The configuration the Confidence section compares every other against (default: the suite's `baseline`, else see `chooseBaseline`). */
+  readonly baseline?: string;
 }
 
 /**
@@ -45,6 +51,10 @@ export async function renderReport(
   const criteria = taskCriteria(task, selectionSplitOf(runs));
   const summaries = [...groups].map(([label, group]) => summariseConfiguration(label, group, suite, criteria));
   const styles = chartStyles([...groups.keys()]);
+  const ranked = rankConfigurations(summaries, criteria);
+  const baseline = reportBaseline(groups, suite, options.baseline);
+  const metrics = confidenceMetrics(criteria);
+  const confidence = configurationConfidence(groups, metrics, baseline);
   const [curveFigures, timeFigure, alignment, sweep] = await Promise.all([
     learningCurveFigures(groups, criteria, styles),
     timeToAccuracyFigure(groups, styles),
@@ -59,9 +69,10 @@ export async function renderReport(
     `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
 <p class="section-intro">${summaryIntro(criteria.selection)}</p>
-${summaryTable(rankConfigurations(summaries, criteria), criteria, suite, styles)}
+${summaryTable(ranked, criteria, suite, styles)}
 ${readingGuide(criteria)}
 </section>`,
+    confidenceSection(ranked.map((s) => s.label), metrics, confidence, baseline),
     sweep,
     curves.length === 0
       ? ''
@@ -84,6 +95,20 @@ ${alignment.join('\n')}
     `<footer>synthgrad · suite <code>${escapeHtml(suite.name)}</code> · ${runs.length} run records · charts drawn with Vega-Lite</footer>`,
   ];
   return pageTemplate(`${suite.name} — synthgrad comparison`, `<main>\n${sections.filter(Boolean).join('\n')}\n</main>`);
+}
+
+/**
+ * The baseline of the paired comparisons: `chosen`, else the suite's `baseline`, else a configuration
+ * labelled or trained by backprop.
+ *
+ * @example
+ * ```ts
+ * reportBaseline(groups, suite); // "backprop"
+ * ```
+ */
+export function reportBaseline(groups: ReadonlyMap<string, readonly RunRecord[]>, suite: Suite, chosen?: string): string | undefined {
+  const trainerOf = (label: string) => suite.runs.find((run) => run.label === label)?.trainer ?? groups.get(label)?.[0]?.trainer;
+  return chooseBaseline([...groups.keys()], trainerOf, chosen ?? suite.baseline);
 }
 
 function summaryIntro(selection: SelectionSplit): string {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReport, writeReport } from '../../src/report/index.js';
 import { FIXTURE_CHART_METRICS, loadFixture } from './loadFixture.js';
 import { makeRecord } from './makeRecord.js';
+import type { Suite } from '../../src/RunRecord.js';
 
 const { records, suite } = loadFixture();
 const generatedAt = new Date('2026-11-26T05:00:00Z');
@@ -113,5 +114,36 @@ describe('renderReport (hand-made cases)', () => {
     expectIn(html, '1 run missing');
     expectIn(html, 'seed 2 has no record');
     expectIn(html, '<span class="badge missing">1 missing</span>');
+  });
+});
+
+describe('renderReport confidence section', async () => {
+  const twoConfigurations: Suite = {
+    ...suite,
+    seeds: [1, 2, 3],
+    runs: [
+      { label: 'DNI', trainer: 'dni' },
+      { label: 'backprop', trainer: 'backprop' },
+    ],
+  } as Suite;
+  const run = (label: string, seed: number, exactAccuracy: number) => makeRecord(label, seed, [{ exactAccuracy: 0 }, { exactAccuracy }]);
+  const handMade = [
+    run('backprop', 1, 0.5), run('backprop', 2, 0.75), run('backprop', 3, 0.25),
+    run('DNI', 1, 0.625), run('DNI', 2, 0.75), run('DNI', 3, 0.5),
+  ];
+
+  it('gives 95% t intervals over seeds and paired differences against backprop', async () => {
+    const html = await renderReport(handMade, twoConfigurations, { generatedAt });
+    const section = /<section id="confidence"[\s\S]*?<\/section>/.exec(html)![0];
+    // backprop 0.5, 0.75, 0.25: mean 50%, s = 0.25, half-width 4.3027·0.25/√3 = 0.62103 → [−12.1, 112.1]
+    expectIn(section, 'Δ vs backprop', '<span class="mean">50.0%</span> <span class="std">[-12.1, 112.1]</span>');
+    // DNI − backprop per seed: 0.125, 0, 0.25 → mean +12.5 pp, half-width 4.3027·0.125/√3 = 0.310521 → [−18.6, +43.6]
+    expectIn(section, '<span class="mean">+12.5 pp</span> <span class="std">[−18.6, +43.6]</span> <span class="of">(3 pairs)</span>');
+  });
+
+  it('compares against a chosen baseline, and refuses one that is not a configuration', async () => {
+    const html = await renderReport(handMade, twoConfigurations, { generatedAt, baseline: 'DNI' });
+    expectIn(html, 'Δ vs DNI', '<span class="mean">−12.5 pp</span>');
+    await expect(renderReport(handMade, twoConfigurations, { baseline: 'dfa' })).rejects.toThrow(/baseline "dfa" is not a configuration.*"DNI", "backprop"/);
   });
 });
