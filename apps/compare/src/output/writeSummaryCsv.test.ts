@@ -41,14 +41,15 @@ describe('summary.csv confidence columns', () => {
     const dni = rows.find((r) => r.label === 'dni')!;
     const bp = rows.find((r) => r.label === 'bp')!;
     expect(dni.baseline).toBe('bp');
+    // (summary.csv keeps 6 significant digits)
     // bp: 0.5, 0.75, 0.25 → 0.5 ± t(0.975, 2)·0.25/√3 = 0.5 ± 0.621035
-    expect(Number(bp.test_exact_accuracy_ci95_low)).toBeCloseTo(0.5 - 0.621035, 5);
-    expect(Number(bp.test_exact_accuracy_ci95_high)).toBeCloseTo(0.5 + 0.621035, 5);
+    expect(Number(bp.test_exact_accuracy_ci95_low)).toBeCloseTo(0.5 - 0.621035, 4);
+    expect(Number(bp.test_exact_accuracy_ci95_high)).toBeCloseTo(0.5 + 0.621035, 4);
     expect(bp.test_exact_accuracy_diff_vs_baseline_mean).toBe('');
     // dni − bp: 0.125, 0, 0.25 → 0.125 ± 4.302653·0.125/√3 = 0.125 ± 0.310521
     expect(Number(dni.test_exact_accuracy_diff_vs_baseline_mean)).toBeCloseTo(0.125, 12);
-    expect(Number(dni.test_exact_accuracy_diff_vs_baseline_ci95_low)).toBeCloseTo(0.125 - 0.310521, 5);
-    expect(Number(dni.test_exact_accuracy_diff_vs_baseline_ci95_high)).toBeCloseTo(0.125 + 0.310521, 5);
+    expect(Number(dni.test_exact_accuracy_diff_vs_baseline_ci95_low)).toBeCloseTo(0.125 - 0.310521, 4);
+    expect(Number(dni.test_exact_accuracy_diff_vs_baseline_ci95_high)).toBeCloseTo(0.125 + 0.310521, 4);
     expect(dni.test_exact_accuracy_diff_vs_baseline_pairs).toBe('3');
   });
 
