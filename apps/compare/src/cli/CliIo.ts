@@ -8,6 +8,8 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** Relative paths given on the command line are resolved from here. */
   readonly cwd: string;
+  /** The arguments after `synthgrad`, as given (recorded in each run's provenance). */
+  readonly argv?: readonly string[];
 }
 
 /** The process's own: npm scripts run in the package folder, so `npm start` resolves paths from where npm was called. */

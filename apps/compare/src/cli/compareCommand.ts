@@ -6,7 +6,9 @@ import { recordMismatches } from '../output/recordMismatches.js';
 import { createRunFolder } from '../output/createRunFolder.js';
 import { formatPaperTable } from '../output/formatPaperTable.js';
 import { formatSummaryTable } from '../output/formatSummaryTable.js';
+import { collectProvenance } from '../output/collectProvenance.js';
 import { formatSweepTable } from '../output/formatSweepTable.js';
+import type { Provenance } from '../output/Provenance.js';
 import { ResultsLog } from '../output/ResultsLog.js';
 import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
@@ -85,6 +87,12 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   });
   if (repaired) io.err(repaired);
 
+  const provenance = await collectProvenance({
+    command: io.argv ?? [],
+    suiteFile: join(runFolder, 'suite.json'),
+    cwd: io.cwd,
+    workers: target ? 'queue' : 'threads',
+  });
   const weightsFolder = options.saveWeights ? join(runFolder, 'weights') : undefined;
   const onQueue: QueueExecutor | undefined =
     target && queue ? (execution) => queue.runSuiteOnQueue({ ...execution, target }) : undefined;
@@ -104,7 +112,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   }
   let going = new Set(suite.runs.map((run) => run.label));
   const plugins = suite.plugins ?? [];
-  const train = { plugins, workers, options, io, log, writes, ...(onQueue ? { onQueue } : {}), ...(weightsFolder ? { weightsFolder } : {}) };
+  const train = { plugins, workers, options, io, log, writes, provenance, ...(onQueue ? { onQueue } : {}), ...(weightsFolder ? { weightsFolder } : {}) };
   // Local workers keep each rung's trainer states, so survivors go on from them; queue workers retrain from the start.
   const halvingFolder = halvingRungs(suite).length > 0 && !onQueue ? join(runFolder, 'halving') : undefined;
   const survivorsGoOn = (runs: RunSpec[], records: RunRecord[]) => (halvingFolder ? resumeSurvivors(runs, records, halvingFolder) : runs);
@@ -177,6 +185,7 @@ interface TrainSettings {
   readonly io: CliIo;
   readonly log: ResultsLog;
   readonly writes: WriteFailure;
+  readonly provenance: Provenance;
   readonly onQueue?: QueueExecutor;
   readonly weightsFolder?: string | undefined;
   readonly resumeFolder?: string | undefined;
@@ -184,7 +193,7 @@ interface TrainSettings {
 
 /** Trains `pending` (of `all`, for the progress display) locally or on the queue; Ctrl-C or a failed write stops it. */
 async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainSettings): Promise<{ interrupted: boolean }> {
-  const { plugins, workers, options, io, log, writes, onQueue, weightsFolder, resumeFolder } = settings;
+  const { plugins, workers, options, io, log, writes, provenance, onQueue, weightsFolder, resumeFolder } = settings;
   const progress = createProgress(options, io, all, pending, all.length - pending.length);
   const controller = new AbortController();
   const onSigint = () => {
@@ -195,7 +204,7 @@ async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainS
   process.on('SIGINT', onSigint);
   const save = async (record: RunRecord) => {
     try {
-      await log.append(record);
+      await log.append({ ...record, provenance });
     } catch (error) {
       // What was written stays; the rest waits for --resume.
       writes.error ??= error as Error;

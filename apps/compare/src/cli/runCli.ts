@@ -101,7 +101,7 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const exit: { code: number; command?: string } = { code: 0 };
-  const program = createProgram(io, exit);
+  const program = createProgram({ ...io, argv: io.argv ?? argv }, exit);
   try {
     if (argv.length === 0) {
       program.outputHelp();

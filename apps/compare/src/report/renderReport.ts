@@ -10,6 +10,7 @@ import { groupByConfiguration } from './groupByConfiguration.js';
 import { learningCurveFigures } from './learningCurveFigures.js';
 import { timeToAccuracyFigure } from './timeToAccuracyFigure.js';
 import { pageTemplate } from './pageTemplate.js';
+import { provenanceSection } from './provenanceSection.js';
 import { paperTable } from './paperTable.js';
 import { paperTableSection } from './paperTableSection.js';
 import { rankConfigurations } from './rankConfigurations.js';
@@ -92,6 +93,7 @@ ${curves.join('\n')}
 ${alignment.join('\n')}
 </div>
 </section>`,
+    provenanceSection(runs),
     `<footer>synthgrad · suite <code>${escapeHtml(suite.name)}</code> · ${runs.length} run records · charts drawn with Vega-Lite</footer>`,
   ];
   return pageTemplate(`${suite.name} — synthgrad comparison`, `<main>\n${sections.filter(Boolean).join('\n')}\n</main>`);

@@ -21,6 +21,7 @@ code, pre { font-family: var(--mono); font-size: 12.5px; }
 .facts div { display: grid; grid-template-columns: 92px 1fr; gap: 12px; padding: 5px 0; border-top: 1px solid var(--line); }
 .facts dt { color: var(--muted); font-weight: 600; font-size: 13px; padding-top: 1px; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
+.facts.provenance { margin-bottom: 18px; }
 .generated { font-size: 13px; margin: 10px 0 0; }
 section { margin-top: 28px; }
 .section-intro { margin: 0 0 14px; color: var(--muted); max-width: 90ch; }

@@ -147,3 +147,37 @@ describe('renderReport confidence section', async () => {
     await expect(renderReport(handMade, twoConfigurations, { baseline: 'dfa' })).rejects.toThrow(/baseline "dfa" is not a configuration.*"DNI", "backprop"/);
   });
 });
+
+describe('renderReport provenance section', () => {
+  const provenance = {
+    packages: { '@synthgrad/cli': '0.1.0', synthgrad: '0.1.0' },
+    node: 'v22.11.0',
+    os: { platform: 'linux', release: '6.1.0', arch: 'x64' },
+    cpu: { model: 'AMD EPYC 7B13', count: 2 },
+    gitCommit: 'a'.repeat(40),
+    gitDirty: true,
+    command: ['compare', 'my suite.json', '--quick'],
+    suiteSha256: 'b'.repeat(64),
+    workers: 'threads' as const,
+  };
+
+  it('says which software, machine, commit and command made the records, and counts records without provenance', async () => {
+    const html = await renderReport(
+      [makeRecord('backprop', 1, [{ exactAccuracy: 0.5 }], { provenance, dtype: 'float32' }), makeRecord('backprop', 2, [{ exactAccuracy: 0.5 }])],
+      suite,
+      { generatedAt },
+    );
+    const section = /<section id="provenance"[\s\S]*?<\/section>/.exec(html)![0];
+    expectIn(
+      section,
+      '<code>synthgrad compare &#39;my suite.json&#39; --quick</code>',
+      '@synthgrad/cli 0.1.0, synthgrad 0.1.0',
+      'v22.11.0',
+      'AMD EPYC 7B13 × 2 · linux 6.1.0 x64',
+      'cpu (float32)',
+      `<code>${'a'.repeat(40)}</code> <span class="badge warn">uncommitted changes</span>`,
+      `<code>${'b'.repeat(64)}</code>`,
+      '1 run record carries no provenance',
+    );
+  });
+});
