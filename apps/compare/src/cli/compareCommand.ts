@@ -55,6 +55,8 @@ export interface CompareOptions {
   /** A Redis URL: run on the BullMQ queue instead of local threads. */
   readonly queue?: string;
   readonly saveWeights?: boolean;
+  /** The configuration the report's paired differences are against. */
+  readonly baseline?: string;
 }
 
 /** Exit code of a suite stopped by Ctrl-C (128 + SIGINT). */
@@ -74,6 +76,9 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const { suite, folder, source } = options.resume
     ? await resumeFolder(suiteArgument, options, io)
     : await newFolderLater(suiteArgument, options, io);
+  if (options.baseline !== undefined && !suite.runs.some((run) => run.label === options.baseline)) {
+    throw new CliError(`--baseline ${options.baseline}: no configuration has that label (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')})`);
+  }
   announcePlugins(suite.plugins ?? [], io);
   // BullMQ and ioredis load only for --queue.
   const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
@@ -143,11 +148,12 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   await stopOnWriteError();
 
   const records = latestRecords(await log.read(), suite);
-  const summaries = summarize(records, suite);
+  const baseline = options.baseline === undefined ? {} : { baseline: options.baseline };
+  const summaries = summarize(records, suite, baseline);
   await writeSummaryCsv(runFolder, summaries).catch((error: Error) => {
     throw new CliError(`cannot write summary.csv in "${runFolder}": ${error.message}. All ${records.length} runs are kept in results.jsonl. ${resumeHint()}`);
   });
-  const report = await writeReportIfAvailable(runFolder, records, suite, io.err);
+  const report = await writeReportIfAvailable(runFolder, records, suite, io.err, baseline);
   io.out(`\n${formatSummaryTable(summaries)}\n`);
   const sweep = formatSweepTable(records, suite);
   if (sweep) io.out(`${sweep}\n`);
