@@ -44,7 +44,7 @@ export function confidenceSection(
   const intro =
     baseline === undefined
       ? 'Final values over completed runs with their 95% confidence intervals (Student t over seeds). No configuration is labelled or trained by backprop, so nothing is compared seed by seed; choose a baseline with <code>--baseline &lt;label&gt;</code> or the suite\'s <code>"baseline"</code>.'
-      : `Final values over completed runs with their 95% confidence intervals (Student t over seeds), and each configuration's difference to <strong>${escapeHtml(baseline)}</strong> on the same seeds (its final value minus the baseline's, seed by seed; the interval is over those differences). An interval that excludes 0 is shown in bold. With 3 seeds, t(0.975, 2) = 4.30: intervals are wide; more seeds narrow them.`;
+      : `Final values over completed runs with their 95% confidence intervals (Student t over seeds), and each configuration's difference to <strong>${escapeHtml(baseline)}</strong> on the same seeds (its final value minus the baseline's, seed by seed; the interval is over those differences). An interval that excludes 0 is shown in bold. With 3 seeds, t(0.975, 2) = 4.30: intervals are wide; more seeds narrow them. A t interval knows nothing of the 0–100% bounds, so it can pass them.`;
   return `<section id="confidence" aria-labelledby="confidence-title">
 <h2 id="confidence-title">Confidence</h2>
 <p class="section-intro">${intro}</p>
@@ -59,7 +59,8 @@ ${rows.join('\n')}
 
 function intervalText(interval: ConfidenceInterval | undefined, format: 'percent' | 'number', difference: boolean): string {
   if (!interval) return '<span class="none">—</span>';
-  const number = (v: number) => (difference ? signed(v, format) : format === 'percent' ? (v * 100).toFixed(1) : formatNumber(v, format));
+  const number = (v: number) =>
+    difference ? signed(v, format) : (format === 'percent' ? (v * 100).toFixed(1) : formatNumber(v, format)).replace(/^-/, '−');
   const mean = difference ? `${signed(interval.mean, format)}${format === 'percent' ? ' pp' : ''}` : formatNumber(interval.mean, format);
   const bounds =
     interval.low === undefined || interval.high === undefined

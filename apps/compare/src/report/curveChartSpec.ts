@@ -120,6 +120,7 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
       labelLimit: legend.labelLimit,
       symbolType: 'stroke',
       symbolStrokeWidth: 3,
+      symbolOpacity: 1,
       symbolSize: 260,
       columnPadding: 18,
     },

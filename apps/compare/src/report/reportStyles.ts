@@ -39,8 +39,10 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 14px; }
 .summary tbody tr:nth-child(even) { background: #fafbfc; }
 .summary .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .summary thead th.num { white-space: normal; min-width: 56px; }
+.summary td.num { white-space: normal; }
+.summary td.num .mean, .summary td.num .std, .summary td.num .of { white-space: nowrap; }
 .summary .rank { color: var(--muted); }
-.summary th.label { font-weight: 600; min-width: 200px; max-width: 340px; padding-left: 38px; text-indent: -28px; }
+.summary th.label { font-weight: 600; min-width: 150px; max-width: 300px; padding-left: 38px; text-indent: -28px; }
 .summary .std, .summary .of { color: var(--muted); font-size: 12.5px; }
 .summary .n { display: block; color: var(--warn); font-size: 11.5px; }
 table.summary.paper { width: auto; min-width: min(100%, 560px); }
@@ -58,7 +60,7 @@ table.summary.paper { width: auto; min-width: min(100%, 560px); }
 .badge.missing { color: #374151; background: #eceff3; }
 details.config { min-width: 120px; }
 details.config summary { cursor: pointer; color: var(--accent); }
-details.config[open] { width: 220px; }
+details.config[open] { width: 170px; }
 details.config dl { margin: 6px 0 2px; font-size: 12.5px; }
 details.config dt { margin-top: 6px; color: var(--muted); font-weight: 600; font-size: 12px; }
 details.config dd { margin: 1px 0 0; overflow-wrap: anywhere; }

@@ -136,7 +136,7 @@ describe('renderReport confidence section', async () => {
     const html = await renderReport(handMade, twoConfigurations, { generatedAt });
     const section = /<section id="confidence"[\s\S]*?<\/section>/.exec(html)![0];
     // backprop 0.5, 0.75, 0.25: mean 50%, s = 0.25, half-width 4.3027·0.25/√3 = 0.62103 → [−12.1, 112.1]
-    expectIn(section, 'Δ vs backprop', '<span class="mean">50.0%</span> <span class="std">[-12.1, 112.1]</span>');
+    expectIn(section, 'Δ vs backprop', '<span class="mean">50.0%</span> <span class="std">[−12.1, 112.1]</span>');
     // DNI − backprop per seed: 0.125, 0, 0.25 → mean +12.5 pp, half-width 4.3027·0.125/√3 = 0.310521 → [−18.6, +43.6]
     expectIn(section, '<span class="mean">+12.5 pp</span> <span class="std">[−18.6, +43.6]</span> <span class="of">(3 pairs)</span>');
   });
