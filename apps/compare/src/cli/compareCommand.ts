@@ -38,6 +38,7 @@ import { CliLimits } from './CliLimits.js';
 import type { CliIo } from './CliIo.js';
 import { parseCount } from './parseCount.js';
 import { parseSeeds } from './parseSeeds.js';
+import { resumeCommand } from './resumeCommand.js';
 
 export interface CompareOptions {
   readonly seeds?: string;
@@ -154,7 +155,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
     throw new CliError(`cannot write summary.csv in "${runFolder}": ${error.message}. All ${records.length} runs are kept in results.jsonl. ${resumeHint()}`);
   });
   const report = await writeReportIfAvailable(runFolder, records, suite, io.err, baseline);
-  io.out(`\n${formatSummaryTable(summaries)}\n`);
+  io.out(`\n${formatSummaryTable(summaries, io.columns)}\n`);
   const sweep = formatSweepTable(records, suite);
   if (sweep) io.out(`${sweep}\n`);
   const table = paperTable(records, suite);
@@ -169,7 +170,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   }
   const failed = records.filter((r) => r.status === 'failed');
   if (failed.length) {
-    io.err(`\n${failed.length} run(s) failed; --resume ${quote(runFolder)}${queueFlag} retries them.`);
+    io.err(`\n${failed.length} run(s) failed; ${resumeCommand()} ${quote(runFolder)}${queueFlag} retries them.`);
     return 1;
   }
   return 0;
@@ -326,10 +327,6 @@ function createProgress(options: CompareOptions, io: CliIo, all: RunSpec[], pend
   if (options.quiet) return new QuietProgress(io.err);
   if (io.isTTY) return new BarProgress(all.length, done, pending);
   return new LineProgress(all.length, done, io.err);
-}
-
-function resumeCommand(): string {
-  return process.env.npm_lifecycle_event === 'start' ? 'npm start -- --resume' : 'synthgrad compare --resume';
 }
 
 function quote(path: string): string {

@@ -47,7 +47,7 @@ export async function reportCommand(folders: readonly string[], options: ReportO
     throw new CliError(`cannot write summary.csv in "${out}": ${error.message}`);
   });
   const report = await writeReportIfAvailable(out, records, suite, io.err, baseline);
-  io.out(`${formatSummaryTable(summaries)}\n`);
+  io.out(`${formatSummaryTable(summaries, io.columns)}\n`);
   const sweep = formatSweepTable(records, suite);
   if (sweep) io.out(`${sweep}\n`);
   const table = paperTable(records, suite);
