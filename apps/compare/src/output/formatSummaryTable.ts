@@ -47,7 +47,7 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[], w
   const notes = [note, stopNote].filter(Boolean);
   const table = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
   if (width === undefined || Math.max(...table.map((l) => l.length)) <= width) return [...table, ...notes].join('\n');
-  return [...rows.map((row) => block(header, row, width)), ...notes.map((n) => wrap([n], width, ''))].join('\n');
+  return [...rows.map((row) => block(header, row, width)), ...notes.map((n) => wrap(n.split(' '), width, '', ' '))].join('\n');
 }
 
 /** One configuration as "#. label" and its other cells as "name value" items, wrapped to `width`. */
@@ -57,12 +57,12 @@ function block(header: readonly string[], row: readonly string[], width: number)
   return `${rank}. ${label}\n${wrap(items, width, '   ')}`;
 }
 
-/** `items` joined by " · ", broken into lines of at most `width` characters (an item longer than that gets a line of its own). */
-function wrap(items: readonly string[], width: number, indent: string): string {
+/** `items` joined by `separator`, broken into lines of at most `width` characters (an item longer than that gets a line of its own). */
+function wrap(items: readonly string[], width: number, indent: string, separator = ' · '): string {
   const lines: string[] = [];
   let current = '';
   for (const item of items) {
-    const next = current === '' ? `${indent}${item}` : `${current} · ${item}`;
+    const next = current === '' ? `${indent}${item}` : `${current}${separator}${item}`;
     if (current !== '' && next.length > width) {
       lines.push(current);
       current = `${indent}${item}`;
