@@ -59,3 +59,12 @@ describe('formatSummaryTable in a narrow terminal', () => {
     expect(narrow).toContain('2. backprop\n   runs 1/1 · ');
   });
 });
+
+describe('formatSummaryTable before any epoch', () => {
+  it('does not claim the suite has no validation split when no run has finished an epoch (Ctrl-C early)', () => {
+    const none = { ...summary('backprop', [0.5]), selection: 'test', epochsRun: undefined, completed: 0, runs: 0 } as unknown as ConfigurationSummary;
+    const table = formatSummaryTable([none]);
+    expect(table).toContain('no run has finished an epoch yet');
+    expect(table).not.toContain('no validation split');
+  });
+});

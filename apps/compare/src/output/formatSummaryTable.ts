@@ -36,7 +36,10 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[], w
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: readonly string[]) =>
     cells.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  const note = first
+  const noEpochYet = summaries.every((s) => s.epochsRun === undefined);
+  const note = noEpochYet
+    ? '* no run has finished an epoch yet: nothing is ranked, and which split ranks is decided by the first records'
+    : first
     ? first.selection === 'validation'
       ? '* ranked and best epoch chosen on validation; train and test are only reported'
       : '* ranked on test: the dataset has no validation split (set validationSize), nothing was held out for choosing'

@@ -69,7 +69,7 @@ export async function renderReport(
     paperTableSection(paperTable(records, suite)),
     `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
-<p class="section-intro">${summaryIntro(criteria.selection)}</p>
+<p class="section-intro">${runs.some((r) => r.history.length > 0) ? summaryIntro(criteria.selection) : 'No run has finished an epoch yet: nothing is ranked.'}</p>
 ${summaryTable(ranked, criteria, suite, styles)}
 ${readingGuide(criteria)}
 </section>`,

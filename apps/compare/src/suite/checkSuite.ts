@@ -20,6 +20,7 @@ import { SuiteError } from './SuiteError.js';
 import type { Suite } from './suiteSchema.js';
 import { expandRuns } from './expandRuns.js';
 import { generatorInputNames } from './generatorInputNames.js';
+import { generatorInputSizeProblems } from './generatorInputSizeProblems.js';
 
 /**
  * Checks every name and expression of a suite against `container` before any training: the dataset
@@ -83,6 +84,10 @@ export async function checkSuite(
       createTrainer(container, dataset, { algorithm: spec.trainer, options, network: spec.network, seed: spec.seed });
     } catch (error) {
       problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
+      return;
+    }
+    for (const problem of generatorInputSizeProblems(container, dataset, spec.network, spec.options.generatorInput)) {
+      problems.push(`${at([...runPath, 'options', 'generatorInput'])}: ${problem}`);
     }
   });
   if (problems.length) throw new SuiteError(source, [...new Set(problems)]);
