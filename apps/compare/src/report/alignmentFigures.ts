@@ -1,6 +1,7 @@
 import type { RunRecord } from '../RunRecord.js';
 import { alignmentSeries } from './alignmentSeries.js';
 import type { ChartStyles } from './chartStyles.js';
+import { chartDownloads } from './chartDownloads.js';
 import { chartFigure } from './chartFigure.js';
 import { chooseYScale } from './chooseYScale.js';
 import { curveChartSpec } from './curveChartSpec.js';
@@ -47,11 +48,13 @@ export async function alignmentFigures(
     charts.map(async ({ measure, series, panels }) => {
       const yScale = measure.field === 'cosine' ? { log: false } : chooseYScale(series);
       const spec = curveChartSpec({ title: measure.title, yTitle: measure.yTitle, yFormat: 'number', yScale, series, colours: styles.colours, dashes: styles.dashes, panels });
+      const svg = await renderChartSvg(spec);
       return chartFigure({
         metric: measure.metric,
         title: measure.title,
         caption: [measure.meaning, CURVE_AGGREGATION, cutOffNote(yScale)].filter(Boolean).join(' '),
-        svg: await renderChartSvg(spec),
+        svg,
+        downloads: chartDownloads(measure.metric, spec, svg),
       });
     }),
   );

@@ -1,4 +1,5 @@
 import type { RunRecord } from '../RunRecord.js';
+import { chartDownloads } from './chartDownloads.js';
 import { chartFigure } from './chartFigure.js';
 import type { ChartStyles } from './chartStyles.js';
 import { chooseYScale, type YScale } from './chooseYScale.js';
@@ -73,8 +74,9 @@ export async function learningCurveFigures(
     return [{ metric, spec, caption, wide }];
   });
   return Promise.all(
-    charts.map(async ({ metric, spec, caption, wide }) =>
-      chartFigure({ metric: metric.id, title: metric.title, caption, svg: await renderChartSvg(spec), wide }),
-    ),
+    charts.map(async ({ metric, spec, caption, wide }) => {
+      const svg = await renderChartSvg(spec);
+      return chartFigure({ metric: metric.id, title: metric.title, caption, svg, wide, downloads: chartDownloads(metric.id, spec, svg) });
+    }),
   );
 }

@@ -73,6 +73,7 @@ figure.chart.wide { grid-column: 1 / -1; }
 figure.chart { margin: 0; padding: 14px 14px 12px; background: var(--panel); border: 1px solid var(--line); border-radius: 10px; }
 .chart-svg svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figure.chart figcaption { margin-top: 8px; color: #4b5563; font-size: 13px; }
+figure.chart .downloads { margin: 6px 0 0; font-size: 12.5px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
 @media (max-width: 640px) { main { padding: 18px 12px 32px; } h1 { font-size: 24px; } }
 @media print { html { background: #fff; } .card, figure.chart, .table-scroll { box-shadow: none; break-inside: avoid; } }

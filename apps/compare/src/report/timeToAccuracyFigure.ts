@@ -1,5 +1,6 @@
 import type { RunRecord } from '../RunRecord.js';
 import type { ChartStyles } from './chartStyles.js';
+import { chartDownloads } from './chartDownloads.js';
 import { chartFigure } from './chartFigure.js';
 import { curveChartSpec, type CurveSeries } from './curveChartSpec.js';
 import { learningCurve, type EpochValue } from './learningCurve.js';
@@ -44,7 +45,8 @@ export async function timeToAccuracyFigure(groups: ReadonlyMap<string, readonly 
     `${metric.meaning} Each point is an epoch's end, at the seconds its training steps took so far ` +
     `(evaluation excluded). ${CURVE_AGGREGATION} Further left at the same height is faster to that accuracy; ` +
     'seconds depend on the machine and its load, so compare configurations of one run.';
-  return chartFigure({ metric: `time-${metric.id}`, title, caption, svg: await renderChartSvg(spec) });
+  const svg = await renderChartSvg(spec);
+  return chartFigure({ metric: `time-${metric.id}`, title, caption, svg, downloads: chartDownloads(`time-${metric.id}`, spec, svg) });
 }
 
 /** Per configuration, `value` at each epoch's end against the mean cumulative training seconds over seeds. */

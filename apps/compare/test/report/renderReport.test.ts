@@ -181,3 +181,20 @@ describe('renderReport provenance section', () => {
     );
   });
 });
+
+describe('renderReport figure downloads', async () => {
+  const html = await renderReport(records, suite, { generatedAt });
+
+  it('offers each figure\'s data as CSV and the chart as SVG, self-contained', () => {
+    const figures = [...html.matchAll(/<figure class="chart" data-metric="([^"]+)"[\s\S]*?<\/figure>/g)];
+    expect(figures.length).toBeGreaterThan(0);
+    for (const [figure, metric] of figures) {
+      expect(figure, metric).toContain(`<a download="${metric}.csv" href="data:text/csv;base64,`);
+      expect(figure, metric).toContain(`<a download="${metric}.svg" href="data:image/svg+xml;base64,`);
+    }
+    const csv = /download="test-exact-accuracy\.csv" href="data:text\/csv;base64,([^"]+)"/.exec(html)![1];
+    const [header, firstRow] = Buffer.from(csv, 'base64').toString('utf8').split('\n');
+    expect(header).toBe('configuration,panel,epoch,mean,min,max,n,carried,tail');
+    expect(firstRow.startsWith('backprop,,1,')).toBe(true);
+  });
+});
