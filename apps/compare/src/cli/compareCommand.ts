@@ -77,8 +77,10 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const { suite, folder, source } = options.resume
     ? await resumeFolder(suiteArgument, options, io)
     : await newFolderLater(suiteArgument, options, io);
-  if (options.baseline !== undefined && !suite.runs.some((run) => run.label === options.baseline)) {
-    throw new CliError(`--baseline ${options.baseline}: no configuration has that label (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')})`);
+  const chosenBaseline = options.baseline ?? suite.baseline;
+  if (chosenBaseline !== undefined && !suite.runs.some((run) => run.label === chosenBaseline)) {
+    const flag = options.baseline !== undefined ? '--baseline' : 'the suite\'s "baseline"';
+    throw new CliError(`${flag} ${chosenBaseline}: no configuration has that label (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')})`);
   }
   announcePlugins(suite.plugins ?? [], io);
   // BullMQ and ioredis load only for --queue.

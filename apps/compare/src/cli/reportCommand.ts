@@ -36,8 +36,10 @@ export async function reportCommand(folders: readonly string[], options: ReportO
   }
   const read = await Promise.all(folders.map((folder) => readRunFolder(resolve(io.cwd, folder), folder)));
   const { suite, records } = read.length === 1 ? { suite: read[0].suite, records: [...read[0].records] } : mergeRunFolders(read);
-  if (options.baseline !== undefined && !suite.runs.some((run) => run.label === options.baseline)) {
-    throw new CliError(`--baseline ${options.baseline}: no configuration has that label (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')})`);
+  const chosenBaseline = options.baseline ?? suite.baseline;
+  if (chosenBaseline !== undefined && !suite.runs.some((run) => run.label === chosenBaseline)) {
+    const flag = options.baseline !== undefined ? '--baseline' : 'the suite\'s "baseline"';
+    throw new CliError(`${flag} ${chosenBaseline}: no configuration has that label (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')})`);
   }
   const out = options.out === undefined ? resolve(io.cwd, folders[0]) : resolve(io.cwd, options.out);
   if (options.out !== undefined) await writeMergedFolder(out, suite, records, folders.map((folder) => resolve(io.cwd, folder)));
