@@ -110,6 +110,11 @@ describe('the packed packages, installed in a project outside the repository', (
     expect(unlicensed.map((p) => p.name)).toEqual([]);
   });
 
+  it('@synthgrad/cli ships the suite JSON Schema for editors', () => {
+    const schema = JSON.parse(readFileSync(join(project, 'node_modules', '@synthgrad/cli', 'schema', 'suite.schema.json'), 'utf8')) as { title: string };
+    expect(schema.title).toBe('synthgrad suite');
+  });
+
   it('@synthgrad/cli ships the example its README names (examples/custom-input)', () => {
     const example = join(project, 'node_modules', '@synthgrad/cli', 'examples', 'custom-input');
     expect(exists(join(example, 'suite.json'))).toBe(true);
