@@ -1,6 +1,8 @@
 import type { EarlyStop, EpochRecord, NetworkSpec, StopCriterion } from 'synthgrad';
+import type { Provenance } from './output/Provenance.js';
 
 export type { Suite, SuiteRun, SuiteTraining } from './suite/suiteSchema.js';
+export type { Provenance } from './output/Provenance.js';
 
 /** How a run ended: `failed` = it threw inside a worker (the message is in `reason`). */
 export type RunStatus = 'completed' | 'diverged' | 'failed';
@@ -40,4 +42,6 @@ export interface RunRecord {
   readonly dtype?: 'float64' | 'float32';
   /** ISO 8601. */
   readonly finishedAt: string;
+  /** What made the record: packages, Node, machine, git commit, command, suite hash (absent in records written before it). */
+  readonly provenance?: Provenance;
 }

@@ -157,6 +157,29 @@ describe('the packed packages, installed in a project outside the repository', (
     expect(missing).toEqual([]);
   });
 
+  it('ship the MIT LICENSE, each of them', () => {
+    const unlicensed = packages.filter((p) => {
+      const file = join(project, 'node_modules', p.name, 'LICENSE');
+      if (!exists(file)) return true;
+      const text = readFileSync(file, 'utf8');
+      return !text.startsWith('MIT License') || !text.includes('Copyright (c) 2026 the synthgrad authors');
+    });
+    expect(unlicensed.map((p) => p.name)).toEqual([]);
+  });
+
+  it('@synthgrad/cli ships the suite JSON Schema for editors', () => {
+    const schema = JSON.parse(readFileSync(join(project, 'node_modules', '@synthgrad/cli', 'schema', 'suite.schema.json'), 'utf8')) as { title: string };
+    expect(schema.title).toBe('synthgrad suite');
+  });
+
+  it('@synthgrad/cli ships the example its README names (examples/custom-input)', () => {
+    const example = join(project, 'node_modules', '@synthgrad/cli', 'examples', 'custom-input');
+    expect(exists(join(example, 'suite.json'))).toBe(true);
+    expect(exists(join(example, 'centered-layer-input.js'))).toBe(true);
+    // its plugin resolves synthgrad and inversify from the project's node_modules
+    expect(run('npx', ['synthgrad', 'check', 'node_modules/@synthgrad/cli/examples/custom-input/suite.json'])).toMatch(/ready to run \(4 configurations × 2 seeds = 8 runs\)/);
+  });
+
   it('`npx synthgrad --version` prints the version of @synthgrad/cli', () => {
     const cli = packages.find((p) => p.name === '@synthgrad/cli')!;
     expect(run('npx', ['synthgrad', '--version']).trim()).toBe(cli.version);
@@ -173,11 +196,14 @@ describe('the packed packages, installed in a project outside the repository', (
     const records = readFileSync(resolve(project, resultsFile!), 'utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { status: string; history: unknown[] });
+      .map((line) => JSON.parse(line) as { status: string; history: unknown[]; provenance?: { packages: Record<string, string>; gitCommit?: string } });
     expect(records).toHaveLength(1);
     expect(records[0].status).toBe('completed');
     expect(records[0].history).toHaveLength(2);
     expect(JSON.stringify(records[0])).toContain('"doubled-output"');
+    // the project is not a git repository: the record names the installed versions and no commit
+    expect(records[0].provenance?.packages['@synthgrad/cli']).toBe(packages.find((p) => p.name === '@synthgrad/cli')!.version);
+    expect(records[0].provenance).not.toHaveProperty('gitCommit');
     expect(exists(join(project, 'node_modules', 'tsx'))).toBe(false);
   });
 

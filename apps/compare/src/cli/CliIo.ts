@@ -8,6 +8,10 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** Relative paths given on the command line are resolved from here. */
   readonly cwd: string;
+  /** The terminal's width in characters, when results go to a terminal: tables are fitted to it. */
+  readonly columns?: number;
+  /** The arguments after `synthgrad`, as given (recorded in each run's provenance). */
+  readonly argv?: readonly string[];
 }
 
 /** The process's own: npm scripts run in the package folder, so `npm start` resolves paths from where npm was called. */
@@ -18,5 +22,6 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(`${text}\n`),
     isTTY: Boolean(process.stderr.isTTY),
     cwd: fromNpmStart ? process.env.INIT_CWD! : process.cwd(),
+    ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
   };
 }

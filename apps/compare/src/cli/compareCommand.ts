@@ -6,7 +6,9 @@ import { recordMismatches } from '../output/recordMismatches.js';
 import { createRunFolder } from '../output/createRunFolder.js';
 import { formatPaperTable } from '../output/formatPaperTable.js';
 import { formatSummaryTable } from '../output/formatSummaryTable.js';
+import { collectProvenance } from '../output/collectProvenance.js';
 import { formatSweepTable } from '../output/formatSweepTable.js';
+import type { Provenance } from '../output/Provenance.js';
 import { ResultsLog } from '../output/ResultsLog.js';
 import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
@@ -36,6 +38,7 @@ import { CliLimits } from './CliLimits.js';
 import type { CliIo } from './CliIo.js';
 import { parseCount } from './parseCount.js';
 import { parseSeeds } from './parseSeeds.js';
+import { resumeCommand } from './resumeCommand.js';
 
 export interface CompareOptions {
   readonly seeds?: string;
@@ -53,6 +56,8 @@ export interface CompareOptions {
   /** A Redis URL: run on the BullMQ queue instead of local threads. */
   readonly queue?: string;
   readonly saveWeights?: boolean;
+  /** The configuration the report's paired differences are against. */
+  readonly baseline?: string;
 }
 
 /** Exit code of a suite stopped by Ctrl-C (128 + SIGINT). */
@@ -72,6 +77,11 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const { suite, folder, source } = options.resume
     ? await resumeFolder(suiteArgument, options, io)
     : await newFolderLater(suiteArgument, options, io);
+  const chosenBaseline = options.baseline ?? suite.baseline;
+  if (chosenBaseline !== undefined && !suite.runs.some((run) => run.label === chosenBaseline)) {
+    const flag = options.baseline !== undefined ? '--baseline' : 'the suite\'s "baseline"';
+    throw new CliError(`${flag} ${chosenBaseline}: no configuration has that label (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')})`);
+  }
   announcePlugins(suite.plugins ?? [], io);
   // BullMQ and ioredis load only for --queue.
   const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
@@ -85,6 +95,12 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   });
   if (repaired) io.err(repaired);
 
+  const provenance = await collectProvenance({
+    command: io.argv ?? [],
+    suiteFile: join(runFolder, 'suite.json'),
+    cwd: io.cwd,
+    workers: target ? 'queue' : 'threads',
+  });
   const weightsFolder = options.saveWeights ? join(runFolder, 'weights') : undefined;
   const onQueue: QueueExecutor | undefined =
     target && queue ? (execution) => queue.runSuiteOnQueue({ ...execution, target }) : undefined;
@@ -104,7 +120,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   }
   let going = new Set(suite.runs.map((run) => run.label));
   const plugins = suite.plugins ?? [];
-  const train = { plugins, workers, options, io, log, writes, ...(onQueue ? { onQueue } : {}), ...(weightsFolder ? { weightsFolder } : {}) };
+  const train = { plugins, workers, options, io, log, writes, provenance, ...(onQueue ? { onQueue } : {}), ...(weightsFolder ? { weightsFolder } : {}) };
   // Local workers keep each rung's trainer states, so survivors go on from them; queue workers retrain from the start.
   const halvingFolder = halvingRungs(suite).length > 0 && !onQueue ? join(runFolder, 'halving') : undefined;
   const survivorsGoOn = (runs: RunSpec[], records: RunRecord[]) => (halvingFolder ? resumeSurvivors(runs, records, halvingFolder) : runs);
@@ -135,12 +151,13 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   await stopOnWriteError();
 
   const records = latestRecords(await log.read(), suite);
-  const summaries = summarize(records, suite);
+  const baseline = options.baseline === undefined ? {} : { baseline: options.baseline };
+  const summaries = summarize(records, suite, baseline);
   await writeSummaryCsv(runFolder, summaries).catch((error: Error) => {
     throw new CliError(`cannot write summary.csv in "${runFolder}": ${error.message}. All ${records.length} runs are kept in results.jsonl. ${resumeHint()}`);
   });
-  const report = await writeReportIfAvailable(runFolder, records, suite, io.err);
-  io.out(`\n${formatSummaryTable(summaries)}\n`);
+  const report = await writeReportIfAvailable(runFolder, records, suite, io.err, baseline);
+  io.out(`\n${formatSummaryTable(summaries, io.columns)}\n`);
   const sweep = formatSweepTable(records, suite);
   if (sweep) io.out(`${sweep}\n`);
   const table = paperTable(records, suite);
@@ -155,7 +172,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   }
   const failed = records.filter((r) => r.status === 'failed');
   if (failed.length) {
-    io.err(`\n${failed.length} run(s) failed; --resume ${quote(runFolder)}${queueFlag} retries them.`);
+    io.err(`\n${failed.length} run(s) failed; ${resumeCommand()} ${quote(runFolder)}${queueFlag} retries them.`);
     return 1;
   }
   return 0;
@@ -177,6 +194,7 @@ interface TrainSettings {
   readonly io: CliIo;
   readonly log: ResultsLog;
   readonly writes: WriteFailure;
+  readonly provenance: Provenance;
   readonly onQueue?: QueueExecutor;
   readonly weightsFolder?: string | undefined;
   readonly resumeFolder?: string | undefined;
@@ -184,7 +202,7 @@ interface TrainSettings {
 
 /** Trains `pending` (of `all`, for the progress display) locally or on the queue; Ctrl-C or a failed write stops it. */
 async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainSettings): Promise<{ interrupted: boolean }> {
-  const { plugins, workers, options, io, log, writes, onQueue, weightsFolder, resumeFolder } = settings;
+  const { plugins, workers, options, io, log, writes, provenance, onQueue, weightsFolder, resumeFolder } = settings;
   const progress = createProgress(options, io, all, pending, all.length - pending.length);
   const controller = new AbortController();
   const onSigint = () => {
@@ -195,7 +213,7 @@ async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainS
   process.on('SIGINT', onSigint);
   const save = async (record: RunRecord) => {
     try {
-      await log.append(record);
+      await log.append({ ...record, provenance });
     } catch (error) {
       // What was written stays; the rest waits for --resume.
       writes.error ??= error as Error;
@@ -311,10 +329,6 @@ function createProgress(options: CompareOptions, io: CliIo, all: RunSpec[], pend
   if (options.quiet) return new QuietProgress(io.err);
   if (io.isTTY) return new BarProgress(all.length, done, pending);
   return new LineProgress(all.length, done, io.err);
-}
-
-function resumeCommand(): string {
-  return process.env.npm_lifecycle_event === 'start' ? 'npm start -- --resume' : 'synthgrad compare --resume';
 }
 
 function quote(path: string): string {

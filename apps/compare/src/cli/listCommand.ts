@@ -9,6 +9,7 @@ import {
   OptimiserRegistry,
   TensorBackendRegistry,
   TrainerAlgorithmRegistry,
+  defaultBackendName,
   type NamedPlugin,
   type PluginRegistry,
 } from 'synthgrad';
@@ -53,17 +54,24 @@ export async function listCommand(options: ListOptions, io: CliIo): Promise<numb
     }))),
     ...KINDS.map(([title, token]) => {
       const known = new Set(builtIn.get(token).names());
+      const backends = token === TensorBackendRegistry;
       return section(
         title,
         registryOf(container, token)
           .list()
-          .map((p) => ({ name: p.name, description: p.description, fromPlugin: !known.has(p.name) })),
+          .map((p) => ({ name: p.name, description: backends ? backendDescription(p) : p.description, fromPlugin: !known.has(p.name) })),
       );
     }),
   ];
   io.out(sections.join('\n\n'));
   if (plugins.length) io.out(`\n* added by a plugin (${plugins.join(', ')})`);
   return 0;
+}
+
+/** A backend's own word on being the default is dropped: the default is whichever `defaultBackendName()` picks here (wasm where it loads). */
+function backendDescription(backend: NamedPlugin): string {
+  const description = backend.description.replace(/\s*\(default\)\s*$/, '');
+  return backend.name === defaultBackendName() ? `${description} (default)` : description;
 }
 
 function registryOf(container: Container, token: ServiceIdentifier<PluginRegistry<NamedPlugin>>): PluginRegistry<NamedPlugin> {

@@ -7,6 +7,7 @@ import { processIo, type CliIo } from './CliIo.js';
 import type { CheckOptions } from './checkCommand.js';
 import type { CompareOptions } from './compareCommand.js';
 import type { ListOptions } from './listCommand.js';
+import type { ReportOptions } from './reportCommand.js';
 import type { WorkerOptions } from './workerCommand.js';
 
 /** This package's version: `package.json` sits two levels above both `src/cli` and `dist/cli`. */
@@ -45,6 +46,7 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
     .addOption(new Option('--plugin <path>', 'a module exporting an inversify ContainerModule (repeatable)').argParser(collect))
     .option('--quiet', 'no progress output')
     .option('--queue <redis-url>', 'run on a BullMQ queue on Redis (redis://[user:password@]host:port[/db]) served by `synthgrad worker`s, instead of local threads')
+    .option('--baseline <label>', "the configuration the report compares every other against, seed by seed (default: the suite's \"baseline\", else one labelled or trained by backprop)")
     .option('--save-weights', "keep each run's final weights in <run folder>/weights/<configuration>/seed-<n>/ (manifest.json + .npy files; local workers only)")
     .addHelpText(
       'after',
@@ -83,6 +85,22 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
     });
 
   program
+    .command('report')
+    .description('rebuild summary.csv and report.html from run folders, merging several into one (trains nothing)')
+    .argument('<folders...>', 'run folders made by synthgrad compare (each holds suite.json and results.jsonl)')
+    .option('--out <dir>', 'write the report (and, for several folders, the merged suite.json and results.jsonl) here instead of the run folder')
+    .option('--baseline <label>', "the configuration every other is compared against, seed by seed (default: the suite's \"baseline\", else one labelled or trained by backprop)")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  synthgrad report results/seed/2026-11-26T04-30-00Z\n' +
+        '  synthgrad report results/seed/2026-11-26T04-30-00Z results/seed/2026-11-27T09-12-00Z --out results/seed/merged',
+    )
+    .action(async (folders: string[], options: ReportOptions) => {
+      const { reportCommand } = await import('./reportCommand.js');
+      exit.code = await reportCommand(folders, options, io);
+    });
+
+  program
     .command('list')
     .description('show the built-in suites, datasets, trainers, generator inputs and other plugins')
     .addOption(new Option('--plugin <path>', 'also load this plugin module (repeatable)').argParser(collect))
@@ -101,7 +119,7 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const exit: { code: number; command?: string } = { code: 0 };
-  const program = createProgram(io, exit);
+  const program = createProgram({ ...io, argv: io.argv ?? argv }, exit);
   try {
     if (argv.length === 0) {
       program.outputHelp();

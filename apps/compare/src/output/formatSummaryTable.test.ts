@@ -46,3 +46,25 @@ describe('formatSummaryTable', () => {
     expect(stopNote).toMatch(/^epochs run: r = runs stopped/);
   });
 });
+
+describe('formatSummaryTable in a narrow terminal', () => {
+  it('keeps the table when it fits, and prints blocks no wider than the terminal when it does not', () => {
+    const summaries = [summary('DNI (layer-output + labels, synthetic gradient ×4, clipped at 0.1)', [0.5, 0.7]), summary('backprop', [0.25])];
+    const wide = formatSummaryTable(summaries, 400);
+    expect(wide).toBe(formatSummaryTable(summaries));
+    const narrow = formatSummaryTable(summaries, 80);
+    for (const line of narrow.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(narrow).toContain('1. DNI (layer-output + labels, synthetic gradient ×4, clipped at 0.1)\n   runs 2/2 · ');
+    expect(narrow).toContain('val accuracy* 0.600 ± 0.141');
+    expect(narrow).toContain('2. backprop\n   runs 1/1 · ');
+  });
+});
+
+describe('formatSummaryTable before any epoch', () => {
+  it('does not claim the suite has no validation split when no run has finished an epoch (Ctrl-C early)', () => {
+    const none = { ...summary('backprop', [0.5]), selection: 'test', epochsRun: undefined, completed: 0, runs: 0 } as unknown as ConfigurationSummary;
+    const table = formatSummaryTable([none]);
+    expect(table).toContain('no run has finished an epoch yet');
+    expect(table).not.toContain('no validation split');
+  });
+});

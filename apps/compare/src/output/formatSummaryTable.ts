@@ -4,9 +4,10 @@ import type { ConfigurationSummary } from './summarize.js';
 /**
  * The terminal's summary: one ranked row per configuration, the final metrics of each split (train,
  * validation, test) as mean ± std over the completed runs, a `*` on the columns the ranking reads;
- * over one run, the mean alone.
+ * over one run, the mean alone. Wider than `width` (the terminal's columns), each configuration is
+ * printed as a block of "name value" items wrapped to that width instead.
  */
-export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): string {
+export function formatSummaryTable(summaries: readonly ConfigurationSummary[], width?: number): string {
   const first = summaries[0];
   const columns = first?.columns ?? [];
   const threshold = first?.threshold;
@@ -35,7 +36,10 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: readonly string[]) =>
     cells.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  const note = first
+  const noEpochYet = summaries.every((s) => s.epochsRun === undefined);
+  const note = noEpochYet
+    ? '* no run has finished an epoch yet: nothing is ranked, and which split ranks is decided by the first records'
+    : first
     ? first.selection === 'validation'
       ? '* ranked and best epoch chosen on validation; train and test are only reported'
       : '* ranked on test: the dataset has no validation split (set validationSize), nothing was held out for choosing'
@@ -43,7 +47,32 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[]): 
   const stopNote = summaries.some((s) => s.stoppedReached + s.stoppedPlateau > 0)
     ? 'epochs run: r = runs stopped once their stopWhen level was reached, p = stopped on a plateau (see the suite\'s training.stopWhen)'
     : '';
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), ...[note, stopNote].filter(Boolean)].join('\n');
+  const notes = [note, stopNote].filter(Boolean);
+  const table = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+  if (width === undefined || Math.max(...table.map((l) => l.length)) <= width) return [...table, ...notes].join('\n');
+  return [...rows.map((row) => block(header, row, width)), ...notes.map((n) => wrap(n.split(' '), width, '', ' '))].join('\n');
+}
+
+/** One configuration as "#. label" and its other cells as "name value" items, wrapped to `width`. */
+function block(header: readonly string[], row: readonly string[], width: number): string {
+  const [rank, label] = row;
+  const items = header.slice(2).map((name, i) => `${name} ${row[i + 2]}`);
+  return `${rank}. ${label}\n${wrap(items, width, '   ')}`;
+}
+
+/** `items` joined by `separator`, broken into lines of at most `width` characters (an item longer than that gets a line of its own). */
+function wrap(items: readonly string[], width: number, indent: string, separator = ' · '): string {
+  const lines: string[] = [];
+  let current = '';
+  for (const item of items) {
+    const next = current === '' ? `${indent}${item}` : `${current}${separator}${item}`;
+    if (current !== '' && next.length > width) {
+      lines.push(current);
+      current = `${indent}${item}`;
+    } else current = next;
+  }
+  if (current !== '') lines.push(current);
+  return lines.join('\n');
 }
 
 /** "3/3 at 117 ± 5": the runs that reached the threshold, and their epochs (from 1). */

@@ -1,4 +1,5 @@
 import type { RunRecord } from '../RunRecord.js';
+import { canonicalJson } from './canonicalJson.js';
 import type { RunSpec } from '../run/RunSpec.js';
 import { runKey } from '../suite/expandRuns.js';
 
@@ -17,17 +18,9 @@ export function recordMismatches(records: readonly RunRecord[], runs: readonly R
     const spec = specs.get(runKey(record));
     if (!spec) return [];
     const differ = FIELDS.filter(
-      (field) => canonical(record[field] ?? DEFAULTS[field]) !== canonical(spec[field] ?? DEFAULTS[field]),
+      (field) => canonicalJson(record[field] ?? DEFAULTS[field]) !== canonicalJson(spec[field] ?? DEFAULTS[field]),
     );
     return differ.length ? [`"${record.label}" seed ${record.seed}: ${differ.join(', ')} differ`] : [];
   });
 }
 
-/** JSON with object keys sorted, so a reordered suite.json is not a change. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}

@@ -11,6 +11,8 @@ import {
   type SelectionSplit,
   type SeedStatistics,
 } from '../report/index.js';
+import { configurationConfidence, type MetricConfidence } from '../report/configurationConfidence.js';
+import { reportBaseline } from '../report/renderReport.js';
 import type { RunRecord } from '../RunRecord.js';
 import type { Suite } from '../suite/suiteSchema.js';
 
@@ -49,6 +51,25 @@ export interface ConfigurationSummary {
   readonly stoppedPlateau: number;
   /** Seconds per completed run. */
   readonly seconds?: SeedStatistics;
+  /** The configuration the paired differences are against (absent: none labelled or trained by backprop, none chosen). */
+  readonly baseline?: string;
+  /** By metric id ({@link CONFIDENCE_METRICS}): 95% interval of the final value over seeds, and the paired difference to the baseline. */
+  readonly confidence: ReadonlyMap<string, MetricConfidence>;
+}
+
+/** The metrics summary.csv gives intervals and paired differences of: test and validation accuracies. */
+export const CONFIDENCE_METRICS = [
+  reportMetrics.testExactAccuracy,
+  reportMetrics.testBitAccuracy,
+  reportMetrics.testAccuracy,
+  reportMetrics.validationExactAccuracy,
+  reportMetrics.validationBitAccuracy,
+  reportMetrics.validationAccuracy,
+] as const;
+
+export interface SummarizeOptions {
+  /** The baseline of the paired differences (default: the suite's `baseline`, else a configuration labelled or trained by backprop). */
+  readonly baseline?: string;
 }
 
 const METRIC_OF_ID: Record<string, Metric> = {
@@ -61,11 +82,13 @@ const METRIC_OF_ID: Record<string, Metric> = {
  * The report's per-configuration summaries, in the report's ranking, so the terminal table,
  * summary.csv and report.html always agree.
  */
-export function summarize(records: readonly RunRecord[], suite: Suite): ConfigurationSummary[] {
+export function summarize(records: readonly RunRecord[], suite: Suite, options: SummarizeOptions = {}): ConfigurationSummary[] {
   const task = reportTaskOf(records);
   const criteria = taskCriteria(task, selectionSplitOf(records));
   const groups = groupByConfiguration(records, suite);
   const summaries = [...groups].map(([label, runs]) => summariseConfiguration(label, runs, suite, criteria));
+  const baseline = reportBaseline(groups, suite, options.baseline);
+  const confidence = configurationConfidence(groups, CONFIDENCE_METRICS, baseline);
   return rankConfigurations(summaries, criteria).map((s) => {
     const final = (metric: Metric) => {
       const id = Object.keys(METRIC_OF_ID).find((key) => METRIC_OF_ID[key] === metric)!;
@@ -93,6 +116,8 @@ export function summarize(records: readonly RunRecord[], suite: Suite): Configur
       stoppedReached: s.stopped.reached,
       stoppedPlateau: s.stopped.plateau,
       ...optional('seconds', s.seconds),
+      ...optional('baseline', baseline),
+      confidence: confidence.get(s.label) ?? new Map(),
     };
   });
 }

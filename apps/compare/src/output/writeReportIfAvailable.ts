@@ -1,7 +1,7 @@
 import type { RunRecord, Suite } from '../RunRecord.js';
 
 /** The report module's entry point (apps/compare/src/report/index.ts). */
-type WriteReport = (outDir: string, records: RunRecord[], suite: Suite) => Promise<string>;
+type WriteReport = (outDir: string, records: RunRecord[], suite: Suite, options?: { baseline?: string }) => Promise<string>;
 
 // A variable specifier keeps the compiler from requiring the module: the report is built alongside this app.
 const REPORT_MODULE = '../report/index.js';
@@ -15,6 +15,7 @@ export async function writeReportIfAvailable(
   records: RunRecord[],
   suite: Suite,
   warn: (message: string) => void,
+  options: { readonly baseline?: string } = {},
 ): Promise<string | undefined> {
   let writeReport: WriteReport | undefined;
   try {
@@ -28,7 +29,7 @@ export async function writeReportIfAvailable(
     return undefined;
   }
   try {
-    return await writeReport(folder, records, suite);
+    return await writeReport(folder, records, suite, options.baseline === undefined ? {} : { baseline: options.baseline });
   } catch (error) {
     warn(`report.html not written: ${(error as Error).message}`);
     return undefined;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportMetrics } from '../report/index.js';
-import type { ConfigurationSummary } from './summarize.js';
+import { CONFIDENCE_METRICS, type ConfigurationSummary } from './summarize.js';
 import { toCsv } from './toCsv.js';
 
 /** Train and validation finals, beside the test ones above (empty when not measured). */
@@ -44,6 +44,15 @@ const HEADER = [
   'stopped_reached',
   'stopped_plateau',
   'seconds_mean',
+  'baseline',
+  ...CONFIDENCE_METRICS.flatMap(({ id }) => [
+    `${snake(id)}_ci95_low`,
+    `${snake(id)}_ci95_high`,
+    `${snake(id)}_diff_vs_baseline_mean`,
+    `${snake(id)}_diff_vs_baseline_ci95_low`,
+    `${snake(id)}_diff_vs_baseline_ci95_high`,
+    `${snake(id)}_diff_vs_baseline_pairs`,
+  ]),
 ];
 
 /**
@@ -53,6 +62,10 @@ const HEADER = [
  * `epochs_to_threshold` count epochs from 1 and read the mean curves over seeds (empty: never);
  * `run_epochs_to_threshold_*` are over the runs that reached it (`runs_reaching_threshold` of
  * `runs_with_epochs`), each run's own first epoch; `stopped_*` count runs `training.stopWhen` stopped.
+ * `baseline` names the configuration of the paired comparisons; per test and validation accuracy,
+ * `*_ci95_low/high` bound the 95% Student t interval of the final value over seeds (empty for one
+ * seed), and `*_diff_vs_baseline_*` give the mean and 95% interval of this configuration's final
+ * value minus the baseline's on the same seeds, over `*_pairs` seeds (empty for the baseline itself).
  * Returns the file's path.
  */
 export async function writeSummaryCsv(folder: string, summaries: readonly ConfigurationSummary[]): Promise<string> {
@@ -84,6 +97,11 @@ export async function writeSummaryCsv(folder: string, summaries: readonly Config
     s.stoppedReached,
     s.stoppedPlateau,
     s.seconds?.mean,
+    s.baseline,
+    ...CONFIDENCE_METRICS.flatMap(({ id }) => {
+      const c = s.confidence.get(id);
+      return [c?.interval?.low, c?.interval?.high, c?.paired?.mean, c?.paired?.low, c?.paired?.high, c?.paired?.n];
+    }),
   ]);
   const file = join(folder, 'summary.csv');
   await writeFile(file, toCsv(HEADER, rows));

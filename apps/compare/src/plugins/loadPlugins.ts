@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ContainerModule } from 'inversify';
 import { SuiteError } from '../suite/SuiteError.js';
+import { typeScriptPluginHint } from './typeScriptPluginHint.js';
 
 /**
  * Imports plugin modules (absolute paths) and returns the `ContainerModule` each exports, as its
@@ -26,7 +27,8 @@ export async function loadPlugins(paths: readonly string[]): Promise<ContainerMo
     try {
       exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     } catch (error) {
-      problems.push(`plugin "${path}" failed to load: ${await realCause(error, path)}`);
+      const hint = typeScriptPluginHint(error, path);
+      problems.push(`plugin "${path}" failed to load: ${hint ?? (await realCause(error, path))}`);
       continue;
     }
     const module = [exports.default, exports.module].find(isContainerModule);

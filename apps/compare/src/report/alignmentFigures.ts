@@ -1,5 +1,7 @@
 import type { RunRecord } from '../RunRecord.js';
 import { alignmentSeries } from './alignmentSeries.js';
+import type { ChartStyles } from './chartStyles.js';
+import { chartDownloads } from './chartDownloads.js';
 import { chartFigure } from './chartFigure.js';
 import { chooseYScale } from './chooseYScale.js';
 import { curveChartSpec } from './curveChartSpec.js';
@@ -31,12 +33,12 @@ const MEASURES = [
  *
  * @example
  * ```ts
- * const figures = await alignmentFigures(groups, colours); // [] for a backprop-only suite
+ * const figures = await alignmentFigures(groups, styles); // [] for a backprop-only suite
  * ```
  */
 export async function alignmentFigures(
   groups: ReadonlyMap<string, readonly RunRecord[]>,
-  colours: ReadonlyMap<string, string>,
+  styles: ChartStyles,
 ): Promise<string[]> {
   const charts = MEASURES.flatMap((measure) => {
     const { series, panels } = alignmentSeries(groups, measure.field);
@@ -45,12 +47,14 @@ export async function alignmentFigures(
   return Promise.all(
     charts.map(async ({ measure, series, panels }) => {
       const yScale = measure.field === 'cosine' ? { log: false } : chooseYScale(series);
-      const spec = curveChartSpec({ title: measure.title, yTitle: measure.yTitle, yFormat: 'number', yScale, series, colours, panels });
+      const spec = curveChartSpec({ title: measure.title, yTitle: measure.yTitle, yFormat: 'number', yScale, series, colours: styles.colours, dashes: styles.dashes, panels });
+      const svg = await renderChartSvg(spec);
       return chartFigure({
         metric: measure.metric,
         title: measure.title,
         caption: [measure.meaning, CURVE_AGGREGATION, cutOffNote(yScale)].filter(Boolean).join(' '),
-        svg: await renderChartSvg(spec),
+        svg,
+        downloads: chartDownloads(measure.metric, spec, svg),
       });
     }),
   );

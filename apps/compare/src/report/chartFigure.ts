@@ -12,6 +12,8 @@ export interface ChartFigure {
   readonly svg: string;
   /** Spans the whole row of the chart grid (a chart drawn wide for a long legend). */
   readonly wide?: boolean;
+  /** Links to the chart's data and SVG (see `chartDownloads`), under the caption. */
+  readonly downloads?: string;
 }
 
 /**
@@ -23,9 +25,9 @@ export interface ChartFigure {
  * chartFigure({ metric: 'test-loss', title: 'Test loss', caption: 'Mean over seeds…', svg });
  * ```
  */
-export function chartFigure({ metric, title, caption, svg, wide = false }: ChartFigure): string {
+export function chartFigure({ metric, title, caption, svg, wide = false, downloads = '' }: ChartFigure): string {
   return `<figure class="chart${wide ? ' wide' : ''}" data-metric="${escapeHtml(metric)}" aria-label="${escapeHtml(title)}">
 <div class="chart-svg">${scopeSvgIds(svg, `chart-${metric}`)}</div>
-<figcaption>${escapeHtml(caption)}</figcaption>
+<figcaption>${escapeHtml(caption)}${downloads}</figcaption>
 </figure>`;
 }

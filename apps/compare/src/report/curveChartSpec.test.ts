@@ -73,3 +73,31 @@ describe('curveChartSpec y domain', () => {
     expect(spec.layer[1].encoding.y.scale.domain).toEqual([0, 0.05]);
   });
 });
+
+describe('curveChartSpec styles and carried values', () => {
+  it('dashes a configuration by its pattern, in the line and the legend', async () => {
+    const dashes = new Map([['backprop', []], ['DNI', [7, 3]]]);
+    const spec = json(curveChartSpec({ title: 't', yTitle: 'y', yFormat: 'number', series, colours, dashes }));
+    expect(spec.layer[1].encoding.strokeDash.scale).toEqual({ domain: ['backprop', 'DNI'], range: [[], [7, 3]] });
+    const svg = await renderChartSvg(curveChartSpec({ title: 't', yTitle: 'y', yFormat: 'number', series, colours, dashes }));
+    expect(svg).toContain('stroke-dasharray="7,3"');
+  });
+
+  it('draws the solid line up to the last point with no carried value and a faded line from it on', () => {
+    const carried = (epoch: number, mean: number, count: number) => ({ ...point(epoch, mean), carried: count });
+    const withCarried: CurveSeries[] = [{ label: 'DNI', points: [carried(1, 0.5, 0), carried(2, 0.6, 0), carried(3, 0.7, 1), carried(4, 0.7, 1)] }];
+    const spec = json(curveChartSpec({ title: 't', yTitle: 'y', yFormat: 'percent', series: withCarried, colours }));
+    expect(spec.data.values.map((r: { epoch: number; tail: boolean }) => [r.epoch, r.tail])).toEqual([[1, false], [2, true], [3, true], [4, true]]);
+    expect(spec.layer[1].transform).toEqual([{ filter: '!(datum.carried > 0)' }]);
+    const faded = spec.layer[spec.layer.length - 1];
+    expect(faded.transform).toEqual([{ filter: 'datum.tail' }]);
+    expect(faded.mark.opacity).toBeLessThan(1);
+  });
+
+  it('writes axis numbers without exponents (a time axis tick of 10 s reads "10", not "1e+1")', async () => {
+    const timed: CurveSeries[] = [{ label: 'DNI', points: [point(2, 0.5), point(14, 0.75)] }];
+    const svg = await renderChartSvg(curveChartSpec({ title: 't', yTitle: 'y', yFormat: 'percent', series: timed, colours, x: { title: 'seconds' } }));
+    expect(svg).toContain('>10</text>');
+    expect(svg).not.toMatch(/e\+\d/);
+  });
+});

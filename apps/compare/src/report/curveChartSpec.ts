@@ -22,6 +22,8 @@ export interface CurveChart {
   readonly series: readonly CurveSeries[];
   /** Colour of each configuration; also fixes the legend's order. */
   readonly colours: ReadonlyMap<string, string>;
+  /** Dash pattern of each configuration's line (see `chartStyles`); solid lines when absent. */
+  readonly dashes?: ReadonlyMap<string, readonly number[]>;
   /** A dashed horizontal reference line (the epochs-to-threshold level). */
   readonly rule?: { readonly value: number; readonly label: string };
   /** Panels' order, for faceted charts. */
@@ -42,10 +44,13 @@ const PANEL_GAP = 20;
 /** A legend entry's symbol, gaps and column padding, besides its label. */
 const LEGEND_ENTRY_PX = 46;
 const LEGEND_FONT_PX = 12;
+/** Plain numbers with trailing zeros trimmed: d3's `~g` would write 10 as "1e+1". */
+const AXIS_NUMBER = ',~r';
 
 /**
  * A vega-lite chart of mean curves over seeds with a min–max band: one line and one band per
- * configuration, epochs on x; faceted into panels (3 a row) when the series name one.
+ * configuration, epochs on x; faceted into panels (3 a row) when the series name one. Where a
+ * point's mean holds a stopped seed's carried-forward value (`carried` > 0) the line goes on faded.
  *
  * @example
  * ```ts
@@ -54,11 +59,24 @@ const LEGEND_FONT_PX = 12;
  * ```
  */
 export function curveChartSpec(chart: CurveChart): TopLevelSpec {
-  const rows = chart.series.flatMap((s) =>
-    s.points.map((p) => ({ configuration: s.label, panel: s.panel ?? '', epoch: p.epoch, mean: p.mean, min: p.min, max: p.max, n: p.n })),
-  );
+  const rows = chart.series.flatMap((s) => {
+    // The faded tail starts at the last point with no carried value, so it joins the solid line.
+    const joint = Math.max(-Infinity, ...s.points.filter((p) => !p.carried).map((p) => p.epoch));
+    return s.points.map((p) => ({
+      configuration: s.label,
+      panel: s.panel ?? '',
+      epoch: p.epoch,
+      mean: p.mean,
+      min: p.min,
+      max: p.max,
+      n: p.n,
+      ...(p.carried === undefined ? {} : { carried: p.carried, tail: p.epoch >= joint }),
+    }));
+  });
+  const anyCarried = rows.some((r) => (r.carried ?? 0) > 0);
   const drawn = new Set(chart.series.map((s) => s.label));
   const domain = [...chart.colours.keys()].filter((label) => drawn.has(label));
+  const dashed = domain.some((label) => (chart.dashes?.get(label)?.length ?? 0) > 0);
   const panelCount = chart.panels?.length ?? 0;
   const panelColumns = Math.min(panelCount, 3);
   const panelWidth = panelCount <= 2 ? 420 : 300;
@@ -68,7 +86,7 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
   const clip = max !== undefined;
   const lastEpoch = Math.max(1, ...rows.map((r) => r.epoch));
   const x = chart.x
-    ? ({ field: 'epoch', type: 'quantitative', title: chart.x.title, scale: { domain: [0, lastEpoch], nice: true }, axis: { format: '~g' } } as const)
+    ? ({ field: 'epoch', type: 'quantitative', title: chart.x.title, scale: { domain: [0, lastEpoch], nice: true }, axis: { format: AXIS_NUMBER } } as const)
     : ({
         field: 'epoch',
         type: 'quantitative',
@@ -85,7 +103,7 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
   };
   const percentDomain = yScale.domain ?? [Math.min(...rows.map((r) => r.min)), Math.max(...rows.map((r) => r.max))];
   const yAxis = {
-    format: chart.yFormat === 'percent' ? percentAxisFormat(percentDomain[0], percentDomain[1], Y_TICKS) : '~g',
+    format: chart.yFormat === 'percent' ? percentAxisFormat(percentDomain[0], percentDomain[1], Y_TICKS) : AXIS_NUMBER,
     ...(chart.yFormat === 'percent' && !log ? { tickCount: Y_TICKS } : {}),
     ...(log ? { values: logTicks(Math.min(...rows.map((r) => r.min)), max ?? Math.max(...rows.map((r) => r.max))) } : {}),
   };
@@ -102,10 +120,14 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
       labelLimit: legend.labelLimit,
       symbolType: 'stroke',
       symbolStrokeWidth: 3,
+      symbolOpacity: 1,
       symbolSize: 260,
       columnPadding: 18,
     },
   } as const;
+  const strokeDash = dashed
+    ? { strokeDash: { field: 'configuration', type: 'nominal', scale: { domain, range: domain.map((label) => [...(chart.dashes?.get(label) ?? [])]) }, legend: color.legend } }
+    : {};
   const layer = [
     {
       mark: { type: 'area', fillOpacity: 0.16, clip },
@@ -117,8 +139,9 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
       },
     },
     {
+      ...(anyCarried ? { transform: [{ filter: '!(datum.carried > 0)' }] } : {}),
       mark: { type: 'line', strokeWidth: 2.2, clip },
-      encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis }, color },
+      encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis }, color, ...strokeDash },
     },
     ...(chart.rule
       ? [
@@ -131,6 +154,15 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
                 encoding: { y: { field: 'value', type: 'quantitative' }, x: { datum: 1, type: 'quantitative' }, text: { field: 'label' } },
               },
             ],
+          },
+        ]
+      : []),
+    ...(anyCarried
+      ? [
+          {
+            transform: [{ filter: 'datum.tail' }],
+            mark: { type: 'line', strokeWidth: 2.2, opacity: 0.4, clip },
+            encoding: { x, y: { field: 'mean', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis }, color, ...strokeDash },
           },
         ]
       : []),

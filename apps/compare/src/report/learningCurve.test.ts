@@ -34,3 +34,47 @@ describe('learningCurve', () => {
     expect(learningCurve([], (e) => e.test.loss)).toEqual([]);
   });
 });
+
+describe('learningCurve with carryForward', () => {
+  it('keeps a stopped seed at its last value, so the mean does not jump, and counts the carried values', () => {
+    const curve = learningCurve(runs, (e) => e.test.bitAccuracy, { carryForward: true });
+    expect(curve.map((p) => [p.epoch, p.n, p.carried])).toEqual([[1, 3, 0], [2, 3, 0], [3, 3, 1], [4, 3, 1]]);
+    // epoch 3: seeds 1 and 2 measured 0.75 and 1; seed 3 stopped at 1 after epoch 2 → (0.75 + 1 + 1) / 3
+    expect(curve[2].mean).toBeCloseTo(2.75 / 3, 12);
+    expect(curve[2]).toMatchObject({ min: 0.75, max: 1 });
+    // epoch 4: 1, 1 and the carried 1
+    expect(curve[3]).toMatchObject({ mean: 1, std: 0, min: 1, max: 1 });
+  });
+
+  it('never jumps where one seed of three stops early (the issue: a mean leaping from ~26% to ~36%)', () => {
+    // Two seeds stay at 0.2 for 6 epochs; the third reaches 0.5 and stops after epoch 3.
+    const stopping = [
+      makeRecord('a', 1, Array.from({ length: 6 }, () => ({ exactAccuracy: 0.2 }))),
+      makeRecord('a', 2, Array.from({ length: 6 }, () => ({ exactAccuracy: 0.2 }))),
+      makeRecord('a', 3, [{ exactAccuracy: 0.5 }, { exactAccuracy: 0.5 }, { exactAccuracy: 0.5 }], { status: 'diverged' }),
+    ];
+    const means = learningCurve(stopping, (e) => e.test.exactAccuracy, { carryForward: true }).map((p) => p.mean);
+    // Hand computation: (0.2 + 0.2 + 0.5) / 3 = 0.3 at every epoch.
+    for (const mean of means) expect(mean).toBeCloseTo(0.3, 12);
+    const jumping = learningCurve(stopping, (e) => e.test.exactAccuracy).map((p) => p.mean);
+    expect(jumping[3]).toBeCloseTo(0.2, 12);
+  });
+});
+
+describe('learningCurve epoch numbers', () => {
+  /** A history whose records say which epoch they are (`makeRecord` numbers them from 0, as old staged runs did). */
+  const withEpochs = (seed: number, epochs: readonly number[], values: readonly number[]) => {
+    const record = makeRecord('a', seed, values.map((bitAccuracy) => ({ bitAccuracy })));
+    return { ...record, history: record.history.map((e, i) => ({ ...e, epoch: epochs[i] })) };
+  };
+
+  it('reads each record\'s own epoch, not its position (a run resumed at a halving rung, say)', () => {
+    const curve = learningCurve([withEpochs(1, [1, 2, 5], [0.25, 0.5, 1])], (e) => e.test.bitAccuracy);
+    expect(curve.map((p) => [p.epoch, p.mean])).toEqual([[1, 0.25], [2, 0.5], [5, 1]]);
+  });
+
+  it('shifts a history counted from 0 (staged runs recorded before epochs counted from 1) by one', () => {
+    const curve = learningCurve([withEpochs(1, [0, 1, 2], [0.25, 0.5, 1]), withEpochs(2, [1, 2, 3], [0.75, 0.5, 1])], (e) => e.test.bitAccuracy);
+    expect(curve.map((p) => [p.epoch, p.mean])).toEqual([[1, 0.5], [2, 0.5], [3, 1]]);
+  });
+});

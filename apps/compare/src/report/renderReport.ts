@@ -1,11 +1,16 @@
 import type { RunRecord, Suite } from '../RunRecord.js';
 import { alignmentFigures } from './alignmentFigures.js';
-import { chartColours } from './chartColours.js';
+import { chartStyles } from './chartStyles.js';
+import { chooseBaseline } from './chooseBaseline.js';
+import { configurationConfidence } from './configurationConfidence.js';
+import { confidenceMetrics } from './confidenceMetrics.js';
+import { confidenceSection } from './confidenceSection.js';
 import { escapeHtml } from './escapeHtml.js';
 import { groupByConfiguration } from './groupByConfiguration.js';
 import { learningCurveFigures } from './learningCurveFigures.js';
 import { timeToAccuracyFigure } from './timeToAccuracyFigure.js';
 import { pageTemplate } from './pageTemplate.js';
+import { provenanceSection } from './provenanceSection.js';
 import { paperTable } from './paperTable.js';
 import { paperTableSection } from './paperTableSection.js';
 import { rankConfigurations } from './rankConfigurations.js';
@@ -22,6 +27,8 @@ import { selectionSplitOf, taskCriteria, type SelectionSplit } from './taskCrite
 export interface RenderReportOptions {
   /** The time the page says it was made (default now). */
   readonly generatedAt?: Date;
+  /** The configuration the Confidence section compares every other against (default: the suite's `baseline`, else see `chooseBaseline`). */
+  readonly baseline?: string;
 }
 
 /**
@@ -44,11 +51,15 @@ export async function renderReport(
   const task = reportTaskOf(runs);
   const criteria = taskCriteria(task, selectionSplitOf(runs));
   const summaries = [...groups].map(([label, group]) => summariseConfiguration(label, group, suite, criteria));
-  const colours = chartColours([...groups.keys()]);
+  const styles = chartStyles([...groups.keys()]);
+  const ranked = rankConfigurations(summaries, criteria);
+  const baseline = reportBaseline(groups, suite, options.baseline);
+  const metrics = confidenceMetrics(criteria);
+  const confidence = configurationConfidence(groups, metrics, baseline);
   const [curveFigures, timeFigure, alignment, sweep] = await Promise.all([
-    learningCurveFigures(groups, criteria, colours),
-    timeToAccuracyFigure(groups, colours),
-    alignmentFigures(groups, colours),
+    learningCurveFigures(groups, criteria, styles),
+    timeToAccuracyFigure(groups, styles),
+    alignmentFigures(groups, styles),
     sweepSection(sweepResults(runs, suite, criteria), criteria, suite),
   ]);
   const curves = timeFigure === '' ? curveFigures : [...curveFigures, timeFigure];
@@ -58,10 +69,11 @@ export async function renderReport(
     paperTableSection(paperTable(records, suite)),
     `<section id="summary" aria-labelledby="summary-title">
 <h2 id="summary-title">Summary</h2>
-<p class="section-intro">${summaryIntro(criteria.selection)}</p>
-${summaryTable(rankConfigurations(summaries, criteria), criteria, suite, colours)}
+<p class="section-intro">${runs.some((r) => r.history.length > 0) ? summaryIntro(criteria.selection) : 'No run has finished an epoch yet: nothing is ranked.'}</p>
+${summaryTable(ranked, criteria, suite, styles)}
 ${readingGuide(criteria)}
 </section>`,
+    confidenceSection(ranked.map((s) => s.label), metrics, confidence, baseline),
     sweep,
     curves.length === 0
       ? ''
@@ -81,9 +93,24 @@ ${curves.join('\n')}
 ${alignment.join('\n')}
 </div>
 </section>`,
+    provenanceSection(runs),
     `<footer>synthgrad · suite <code>${escapeHtml(suite.name)}</code> · ${runs.length} run records · charts drawn with Vega-Lite</footer>`,
   ];
   return pageTemplate(`${suite.name} — synthgrad comparison`, `<main>\n${sections.filter(Boolean).join('\n')}\n</main>`);
+}
+
+/**
+ * The baseline of the paired comparisons: `chosen`, else the suite's `baseline`, else a configuration
+ * labelled or trained by backprop.
+ *
+ * @example
+ * ```ts
+ * reportBaseline(groups, suite); // "backprop"
+ * ```
+ */
+export function reportBaseline(groups: ReadonlyMap<string, readonly RunRecord[]>, suite: Suite, chosen?: string): string | undefined {
+  const trainerOf = (label: string) => suite.runs.find((run) => run.label === label)?.trainer ?? groups.get(label)?.[0]?.trainer;
+  return chooseBaseline([...groups.keys()], trainerOf, chosen ?? suite.baseline);
 }
 
 function summaryIntro(selection: SelectionSplit): string {

@@ -27,7 +27,7 @@ export function reportHeader(suite: Suite, records: readonly RunRecord[], task: 
   ].filter(Boolean);
   const facts: [string, string][] = [
     ['Dataset', `<code>${escapeHtml(dataset.name)}</code> ${escapeHtml(describeOptions(dataset.options))} <span class="muted">(${task === 'binary-digits' ? 'binary digits' : 'classification'})</span>`],
-    ['Network', escapeHtml(describeNetwork(suite.network))],
+    ['Network', escapeHtml(networkText(suite))],
     ['Training', escapeHtml(trainingText.join(' · '))],
     ...(suite.size
       ? [['Size', `<code>${escapeHtml(suite.size.name)}</code>${suite.size.description ? ` ${escapeHtml(suite.size.description)}` : ''}`] as [string, string]]
@@ -47,6 +47,19 @@ ${suite.description ? `<p class="description">${escapeHtml(suite.description)}</
 <dl class="facts">${facts.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl>
 <p class="generated muted">Report generated ${escapeHtml(utc(generatedAt.getTime()))}</p>
 </header>`;
+}
+
+/**
+ * The suite's network; its learning rate only when every configuration trains at it, else the rates
+ * the configurations use (a configuration's network override wins over the suite's default).
+ */
+export function networkText(suite: Suite): string {
+  const rates = [...new Set(suite.runs.map((run) => run.network?.learningRate ?? suite.network.learningRate))];
+  if (rates.length <= 1) return describeNetwork(rates.length === 1 ? { ...suite.network, learningRate: rates[0] } : suite.network);
+  const { learningRate: _default, ...network } = suite.network;
+  const known = rates.filter((rate): rate is number => rate !== undefined).sort((a, b) => a - b);
+  const trainerDefault = rates.includes(undefined) ? ', or the trainer\'s default' : '';
+  return `${describeNetwork(network)} · learning rate per configuration (${known.join(', ')}${trainerDefault}; see Settings)`;
 }
 
 function utc(time: number): string {

@@ -21,6 +21,7 @@ code, pre { font-family: var(--mono); font-size: 12.5px; }
 .facts div { display: grid; grid-template-columns: 92px 1fr; gap: 12px; padding: 5px 0; border-top: 1px solid var(--line); }
 .facts dt { color: var(--muted); font-weight: 600; font-size: 13px; padding-top: 1px; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
+.facts.provenance { margin-bottom: 18px; }
 .generated { font-size: 13px; margin: 10px 0 0; }
 section { margin-top: 28px; }
 .section-intro { margin: 0 0 14px; color: var(--muted); max-width: 90ch; }
@@ -38,8 +39,10 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 14px; }
 .summary tbody tr:nth-child(even) { background: #fafbfc; }
 .summary .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .summary thead th.num { white-space: normal; min-width: 56px; }
+.summary td.num { white-space: normal; }
+.summary td.num .mean, .summary td.num .std, .summary td.num .of { white-space: nowrap; }
 .summary .rank { color: var(--muted); }
-.summary th.label { font-weight: 600; min-width: 200px; max-width: 340px; padding-left: 30px; text-indent: -20px; }
+.summary th.label { font-weight: 600; min-width: 150px; max-width: 300px; padding-left: 38px; text-indent: -28px; }
 .summary .std, .summary .of { color: var(--muted); font-size: 12.5px; }
 .summary .n { display: block; color: var(--warn); font-size: 11.5px; }
 table.summary.paper { width: auto; min-width: min(100%, 560px); }
@@ -49,7 +52,7 @@ table.summary.paper { width: auto; min-width: min(100%, 560px); }
 .paper th.label { min-width: 120px; padding-left: 10px; text-indent: 0; }
 .paper td.best .mean { color: var(--ok); }
 .none { color: #9ca3af; }
-.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 8px; vertical-align: -1px; }
+.swatch { display: inline-block; width: 22px; height: 12px; margin-right: 6px; vertical-align: -1px; }
 .badge { display: inline-block; padding: 1px 8px; margin: 1px 0; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .badge.ok { color: var(--ok); background: var(--ok-bg); }
 .badge.warn { color: var(--warn); background: var(--warn-bg); }
@@ -57,7 +60,7 @@ table.summary.paper { width: auto; min-width: min(100%, 560px); }
 .badge.missing { color: #374151; background: #eceff3; }
 details.config { min-width: 120px; }
 details.config summary { cursor: pointer; color: var(--accent); }
-details.config[open] { width: 220px; }
+details.config[open] { width: 170px; }
 details.config dl { margin: 6px 0 2px; font-size: 12.5px; }
 details.config dt { margin-top: 6px; color: var(--muted); font-weight: 600; font-size: 12px; }
 details.config dd { margin: 1px 0 0; overflow-wrap: anywhere; }
@@ -70,6 +73,7 @@ figure.chart.wide { grid-column: 1 / -1; }
 figure.chart { margin: 0; padding: 14px 14px 12px; background: var(--panel); border: 1px solid var(--line); border-radius: 10px; }
 .chart-svg svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figure.chart figcaption { margin-top: 8px; color: #4b5563; font-size: 13px; }
+figure.chart .downloads { margin: 6px 0 0; font-size: 12.5px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 12.5px; }
 @media (max-width: 640px) { main { padding: 18px 12px 32px; } h1 { font-size: 24px; } }
 @media print { html { background: #fff; } .card, figure.chart, .table-scroll { box-shadow: none; break-inside: avoid; } }

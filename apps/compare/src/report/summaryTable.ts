@@ -1,4 +1,5 @@
 import type { Suite } from '../RunRecord.js';
+import type { ChartStyles } from './chartStyles.js';
 import { configurationDetails } from './configurationDetails.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatLevel, formatStatistic } from './formatStatistic.js';
@@ -11,14 +12,14 @@ import type { TaskCriteria } from './taskCriteria.js';
  *
  * @example
  * ```ts
- * summaryTable(rankConfigurations(summaries, criteria), criteria, suite, colours);
+ * summaryTable(rankConfigurations(summaries, criteria), criteria, suite, chartStyles(labels));
  * ```
  */
 export function summaryTable(
   ranked: readonly ConfigurationSummary[],
   criteria: TaskCriteria,
   suite: Suite,
-  colours: ReadonlyMap<string, string>,
+  styles: ChartStyles,
 ): string {
   const seeds = suite.seeds.length;
   const { metric, value } = criteria.threshold;
@@ -36,10 +37,10 @@ export function summaryTable(
     '<th scope="col">Settings</th>',
   ];
   const rows = ranked.map((s, i) => {
-    const colour = colours.get(s.label) ?? '#9ca3af';
+    const colour = styles.colours.get(s.label) ?? '#9ca3af';
     const cells = [
       `<td class="num rank">${i + 1}</td>`,
-      `<th scope="row" class="label"><span class="swatch" style="background:${colour}"></span>${escapeHtml(s.label)}</th>`,
+      `<th scope="row" class="label">${swatch(colour, styles.dashes.get(s.label) ?? [])}${escapeHtml(s.label)}</th>`,
       ...criteria.columns.map((m) => `<td class="num">${formatStatistic(s.final.get(m.id), m.kind === 'accuracy' ? 'percent' : 'number', seeds)}</td>`),
       `<td class="num">${epochOf(s.bestEpoch, s.plannedEpochs)}</td>`,
       `<td class="num">${thresholdRunsCell(s, seeds)}</td>`,
@@ -82,4 +83,10 @@ function statusBadges({ status }: ConfigurationSummary): string {
     status.missing > 0 && `<span class="badge missing">${status.missing} missing</span>`,
   ];
   return badges.filter(Boolean).join(' ');
+}
+
+/** The configuration's line as drawn in the charts: its colour and dash pattern. */
+function swatch(colour: string, dash: readonly number[]): string {
+  const dashes = dash.length > 0 ? ` stroke-dasharray="${dash.join(' ')}"` : '';
+  return `<svg class="swatch" width="22" height="12" viewBox="0 0 22 12" aria-hidden="true"><line x1="1" y1="6" x2="21" y2="6" stroke="${colour}" stroke-width="3"${dashes}/></svg>`;
 }

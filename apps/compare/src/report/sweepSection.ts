@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Suite } from '../RunRecord.js';
+import { chartDownloads } from './chartDownloads.js';
 import { chartFigure } from './chartFigure.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatStatistic } from './formatStatistic.js';
@@ -57,11 +58,13 @@ ${rows.join('\n')}
       );
       if (points.length === 0) return '';
       const spec = sensitivitySpec(path, metric.title, points);
+      const svg = await renderChartSvg(spec);
       return chartFigure({
         metric: `sweep-${path}`,
         title: `${metric.title} against ${path}`,
         caption: `Each point: one setting's final ${metric.title.toLowerCase()} (mean over seeds), settings stopped early left out; the line joins the best setting at each value of ${path}, whatever the other swept settings were.`,
-        svg: await renderChartSvg(spec),
+        svg,
+        downloads: chartDownloads(`sweep-${path}`, spec, svg),
       });
     }),
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRecord } from '../../test/report/makeRecord.js';
 import type { RunRecord } from '../RunRecord.js';
-import { chartColours } from './chartColours.js';
+import { chartStyles } from './chartStyles.js';
 import { reportMetrics } from './reportMetrics.js';
 import { timeToAccuracyFigure, timeToAccuracySeries } from './timeToAccuracyFigure.js';
 
@@ -34,14 +34,14 @@ describe('time to accuracy', () => {
   });
 
   it('draws a figure for test accuracy, and none when nothing measured it', async () => {
-    const html = await timeToAccuracyFigure(groups, chartColours([...groups.keys()]));
+    const html = await timeToAccuracyFigure(groups, chartStyles([...groups.keys()]));
     expect(html).toContain('data-metric="time-test-accuracy"');
     expect(html).toContain('Wall-clock seconds of training');
     const lossOnly = makeRecord('x', 1, [{ loss: 1 }]);
     const none = new Map([['x', [{ ...lossOnly, history: lossOnly.history.map((e) => ({ ...e, trainSeconds: 1 })) }]]]);
-    expect(await timeToAccuracyFigure(none, chartColours(['x']))).toBe('');
+    expect(await timeToAccuracyFigure(none, chartStyles(['x']))).toBe('');
     // Records without training seconds (older results) get no figure.
     const untimed = new Map([['y', [makeRecord('y', 1, [{ accuracy: 0.5 }])]]]);
-    expect(await timeToAccuracyFigure(untimed, chartColours(['y']))).toBe('');
+    expect(await timeToAccuracyFigure(untimed, chartStyles(['y']))).toBe('');
   });
 });

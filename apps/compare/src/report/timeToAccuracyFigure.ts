@@ -1,4 +1,6 @@
 import type { RunRecord } from '../RunRecord.js';
+import type { ChartStyles } from './chartStyles.js';
+import { chartDownloads } from './chartDownloads.js';
 import { chartFigure } from './chartFigure.js';
 import { curveChartSpec, type CurveSeries } from './curveChartSpec.js';
 import { learningCurve, type EpochValue } from './learningCurve.js';
@@ -16,10 +18,10 @@ import { seedStatistics } from './seedStatistics.js';
  *
  * @example
  * ```ts
- * const html = await timeToAccuracyFigure(groups, colours);
+ * const html = await timeToAccuracyFigure(groups, styles);
  * ```
  */
-export async function timeToAccuracyFigure(groups: ReadonlyMap<string, readonly RunRecord[]>, colours: ReadonlyMap<string, string>): Promise<string> {
+export async function timeToAccuracyFigure(groups: ReadonlyMap<string, readonly RunRecord[]>, styles: ChartStyles): Promise<string> {
   // Records from before training seconds were kept would mix evaluation time in: no figure for them.
   if (![...groups.values()].some((runs) => runs.some((run) => run.history.some((e) => e.trainSeconds !== undefined)))) return '';
   const metric = [reportMetrics.testAccuracy, reportMetrics.testBitAccuracy].find((m) =>
@@ -35,14 +37,16 @@ export async function timeToAccuracyFigure(groups: ReadonlyMap<string, readonly 
     yFormat: 'percent',
     yScale: { log: false },
     series,
-    colours,
+    colours: styles.colours,
+    dashes: styles.dashes,
     x: { title: 'Wall-clock seconds of training (mean over seeds)' },
   });
   const caption =
     `${metric.meaning} Each point is an epoch's end, at the seconds its training steps took so far ` +
     `(evaluation excluded). ${CURVE_AGGREGATION} Further left at the same height is faster to that accuracy; ` +
     'seconds depend on the machine and its load, so compare configurations of one run.';
-  return chartFigure({ metric: `time-${metric.id}`, title, caption, svg: await renderChartSvg(spec) });
+  const svg = await renderChartSvg(spec);
+  return chartFigure({ metric: `time-${metric.id}`, title, caption, svg, downloads: chartDownloads(`time-${metric.id}`, spec, svg) });
 }
 
 /** Per configuration, `value` at each epoch's end against the mean cumulative training seconds over seeds. */

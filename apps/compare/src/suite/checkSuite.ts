@@ -21,6 +21,7 @@ import { SuiteError } from './SuiteError.js';
 import type { Suite } from './suiteSchema.js';
 import { expandRuns } from './expandRuns.js';
 import { generatorInputNames } from './generatorInputNames.js';
+import { generatorInputSizeProblems } from './generatorInputSizeProblems.js';
 import { layerSpecProblem } from './layerSpecProblem.js';
 
 /**
@@ -88,6 +89,10 @@ export async function checkSuite(
       createTrainer(container, dataset, { algorithm: spec.trainer, options, network: spec.network, seed: spec.seed });
     } catch (error) {
       problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
+      return;
+    }
+    for (const problem of generatorInputSizeProblems(container, dataset, spec.network, spec.options.generatorInput)) {
+      problems.push(`${at([...runPath, 'options', 'generatorInput'])}: ${problem}`);
     }
   });
   if (problems.length) throw new SuiteError(source, [...new Set(problems)]);

@@ -177,6 +177,8 @@ export const suiteSchema = z
     size: appliedSizeSchema.optional(),
     /** A paper-style table of the configurations' tags. */
     table: tableSchema.optional(),
+    /** The configuration (label) the report compares every other against, seed by seed (default: one labelled or training backprop). */
+    baseline: z.string().min(1).optional(),
     /** A search space over settings, expanded into one configuration per setting; the report picks each configuration's best on validation. */
     sweep: sweepSchema.optional(),
   })
@@ -202,6 +204,14 @@ export const suiteSchema = z
     };
     duplicateSeeds(suite.seeds, ['seeds']);
     for (const [name, size] of Object.entries(suite.sizes ?? {})) if (size.seeds) duplicateSeeds(size.seeds, ['sizes', name, 'seeds']);
+    if (suite.baseline !== undefined && !suite.sweep && !suite.runs.some((run) => run.label === suite.baseline)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['baseline'],
+        input: suite.baseline,
+        message: `no configuration is labelled "${suite.baseline}" (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')})`,
+      });
+    }
     if (suite.table) checkTable(suite.table, suite.runs, (issue) => context.addIssue(issue));
   });
 

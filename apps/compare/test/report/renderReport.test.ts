@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReport, writeReport } from '../../src/report/index.js';
 import { FIXTURE_CHART_METRICS, loadFixture } from './loadFixture.js';
 import { makeRecord } from './makeRecord.js';
+import type { Suite } from '../../src/RunRecord.js';
 
 const { records, suite } = loadFixture();
 const generatedAt = new Date('2026-11-26T05:00:00Z');
@@ -113,5 +114,87 @@ describe('renderReport (hand-made cases)', () => {
     expectIn(html, '1 run missing');
     expectIn(html, 'seed 2 has no record');
     expectIn(html, '<span class="badge missing">1 missing</span>');
+  });
+});
+
+describe('renderReport confidence section', async () => {
+  const twoConfigurations: Suite = {
+    ...suite,
+    seeds: [1, 2, 3],
+    runs: [
+      { label: 'DNI', trainer: 'dni' },
+      { label: 'backprop', trainer: 'backprop' },
+    ],
+  } as Suite;
+  const run = (label: string, seed: number, exactAccuracy: number) => makeRecord(label, seed, [{ exactAccuracy: 0 }, { exactAccuracy }]);
+  const handMade = [
+    run('backprop', 1, 0.5), run('backprop', 2, 0.75), run('backprop', 3, 0.25),
+    run('DNI', 1, 0.625), run('DNI', 2, 0.75), run('DNI', 3, 0.5),
+  ];
+
+  it('gives 95% t intervals over seeds and paired differences against backprop', async () => {
+    const html = await renderReport(handMade, twoConfigurations, { generatedAt });
+    const section = /<section id="confidence"[\s\S]*?<\/section>/.exec(html)![0];
+    // backprop 0.5, 0.75, 0.25: mean 50%, s = 0.25, half-width 4.3027·0.25/√3 = 0.62103 → [−12.1, 112.1]
+    expectIn(section, 'Δ vs backprop', '<span class="mean">50.0%</span> <span class="std">[−12.1, 112.1]</span>');
+    // DNI − backprop per seed: 0.125, 0, 0.25 → mean +12.5 pp, half-width 4.3027·0.125/√3 = 0.310521 → [−18.6, +43.6]
+    expectIn(section, '<span class="mean">+12.5 pp</span> <span class="std">[−18.6, +43.6]</span> <span class="of">(3 pairs)</span>');
+  });
+
+  it('compares against a chosen baseline, and refuses one that is not a configuration', async () => {
+    const html = await renderReport(handMade, twoConfigurations, { generatedAt, baseline: 'DNI' });
+    expectIn(html, 'Δ vs DNI', '<span class="mean">−12.5 pp</span>');
+    await expect(renderReport(handMade, twoConfigurations, { baseline: 'dfa' })).rejects.toThrow(/baseline "dfa" is not a configuration.*"DNI", "backprop"/);
+  });
+});
+
+describe('renderReport provenance section', () => {
+  const provenance = {
+    packages: { '@synthgrad/cli': '0.1.0', synthgrad: '0.1.0' },
+    node: 'v22.11.0',
+    os: { platform: 'linux', release: '6.1.0', arch: 'x64' },
+    cpu: { model: 'AMD EPYC 7B13', count: 2 },
+    gitCommit: 'a'.repeat(40),
+    gitDirty: true,
+    command: ['compare', 'my suite.json', '--quick'],
+    suiteSha256: 'b'.repeat(64),
+    workers: 'threads' as const,
+  };
+
+  it('says which software, machine, commit and command made the records, and counts records without provenance', async () => {
+    const html = await renderReport(
+      [makeRecord('backprop', 1, [{ exactAccuracy: 0.5 }], { provenance, dtype: 'float32' }), makeRecord('backprop', 2, [{ exactAccuracy: 0.5 }])],
+      suite,
+      { generatedAt },
+    );
+    const section = /<section id="provenance"[\s\S]*?<\/section>/.exec(html)![0];
+    expectIn(
+      section,
+      '<code>synthgrad compare &#39;my suite.json&#39; --quick</code>',
+      '@synthgrad/cli 0.1.0, synthgrad 0.1.0',
+      'v22.11.0',
+      'AMD EPYC 7B13 × 2 · linux 6.1.0 x64',
+      'cpu (float32)',
+      `<code>${'a'.repeat(40)}</code> <span class="badge warn">uncommitted changes</span>`,
+      `<code>${'b'.repeat(64)}</code>`,
+      '1 run record carries no provenance',
+    );
+  });
+});
+
+describe('renderReport figure downloads', async () => {
+  const html = await renderReport(records, suite, { generatedAt });
+
+  it('offers each figure\'s data as CSV and the chart as SVG, self-contained', () => {
+    const figures = [...html.matchAll(/<figure class="chart" data-metric="([^"]+)"[\s\S]*?<\/figure>/g)];
+    expect(figures.length).toBeGreaterThan(0);
+    for (const [figure, metric] of figures) {
+      expect(figure, metric).toContain(`<a download="${metric}.csv" href="data:text/csv;base64,`);
+      expect(figure, metric).toContain(`<a download="${metric}.svg" href="data:image/svg+xml;base64,`);
+    }
+    const csv = /download="test-exact-accuracy\.csv" href="data:text\/csv;base64,([^"]+)"/.exec(html)![1];
+    const [header, firstRow] = Buffer.from(csv, 'base64').toString('utf8').split('\n');
+    expect(header).toBe('configuration,panel,epoch,mean,min,max,n,carried,tail');
+    expect(firstRow.startsWith('backprop,,1,')).toBe(true);
   });
 });

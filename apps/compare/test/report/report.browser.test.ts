@@ -101,6 +101,17 @@ describe.skipIf(SKIP)('report.html in headless Chromium', () => {
     await narrow.page.close();
   });
 
+  it('shows the settings column whole at 1400 px, every configuration\'s settings open, without sideways scrolling', async () => {
+    const wide = await watchedPage(browser!, 1400);
+    await wide.page.goto(url, { waitUntil: 'load' });
+    const overflow = await wide.page.evaluate<number>(
+      "document.querySelectorAll('details.config').forEach((d) => { d.open = true; });" +
+        "(() => { const t = document.querySelector('#summary-table'); return t.scrollWidth - t.closest('.table-scroll').clientWidth; })()",
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await wide.page.close();
+  });
+
   it('refuses and reports a request to the network (the guard itself works)', async () => {
     const probe = await watchedPage(browser!);
     await probe.page.setContent('<img src="http://example.invalid/pixel.png">', { waitUntil: 'load' });

@@ -1,0 +1,62 @@
+import type { Container } from 'inversify';
+import { createGeneratorInput, GeneratorInputRegistry, Matrix, TensorBackend, type Dataset, type LayerShape, type NetworkSpec } from 'synthgrad';
+
+/** Rows of the batch each generator input is tried on. */
+const ROWS = 2;
+
+/**
+ * Tries every generator input a configuration names (each part of a combination alone) on every
+ * decoupled layer's shape with a small batch, and says where one's declared `size` differs from
+ * the columns its `features()` returns, naming the input: a plugin's mistake is found by `check`,
+ * before training trips over it with a message that does not name the plugin. One line per problem.
+ *
+ * @example
+ * ```ts
+ * generatorInputSizeProblems(container, dataset, spec.network, spec.options.generatorInput);
+ * // ['generator input "centered-layer-input" declares size 16 but its features() returned 2×17 for hidden layer 1 (input 16, output 64)']
+ * ```
+ */
+export function generatorInputSizeProblems(container: Container, dataset: Dataset, network: NetworkSpec, spec: unknown): string[] {
+  if (spec === undefined) return [];
+  const registry = container.get(GeneratorInputRegistry);
+  const backend = container.get(TensorBackend);
+  const dtype = backend.dtype ?? 'float64';
+  const parts = Array.isArray(spec) ? spec : [spec];
+  const dataInputSize = dataset.train.inputs.cols;
+  const labelSize = dataset.train.labels.cols;
+  const problems: string[] = [];
+  for (let index = 0; index < network.layers.length - 1; index++) {
+    const shape: LayerShape = {
+      index,
+      count: network.layers.length,
+      inputSize: index === 0 ? dataInputSize : network.layers[index - 1].units,
+      outputSize: network.layers[index].units,
+      dataInputSize,
+      labelSize,
+    };
+    for (const part of parts) {
+      const name = typeof part === 'string' ? part : ((part as { name?: unknown })?.name ?? 'combination');
+      const where = `hidden layer ${index + 1} (input ${shape.inputSize}, output ${shape.outputSize})`;
+      try {
+        const input = createGeneratorInput(registry, part, shape, backend);
+        const features = input.features({
+          layerInput: Matrix.zeros(ROWS, shape.inputSize, dtype),
+          layerOutput: Matrix.zeros(ROWS, shape.outputSize, dtype),
+          inputs: Matrix.zeros(ROWS, dataInputSize, dtype),
+          labels: Matrix.zeros(ROWS, labelSize, dtype),
+          training: false,
+        });
+        if (features.rows !== ROWS || features.cols !== input.size) {
+          problems.push(
+            `generator input "${String(name)}" declares size ${input.size} but its features() returned ${features.rows}×${features.cols} ` +
+              `for a batch of ${ROWS} at ${where}; its size must be the columns it returns`,
+          );
+        }
+      } catch {
+        // A features() that throws on a batch of zeros is left to training, which reports it with the run.
+      }
+    }
+    if (problems.length > 0) break;
+  }
+  return problems;
+}
