@@ -69,9 +69,9 @@ export const arraysDataset: DatasetPlugin<ArraysDatasetOptions> = {
       throw new ConfigError(`${NAME}.baseDir`, `must be a non-empty string (a folder), got ${describeValue(baseDir)}`);
     }
     const labels = readLabelColumns(record.label);
+    const named = SPLITS.map((split) => [split, readSplitFiles(split, record[split])] as const);
     const splits: Partial<Record<(typeof SPLITS)[number], ArraySplit>> = {};
-    for (const split of SPLITS) {
-      const files = readSplitFiles(split, record[split]);
+    for (const [split, files] of named) {
       if (files === undefined) continue;
       const path = (file: string) => resolve(baseDir ?? process.cwd(), file);
       const read = (file: string, label: string) => readTableFile(path(file), label, header === undefined ? {} : { header });
