@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseSuite } from '../src/suite/readSuiteFile.js';
 import { appDir, cli, readRecords, runFolder, tempDir } from './helpers.js';
 
 const example = join(appDir, 'examples', 'own-data');
@@ -41,5 +42,17 @@ describe('your own data (examples/own-data)', () => {
     const { code, err } = await cli(['compare', join(dir, 'suite.json'), '--out', tempDir()], dir);
     expect(code).not.toBe(0);
     expect(err).toContain(`${join(dir, 'train.csv')}: line 3, column 2 ("x2"): "oops" is not a finite number`);
+  });
+
+  it("anchors the arrays dataset's baseDir at the suite file's folder, and leaves other datasets' options alone", () => {
+    const suite = JSON.parse(readFileSync(join(example, 'suite.json'), 'utf8'));
+    const source = join('/data', 'suites', 'mine.json');
+    expect(parseSuite(suite, source).dataset.options).toEqual({ ...suite.dataset.options, baseDir: join('/data', 'suites') });
+    const relative = { ...suite, dataset: { name: 'arrays', options: { ...suite.dataset.options, baseDir: '../csv' } } };
+    expect(parseSuite(relative, source).dataset.options!.baseDir).toBe(join('/data', 'csv'));
+    const absolute = { ...suite, dataset: { name: 'arrays', options: { ...suite.dataset.options, baseDir: '/elsewhere' } } };
+    expect(parseSuite(absolute, source).dataset.options!.baseDir).toBe('/elsewhere');
+    const other = { ...suite, dataset: { name: 'binary-addition', options: { bits: 4 } } };
+    expect(parseSuite(other, source).dataset).toEqual({ name: 'binary-addition', options: { bits: 4 } });
   });
 });

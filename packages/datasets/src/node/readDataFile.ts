@@ -29,7 +29,12 @@ export async function readDataFile(path: string, label: string, maxBytes: number
   if (!stats.isFile()) throw new ConfigError(label, `"${path}" is ${kindOf(stats)}, not a regular file`);
   if (stats.size > maxBytes) throw new ConfigError(label, `"${path}" has ${stats.size} bytes, more than the ${maxBytes} read at most`);
   const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-  const file = await open(path, flags);
+  let file;
+  try {
+    file = await open(path, flags);
+  } catch (error) {
+    throw new ConfigError(label, `cannot open "${path}" as a regular file: ${(error as Error).message}`);
+  }
   try {
     const opened = await file.stat();
     if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev || opened.size > maxBytes) {
