@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError, describeValue, readOptions, type Dataset, type DatasetPlugin, type DatasetTask } from '@synthgrad/core';
 import { Matrix } from '@synthgrad/tensor';
 import { datasetFromArrays, type ArraySplit } from '../datasetFromArrays.js';
