@@ -90,7 +90,7 @@ describe('synthgrad list', () => {
     expect(plain.out).toMatch(/Built-in suites.*:\n(?: {2}\S.*\n)* {2}seed +The tutorial's question/);
     expect(plain.out).toMatch(/Generator inputs:\n(\s+.*\n)*\s+labels\s+the labels y of the batch \(cDNI\)/);
     expect(plain.out).toMatch(/Trainers:\n\s+backprop\s+/);
-    expect(plain.out).toMatch(/Datasets:\n\s+binary-addition\s+/);
+    expect(plain.out).toMatch(/Datasets:\n\s+arrays\s+your own data.*\n\s+binary-addition\s+/);
     expect(plain.out).not.toContain('centered-layer-input');
 
     const withPlugin = await cli(['list', '--plugin', 'examples/custom-input/centered-layer-input.js']);

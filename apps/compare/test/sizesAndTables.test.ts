@@ -64,7 +64,7 @@ describe('suite sizes (--size, --quick) and the paper-style table', () => {
     expect(help.out).toContain('--size <name>');
     expect(help.out).toContain('--quick');
     const list = await cli(['list']);
-    expect(list.out).toMatch(/Datasets:\n\s+binary-addition\s+.*\n\s+mnist\s+Yann LeCun's MNIST/);
+    expect(list.out).toMatch(/Datasets:\n\s+arrays\s+.*\n\s+binary-addition\s+.*\n\s+mnist\s+Yann LeCun's MNIST/);
     expect(list.out).toMatch(/\n {2}paper-mnist +Jaderberg et al\. 2016, Table 1 .*\[sizes: full, quick\]\n/);
     expect(list.out).toMatch(/\n {2}unlocked +Jaderberg et al\. 2016, unlocked .*\[sizes: full, quick\]\n/);
   });

@@ -59,7 +59,7 @@ describe('a bad suite fails before any training', () => {
     expect(err).toContain('runs[0].trainer (configuration "backprop"): unknown trainer "backprob"; known: "backprop", "direct-feedback-alignment", "dni", "feedback-alignment", "last-layer-only"');
     expect(err).toMatch(/runs\[1\]\.network\.layers\[0\]\.activation .*unknown activation "sigmod"; known: .*"sigmoid"/);
     const dataset = await compareVariant((s) => ({ ...s, dataset: { name: 'mnsit' } }));
-    expect(dataset.err).toContain('dataset.name: unknown dataset "mnsit"; known: "binary-addition", "mnist"');
+    expect(dataset.err).toContain('dataset.name: unknown dataset "mnsit"; known: "arrays", "binary-addition", "mnist"');
   });
 
   it('checks learning-rate schedules (mathjs expressions of epoch and step) up front', async () => {

@@ -1,4 +1,7 @@
+export { DataFormatError } from './DataFormatError.js';
 export { binaryAdditionDataset, type BinaryAdditionOptions } from './binaryAdditionDataset.js';
+export { datasetFromArrays, type ArraySplit, type ArrayTable, type DatasetFromArraysOptions } from './datasetFromArrays.js';
 export { datasetsModule } from './datasetsModule.js';
 export { decodeBits } from './decodeBits.js';
 export { encodeBits } from './encodeBits.js';
+export { parseNumericCsv, type NumericCsv, type ParseNumericCsvOptions } from './parseNumericCsv.js';

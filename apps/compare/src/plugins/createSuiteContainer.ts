@@ -1,3 +1,4 @@
+import { arraysModule } from '@synthgrad/datasets/node';
 import { datasetsMnistModule } from '@synthgrad/datasets-mnist';
 import type { Container, ContainerModule } from 'inversify';
 import { ConfigError, createSynthgradContainer, defaultBackendName, SynthgradError, UnknownPluginError } from 'synthgrad';
@@ -7,9 +8,9 @@ import { loadPlugins } from './loadPlugins.js';
 /**
  * What the app adds to the umbrella's built-ins (which hold the `wasm` backend, the default): the
  * `mnist` dataset (`@synthgrad/datasets-mnist`, a package of its own so the library does not carry
- * the data). Listed by `synthgrad list` as built in.
+ * the data) and `arrays` (your own `.csv` / `.npy` files; Node only). Listed by `synthgrad list` as built in.
  */
-export const appModules: readonly ContainerModule[] = [datasetsMnistModule];
+export const appModules: readonly ContainerModule[] = [datasetsMnistModule, arraysModule];
 
 /**
  * A container with every built-in (the umbrella's and {@link appModules}), the plugins' modules

@@ -8,7 +8,8 @@ import { suiteSchema, type Suite } from './suiteSchema.js';
 
 /**
  * Reads and validates a suite file. Plugin paths come back absolute (they are written relative to
- * the suite file), so the suite can be copied elsewhere (`suite.json` of a run folder) and still load them.
+ * the suite file), so the suite can be copied elsewhere (`suite.json` of a run folder) and still load them;
+ * so does the `arrays` dataset's folder (`options.baseDir`, set to the suite file's folder unless given).
  */
 export async function readSuiteFile(file: string): Promise<Suite> {
   let text: string;
@@ -35,8 +36,15 @@ export function parseSuite(data: unknown, source: string): Suite {
   }
   const result = suiteSchema.safeParse(data);
   if (!result.success) throw new SuiteError(source, formatZodIssues(result.error.issues, data, suiteSchema));
-  const suite = result.data;
-  if (suite.plugins === undefined) return suite;
   const base = dirname(resolve(source));
+  const suite = result.data.dataset.name === 'arrays' ? withArraysBaseDir(result.data, base) : result.data;
+  if (suite.plugins === undefined) return suite;
   return { ...suite, plugins: suite.plugins.map((p) => (isAbsolute(p) ? p : resolve(base, p))) };
+}
+
+/** The `arrays` dataset reads files named relative to the suite file: its `baseDir` (default: that folder) made absolute. */
+function withArraysBaseDir(suite: Suite, base: string): Suite {
+  const options = suite.dataset.options ?? {};
+  const baseDir = typeof options.baseDir === 'string' ? resolve(base, options.baseDir) : (options.baseDir ?? base);
+  return { ...suite, dataset: { ...suite.dataset, options: { ...options, baseDir } } };
 }
