@@ -1,5 +1,16 @@
 import type { Container } from 'inversify';
-import { createGeneratorInput, GeneratorInputRegistry, Matrix, TensorBackend, type Dataset, type LayerShape, type NetworkSpec } from 'synthgrad';
+import {
+  createGeneratorInput,
+  featureSize,
+  GeneratorInputRegistry,
+  LayerRegistry,
+  Matrix,
+  resolveLayers,
+  TensorBackend,
+  type Dataset,
+  type LayerShape,
+  type NetworkSpec,
+} from 'synthgrad';
 
 /** Rows of the batch each generator input is tried on. */
 const ROWS = 2;
@@ -25,12 +36,14 @@ export function generatorInputSizeProblems(container: Container, dataset: Datase
   const dataInputSize = dataset.train.inputs.cols;
   const labelSize = dataset.train.labels.cols;
   const problems: string[] = [];
+  // Sizes as the layer kinds compute them (a kind without units, like dropout, keeps its input's).
+  const layers = resolveLayers(network.layers, [dataInputSize], container.get(LayerRegistry));
   for (let index = 0; index < network.layers.length - 1; index++) {
     const shape: LayerShape = {
       index,
       count: network.layers.length,
-      inputSize: index === 0 ? dataInputSize : network.layers[index - 1].units,
-      outputSize: network.layers[index].units,
+      inputSize: featureSize(layers[index].inputShape),
+      outputSize: featureSize(layers[index].outputShape),
       dataInputSize,
       labelSize,
     };

@@ -18,7 +18,7 @@ const builtInLayerKinds = new PluginRegistry('layer kind', builtinLayerKinds);
  * Core's `LayerSpec`: `type` (default `"dense"`) and that kind's options, checked by the kind itself
  * (`LayerPlugin.readOptions`), so a suite accepts exactly what the trainer builds.
  */
-const layerSpec = z
+export const layerSpecSchema = z
   .looseObject({ type: z.string().min(1).optional() })
   .superRefine((spec, context) => {
     const problem = layerSpecProblem(spec as unknown as LayerSpec, builtInLayerKinds, 'accept');
@@ -34,7 +34,7 @@ const layerSpec = z
 
 /** Core's `NetworkSpec` as JSON. */
 export const networkSchema = z.strictObject({
-  layers: z.array(layerSpec).min(1),
+  layers: z.array(layerSpecSchema).min(1),
   loss: z.string().min(1).optional(),
   initialiser: pluginSpec.optional(),
   optimiser: pluginSpec.optional(),
