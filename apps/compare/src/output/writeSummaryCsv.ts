@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportMetrics } from '../report/index.js';
 import type { ConfigurationSummary } from './summarize.js';
 import { toCsv } from './toCsv.js';
+import { writeFileAtomically } from './writeFileAtomically.js';
 
 /** Train and validation finals, beside the test ones above (empty when not measured). */
 const SPLIT_COLUMNS = [
@@ -53,7 +53,7 @@ const HEADER = [
  * `epochs_to_threshold` count epochs from 1 and read the mean curves over seeds (empty: never);
  * `run_epochs_to_threshold_*` are over the runs that reached it (`runs_reaching_threshold` of
  * `runs_with_epochs`), each run's own first epoch; `stopped_*` count runs `training.stopWhen` stopped.
- * Returns the file's path.
+ * The file is written whole or not at all ({@link writeFileAtomically}). Returns the file's path.
  */
 export async function writeSummaryCsv(folder: string, summaries: readonly ConfigurationSummary[]): Promise<string> {
   const rows = summaries.map((s, i) => [
@@ -86,6 +86,6 @@ export async function writeSummaryCsv(folder: string, summaries: readonly Config
     s.seconds?.mean,
   ]);
   const file = join(folder, 'summary.csv');
-  await writeFile(file, toCsv(HEADER, rows));
+  await writeFileAtomically(file, toCsv(HEADER, rows));
   return file;
 }

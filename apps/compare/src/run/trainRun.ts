@@ -68,7 +68,7 @@ export async function trainRun(
       },
       onEpochEnd: (epoch: EpochRecord) => {
         history.push(epoch);
-        report({ type: 'epoch', index, epochsDone: history.length, test: epoch.test });
+        report({ type: 'epoch', index, epochsDone: history.length, test: epoch.test, record: epoch });
       },
     };
     const trainerSpec = { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed };
