@@ -27,6 +27,7 @@ import { applyOverrides } from '../suite/applyOverrides.js';
 import { applySize } from '../suite/applySize.js';
 import { expandSweep } from '../suite/expandSweep.js';
 import { halvingRungs, resumeSurvivors, survivors } from '../run/successiveHalving.js';
+import { checkLabels } from '../suite/checkLabels.js';
 import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
@@ -276,14 +277,16 @@ async function newFolderLater(
 ): Promise<{ suite: Suite; folder: undefined; source: string }> {
   if (suiteArgument === undefined) throw new CliError('compare: name a suite (see `synthgrad list`) or a suite file, or give --resume <folder>');
   const file = await findSuiteFile(suiteArgument, io.cwd);
+  const source = relative(io.cwd, file) || file;
   const suite = expandSweep(applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
     ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 1, CliLimits.epochs) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
     ...(options.dtype !== undefined ? { dtype: parseDType(options.dtype) } : {}),
     plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
-  }));
-  return { suite, folder: undefined, source: relative(io.cwd, file) || file };
+  }), source);
+  checkLabels(suite, source);
+  return { suite, folder: undefined, source };
 }
 
 /** `--resume <folder>`: the suite exactly as recorded in its suite.json. */

@@ -4,6 +4,7 @@ import { SuiteError } from '../suite/SuiteError.js';
 import { capMessage } from './capMessage.js';
 import { CliError } from './CliError.js';
 import { processIo, type CliIo } from './CliIo.js';
+import { terminalSafe } from './terminalSafe.js';
 import type { CheckOptions } from './checkCommand.js';
 import type { CompareOptions } from './compareCommand.js';
 import type { ListOptions } from './listCommand.js';
@@ -97,9 +98,12 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
 
 /**
  * Runs the CLI on `argv` (without `node` and the script) and returns the exit code; expected errors
- * (a bad suite, a bad option, an unwritable folder) print their message only.
+ * (a bad suite, a bad option, an unwritable folder) print their message only. Everything printed is
+ * stripped of terminal control codes ({@link terminalSafe}).
  */
-export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Labels, names and file contents reach the terminal without the control codes they may hold.
+  const io: CliIo = { ...given, out: (text) => given.out(terminalSafe(text)), err: (text) => given.err(terminalSafe(text)) };
   const exit: { code: number; command?: string } = { code: 0 };
   const program = createProgram(io, exit);
   try {
