@@ -75,6 +75,7 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
     .option('--queue <redis-url>', 'the Redis of the queue: redis://[user:password@]host:port[/db] or rediss://…')
     .option('--concurrency <n>', 'runs trained at once, one thread each (default: number of CPUs)')
     .addOption(new Option('--plugin <path>', 'a plugin module jobs may use (repeatable); a job naming any other plugin fails').argParser(collect))
+    .addOption(new Option('--data-dir <folder>', "a folder jobs' datasets may read from, e.g. an MNIST copy (repeatable); a job naming any other path fails").argParser(collect))
     .addOption(new Option('--lock-ms <ms>', 'job lock duration (a worker silent this long is presumed dead)').hideHelp())
     .addOption(new Option('--stalled-check-ms <ms>', 'how often dead workers\' jobs are looked for').hideHelp())
     .addHelpText('after', '\nExample:\n  synthgrad worker --queue redis://10.0.0.5:6379 --concurrency 2 --plugin ./my-input.js')

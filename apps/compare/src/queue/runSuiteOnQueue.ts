@@ -6,6 +6,7 @@ import { failedRecord } from '../run/failedRecord.js';
 import type { RunSuiteOptions } from '../run/runSuite.js';
 import { checkRedis } from './checkRedis.js';
 import { RUN_QUEUE, type RunJobData } from './RunJob.js';
+import { checkJobRecord } from './checkJobRecord.js';
 import { runJobId } from './runJobId.js';
 import type { RedisTarget } from './redisUrl.js';
 
@@ -86,13 +87,22 @@ export async function runSuiteOnQueue(options: RunSuiteOnQueueOptions): Promise<
   }
 }
 
-/** A job's return value arrives as the record or as its JSON text; the suite's own identity is kept. */
+/**
+ * A job's return value arrives as the record or as its JSON text. Only this run's own record is kept
+ * ({@link checkJobRecord}: a forged, empty or other run's record is not); anything else is saved as
+ * this run `failed`, saying why, so `--resume` trains it again.
+ */
 function parseRecord(value: unknown, spec: RunSpec): RunRecord {
-  const record = (typeof value === 'string' ? JSON.parse(value) : value) as RunRecord | null;
-  if (record === null || typeof record !== 'object' || !Array.isArray(record.history)) {
-    return failedRecord(spec, new Error('the worker returned no run record'));
+  let record: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      record = JSON.parse(value);
+    } catch {
+      return failedRecord(spec, new Error('the worker returned no run record (not JSON)'));
+    }
   }
-  return record;
+  const problem = checkJobRecord(record, spec);
+  return problem ? failedRecord(spec, new Error(`the worker returned a record that is not this run's: ${problem}`)) : (record as RunRecord);
 }
 
 function isProgressMessage(data: unknown): data is ProgressMessage {
