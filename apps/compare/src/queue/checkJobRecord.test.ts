@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EpochRecord } from 'synthgrad';
 import type { RunSpec } from '../run/RunSpec.js';
 import { runRecord } from '../run/runRecord.js';
 import { checkJobRecord } from './checkJobRecord.js';
@@ -16,7 +17,7 @@ const spec: RunSpec = {
   index: 3,
   total: 8,
 };
-const epoch = { epoch: 0, test: { loss: 0.5, bitAccuracy: 0.75 } };
+const epoch = { epoch: 0, trainLoss: 0.5, train: { loss: 0.5 }, seconds: 0.1, test: { loss: 0.5, bitAccuracy: 0.75 } } as unknown as EpochRecord;
 const real = runRecord(spec, { status: 'completed', history: [epoch, { ...epoch, epoch: 1 }], seconds: 1.5 });
 
 describe('checkJobRecord (records nobody made)', () => {
