@@ -21,7 +21,7 @@ export async function openRegularFile(path: string, flags: number, mode = 0o644)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' || code === 'EMLINK') throw new CliError(`"${path}" is a symbolic link; synthgrad reads and writes only regular files in a run folder, never what a link points to`);
-    if (code === 'ENXIO' || code === 'EISDIR') throw new CliError(`"${path}" is not a regular file (${code === 'EISDIR' ? 'a folder' : 'a FIFO or socket'}); remove it or give another folder`);
+    if (code === 'ENXIO') throw new CliError(`"${path}" is not a regular file (a FIFO or socket); remove it or give another folder`);
     throw error;
   }
   const stats = await handle.stat();
