@@ -367,3 +367,14 @@ describe('plugins that lie', () => {
     expect(result.err).toContain('load() { return 1 +* 2; },');
   });
 });
+
+describe('messages that break or leak', () => {
+  it('names a swept network.layers of ["nope"] and stages "2" in schema terms, not "is not a function"', async () => {
+    const dir = tempDir();
+    const layers = await cli(['check', smokeSuite(dir, { sweep: { space: { 'network.layers': ['nope'] } } })]);
+    expectRefusal(layers, 'sweep of "backprop": network.layers = "nope": expected an array');
+    const stages = await cli(['check', smokeSuite(dir, { runs: [{ label: 'dni', trainer: 'dni', options: { generatorInput: 'labels', stages: '2' } }] })]);
+    expectRefusal(stages, 'runs[0].options.stages (configuration "dni"): expected a number of stages (an integer ≥ 1)');
+    expect(`${layers.err}${stages.err}`).not.toContain('is not a function');
+  });
+});
