@@ -378,3 +378,22 @@ describe('messages that break or leak', () => {
     expect(`${layers.err}${stages.err}`).not.toContain('is not a function');
   });
 });
+
+describe('plugins that lie: generator inputs', () => {
+  it('a run whose plugin input returns a wrong-sized object or an array fails naming the input and its plugin', async () => {
+    const dir = tempDir();
+    const plugin = fixture('lying-input.js');
+    const file = smokeSuite(dir, {
+      plugins: [plugin],
+      seeds: [1],
+      training: { epochs: 1, batchSize: 10 },
+      runs: ['three-numbers', 'an-array'].map((name) => ({ label: name, trainer: 'dni', options: { generatorInput: name, generatorLearningRate: 0.001 } })),
+    });
+    const result = await cli(['compare', file, '--out', join(dir, 'out'), '--workers', '1', '--quiet']);
+    expect(result.code, result.err).toBe(1);
+    const records = readRecords(runFolder(join(dir, 'out'), 'seed-smoke')!);
+    expect(records.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(records[0].reason).toContain(`generator input "three-numbers" (plugin ${plugin}): features() returned a 1×3 matrix; expected 10×`);
+    expect(records[1].reason).toContain(`generator input "an-array" (plugin ${plugin}): features() returned an array of 3, not a matrix`);
+  });
+});
