@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -209,6 +209,16 @@ describe('files outside the run folder', () => {
     const result = await cli(['compare', '--resume', folder, '--quiet']);
     expectRefusal(result, 'is a symbolic link');
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
+  });
+
+  it('refuses a results.jsonl that is a hard link to another file, and leaves that file as it was', async () => {
+    const folder = await finishedFolder();
+    const other = join(folder, '..', 'other.txt');
+    writeFileSync(other, 'not a record');
+    rmSync(join(folder, 'results.jsonl'));
+    linkSync(other, join(folder, 'results.jsonl'));
+    expectRefusal(await cli(['compare', '--resume', folder, '--quiet']), 'has 2 names (a hard link to another file)');
+    expect(readFileSync(other, 'utf8')).toBe('not a record');
   });
 
   it('refuses a results.jsonl that is a FIFO at once, without waiting on it', async () => {

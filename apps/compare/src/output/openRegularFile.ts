@@ -4,7 +4,8 @@ import { CliError } from '../cli/CliError.js';
 
 /**
  * Opens `path` only if it is a regular file itself: a symbolic link is not followed (`O_NOFOLLOW`),
- * and a FIFO or a device is refused without blocking on it (`O_NONBLOCK`, then `fstat`). What a run
+ * a FIFO or a device is refused without blocking on it (`O_NONBLOCK`, then `fstat`), and so is a
+ * file with another name elsewhere (a hard link). What a run
  * folder holds is read and written through this, so a link planted in it never reaches another file.
  * `flags` are `fs.constants.O_*` flags besides those two; `what` names the file's role in messages.
  * Throws a {@link CliError} naming the path; ENOENT is passed on as is, for callers that allow it.
@@ -28,6 +29,10 @@ export async function openRegularFile(path: string, flags: number, mode = 0o644)
   if (!stats.isFile()) {
     await handle.close();
     throw new CliError(`"${path}" is not a regular file (${kindOf(stats)}); remove it or give another folder`);
+  }
+  if (stats.nlink > 1) {
+    await handle.close();
+    throw new CliError(`"${path}" has ${stats.nlink} names (a hard link to another file); synthgrad reads and writes only a run folder's own files: copy it instead`);
   }
   return handle;
 }

@@ -17,6 +17,7 @@ import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
 import { runRecord } from './runRecord.js';
+import { assertOwnFolders } from './assertOwnFolders.js';
 import { threadsOfRun } from './threadsOfRun.js';
 import { weightsFolderOf } from './weightsFolderOf.js';
 
@@ -94,6 +95,7 @@ export async function trainRun(
         status: result.status,
         ...(endPosition ? { position: endPosition } : {}),
       };
+      await assertOwnFolders(weightsFolder, weightsFolderOf(weightsFolder, spec));
       await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveTrainerState(trainer, metadata));
     }
     return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}), ...(stopped ? { stopped } : {}) });
@@ -106,6 +108,7 @@ export async function trainRun(
 async function resumeState(trainer: ReturnType<typeof createTrainer>, spec: RunSpec, resumeFolder: string | undefined): Promise<FitPosition> {
   if (resumeFolder === undefined) throw new Error('resume: no folder holds the states of the runs to resume');
   const folder = weightsFolderOf(resumeFolder, spec);
+  await assertOwnFolders(resumeFolder, folder);
   const saved = await readTrainerFolder(folder);
   const position = saved.manifest.metadata?.position as FitPosition | undefined;
   const epochs = spec.resume?.history.length;
