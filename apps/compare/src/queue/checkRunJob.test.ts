@@ -1,3 +1,6 @@
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunSpec } from '../run/RunSpec.js';
 import { checkRunJob } from './checkRunJob.js';
@@ -35,6 +38,13 @@ describe('checkRunJob (records nobody made: job payloads)', () => {
     [{ dataset: { name: 'mnist', options: { dataDir: '/data/mnist/../../etc' } } }, 'spec.dataset.options.dataDir'],
   ])('refuses %j, naming the field', (changes, problem) => {
     expect(checkRunJob(job(changes), limits).join('\n')).toContain(problem);
+  });
+
+  it('refuses a data directory that leads out of an allowed folder through a link', () => {
+    const allowed = mkdtempSync(join(tmpdir(), 'data-dirs-'));
+    symlinkSync('/etc', join(allowed, 'escape'));
+    const problems = checkRunJob(job({ dataset: { name: 'mnist', options: { dataDir: join(allowed, 'escape') } } }), { concurrency: 1, dataDirs: [allowed] });
+    expect(problems.join('\n')).toContain('is not inside a folder this worker may read');
   });
 
   it('refuses a payload that is not a job', () => {

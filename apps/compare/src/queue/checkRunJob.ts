@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { CliLimits } from '../cli/CliLimits.js';
 import { threadsOfRun } from '../run/threadsOfRun.js';
@@ -55,7 +56,7 @@ export function checkRunJob(data: unknown, limits: RunJobLimits): string[] {
   if (stages > limits.concurrency) problems.push(`spec.options.stages: the run trains on ${stages} threads; this worker runs ${limits.concurrency} at once (--concurrency)`);
   for (const [key, value] of Object.entries(dataset!.options)) {
     if (!PATH_OPTION.test(key) || value === undefined) continue;
-    const path = typeof value === 'string' ? resolve(value) : undefined;
+    const path = typeof value === 'string' ? realPath(value) : undefined;
     const inside = path !== undefined && limits.dataDirs.some((dir) => isInside(path, dir));
     if (!inside) {
       problems.push(
@@ -67,7 +68,16 @@ export function checkRunJob(data: unknown, limits: RunJobLimits): string[] {
   return problems;
 }
 
+/** The path with its links resolved where it exists, so a link inside an allowed folder cannot lead out of it. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(resolve(path));
+  } catch {
+    return resolve(path);
+  }
+}
+
 function isInside(path: string, dir: string): boolean {
-  const rel = relative(resolve(dir), path);
+  const rel = relative(realPath(dir), path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
