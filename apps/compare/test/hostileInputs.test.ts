@@ -230,6 +230,12 @@ describe('files outside the run folder', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
+  it('check refuses a suite that is a FIFO at once', async () => {
+    const fifo = join(tempDir(), 'suite.json');
+    execFileSync('mkfifo', [fifo]);
+    expectRefusal(await cli(['check', fifo]), `suite "${fifo}" is not a regular file`);
+  });
+
   it('refuses a run folder suite.json that is a symbolic link', async () => {
     const folder = await finishedFolder();
     const elsewhere = join(tempDir(), 'suite.json');
