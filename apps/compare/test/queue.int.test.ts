@@ -275,4 +275,26 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
       await queue.close();
     }
   }, 120_000);
+
+  it('work lost: a job whose thread dies late keeps the epochs it finished', async () => {
+    const dir = tempDir();
+    const plugin = fixture('dying-input.js');
+    const suite = writeSuite(dir, {
+      plugins: [plugin],
+      seeds: [1],
+      training: { epochs: 8, batchSize: 10 },
+      runs: [{ label: 'dying', trainer: 'dni', options: { generatorInput: 'dying', generatorLearningRate: 0.001 } }],
+    });
+    const worker = startWorker('--plugin', plugin);
+    try {
+      const result = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
+      expect(result.code, result.err).toBe(1);
+      const [record] = readRecords(runFolder(join(dir, 'out'), 'queue-suite')!);
+      expect(record.status).toBe('failed');
+      expect(record.history.length).toBeGreaterThanOrEqual(1);
+      expect(record.history.length).toBeLessThan(8);
+    } finally {
+      await stopWorkers([worker]);
+    }
+  }, 120_000);
 });
