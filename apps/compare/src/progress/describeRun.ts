@@ -23,8 +23,8 @@ export function describeOutcome(record: RunRecord): string {
     case 'completed':
       return `completed in ${seconds}: ${formatMetrics(last?.test)}`;
     case 'diverged':
-      return `DIVERGED after ${record.history.length} epochs (${record.reason ?? 'no reason given'})`;
+      return `DIVERGED after ${record.history.length} epochs (${terminalSafe(record.reason ?? 'no reason given', { oneLine: true })})`;
     case 'failed':
-      return `FAILED: ${record.reason ?? 'no reason given'}`;
+      return `FAILED: ${terminalSafe(record.reason ?? 'no reason given', { oneLine: true })}`;
   }
 }
