@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appDir, cli, fixture, readRecords, runFolder, spawnCli, tempDir } from './helpers.js';
@@ -175,5 +177,239 @@ describe('main.ts', () => {
     expect(out.length).toBeGreaterThan(300_000);
     expect(out).toContain('many-2999');
     expect(out).toContain(`* added by a plugin (${plugin})`);
+  });
+});
+
+/** Writes a suite file beside `dir` from seed-smoke with `changes`; returns its path. */
+function smokeSuite(dir: string, changes: Record<string, unknown>): string {
+  const file = join(dir, 'suite.json');
+  writeFileSync(file, JSON.stringify({ ...(JSON.parse(smokeText) as object), ...changes }));
+  return file;
+}
+
+describe('files outside the run folder', () => {
+  it('refuses a results.jsonl that is a symbolic link on --resume: the target is neither cut nor shown', async () => {
+    const folder = await finishedFolder();
+    const secret = join(tempDir(), 'secret.txt');
+    writeFileSync(secret, 'root:x:0:0:TOP-SECRET\nlast line without a newline');
+    rmSync(join(folder, 'results.jsonl'));
+    symlinkSync(secret, join(folder, 'results.jsonl'));
+    const result = await cli(['compare', '--resume', folder, '--quiet']);
+    expectRefusal(result, `"${join(folder, 'results.jsonl')}" is a symbolic link`);
+    expect(result.err).not.toContain('TOP-SECRET');
+    expect(readFileSync(secret, 'utf8')).toBe('root:x:0:0:TOP-SECRET\nlast line without a newline');
+  });
+
+  it.each(['summary.csv', 'report.html'])('never writes through a %s that is a symbolic link', async (name) => {
+    const folder = await finishedFolder();
+    const victim = join(tempDir(), 'victim');
+    writeFileSync(victim, 'keep me');
+    rmSync(join(folder, name));
+    symlinkSync(victim, join(folder, name));
+    const result = await cli(['compare', '--resume', folder, '--quiet']);
+    expectRefusal(result, 'is a symbolic link');
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+  });
+
+  it('refuses a results.jsonl that is a hard link to another file, and leaves that file as it was', async () => {
+    const folder = await finishedFolder();
+    const other = join(folder, '..', 'other.txt');
+    writeFileSync(other, 'not a record');
+    rmSync(join(folder, 'results.jsonl'));
+    linkSync(other, join(folder, 'results.jsonl'));
+    expectRefusal(await cli(['compare', '--resume', folder, '--quiet']), 'has 2 names (a hard link to another file)');
+    expect(readFileSync(other, 'utf8')).toBe('not a record');
+  });
+
+  it('refuses a results.jsonl that is a FIFO at once, without waiting on it', async () => {
+    const folder = await finishedFolder();
+    rmSync(join(folder, 'results.jsonl'));
+    execFileSync('mkfifo', [join(folder, 'results.jsonl')]);
+    const started = Date.now();
+    expectRefusal(await cli(['compare', '--resume', folder, '--quiet']), `"${join(folder, 'results.jsonl')}" is not a regular file`);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('check refuses a suite that is a FIFO at once', async () => {
+    const fifo = join(tempDir(), 'suite.json');
+    execFileSync('mkfifo', [fifo]);
+    expectRefusal(await cli(['check', fifo]), `suite "${fifo}" is not a regular file`);
+  });
+
+  it('refuses a run folder suite.json that is a symbolic link', async () => {
+    const folder = await finishedFolder();
+    const elsewhere = join(tempDir(), 'suite.json');
+    writeFileSync(elsewhere, readFileSync(join(folder, 'suite.json')));
+    rmSync(join(folder, 'suite.json'));
+    symlinkSync(elsewhere, join(folder, 'suite.json'));
+    expectRefusal(await cli(['compare', '--resume', folder, '--quiet']), 'it is a symbolic link');
+  });
+
+  it('check of an MNIST suite whose files are FIFOs ends at once with a refusal (no hang)', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'mnist');
+    mkdirSync(data);
+    for (const name of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) execFileSync('mkfifo', [join(data, name)]);
+    const file = smokeSuite(dir, { dataset: { name: 'mnist', options: { dataDir: data, trainSize: 10, testSize: 10 } }, runs: [{ label: 'backprop', trainer: 'backprop' }] });
+    const { code, err } = await spawnCli(['check', file], dir).done;
+    expect(code, err).toBe(2);
+    expect(err).toContain('not a regular file (a FIFO)');
+  }, 60_000);
+});
+
+describe('two processes on one folder', () => {
+  it('refuses a second process on a run folder, naming the holder; a lock of a dead process is taken over', async () => {
+    const folder = await finishedFolder();
+    const holder = spawn('sleep', ['60']);
+    try {
+      const started = '2026-12-08T04:00:00.000Z';
+      writeFileSync(join(folder, 'lock'), JSON.stringify({ pid: holder.pid, host: hostname(), started }));
+      expectRefusal(await cli(['compare', '--resume', folder, '--quiet']), `is in use by process ${holder.pid} on ${hostname()} (since ${started})`);
+    } finally {
+      holder.kill();
+    }
+    await new Promise((resolve) => holder.once('exit', resolve));
+    const resumed = await cli(['compare', '--resume', folder, '--quiet']);
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(existsSync(join(folder, 'lock')), 'the lock is released').toBe(false);
+  });
+
+  it('gives two suites started in the same second folders of their own', async () => {
+    const out = tempDir();
+    const [a, b] = await Promise.all([0, 1].map(() => cli(['compare', 'seed-smoke', '--out', out, '--workers', '1', '--epochs', '1', '--seeds', '1', '--quiet'])));
+    expect(a.code, a.err).toBe(0);
+    expect(b.code, b.err).toBe(0);
+    const folders = readdirSync(join(out, 'seed-smoke'));
+    expect(folders).toHaveLength(2);
+    for (const folder of folders) expect(readRecords(join(out, 'seed-smoke', folder))).toHaveLength(4);
+  }, 120_000);
+});
+
+describe('two things with one name', () => {
+  it('check refuses labels that map to one folder name', async () => {
+    const dir = tempDir();
+    const file = smokeSuite(dir, { runs: ['dni labels', 'dni/labels'].map((label) => ({ label, trainer: 'backprop' })) });
+    expectRefusal(await cli(['check', file]), 'runs[1].label "dni/labels": its folder name "dni_labels" is also that of runs[0] ("dni labels")');
+  });
+});
+
+describe('work lost on the way', () => {
+  it('SIGTERM stops like Ctrl-C: summary written, exit 130, and the resume hint keeps --save-weights and --workers', async () => {
+    const out = tempDir();
+    const first = spawnCli(['compare', 'seed-smoke', '--out', out, '--workers', '1', '--epochs', '100', '--seeds', '1,2', '--save-weights']);
+    let folder: string | undefined;
+    const started = Date.now();
+    while (!((folder = runFolder(out, 'seed-smoke')) !== undefined && readRecords(folder).length >= 1)) {
+      if (Date.now() - started > 60_000) throw new Error('no first result');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    first.child.kill('SIGTERM');
+    const stopped = await first.done;
+    expect(stopped.code, stopped.err).toBe(130);
+    expect(stopped.err).toContain(`synthgrad compare --resume ${folder} --workers 1 --save-weights`);
+    expect(existsSync(join(folder!, 'summary.csv'))).toBe(true);
+    expect(existsSync(join(folder!, 'lock')), 'the lock is released').toBe(false);
+  }, 120_000);
+
+  it('a run whose thread dies late keeps the epochs it finished', async () => {
+    const dir = tempDir();
+    const file = smokeSuite(dir, {
+      plugins: [fixture('dying-input.js')],
+      seeds: [1],
+      training: { epochs: 6, batchSize: 10 },
+      runs: [{ label: 'dying', trainer: 'dni', options: { generatorInput: 'dying', generatorLearningRate: 0.001 } }],
+    });
+    const result = await cli(['compare', file, '--out', join(dir, 'out'), '--workers', '1', '--quiet']);
+    expect(result.code, result.err).toBe(1);
+    const [record] = readRecords(runFolder(join(dir, 'out'), 'seed-smoke')!);
+    expect(record.status).toBe('failed');
+    expect(record.history.length).toBeGreaterThanOrEqual(1);
+    expect(record.history.length).toBeLessThan(6);
+  }, 60_000);
+
+  it('check refuses a label over 255 characters before any training', async () => {
+    const dir = tempDir();
+    const file = smokeSuite(dir, { runs: [{ label: 'x'.repeat(300), trainer: 'backprop' }] });
+    expectRefusal(await cli(['check', file]), '300 characters; a label names a folder and holds at most 255');
+  });
+});
+
+describe('sizes nobody bounded', () => {
+  it('check refuses a sweep of 10^9 combinations at once, and swept epochs past the limit', async () => {
+    const dir = tempDir();
+    const space = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`options.o${i}`, Array.from({ length: 10 }, (_, j) => j)]));
+    const started = Date.now();
+    expectRefusal(await cli(['check', smokeSuite(dir, { sweep: { space } })]), 'the sweep gives more than 10000 configurations');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expectRefusal(await cli(['check', smokeSuite(dir, { sweep: { space: { 'training.epochs': [1e12] } } })]), 'sweep of "backprop": training.epochs = 1000000000000');
+    expectRefusal(await cli(['check', smokeSuite(dir, { sweep: { samples: 1e9, space: { 'network.learningRate': [0.1] } } })]), 'sweep.samples: at most 10000');
+  });
+});
+
+describe('injection into what users open', () => {
+  it('summary.csv neutralises a formula label', async () => {
+    const dir = tempDir();
+    const file = smokeSuite(dir, { seeds: [1], training: { epochs: 1, batchSize: 10 }, runs: [{ label: '=HYPERLINK("http://x")', trainer: 'backprop' }] });
+    const result = await cli(['compare', file, '--out', join(dir, 'out'), '--workers', '1', '--quiet']);
+    expect(result.code, result.err).toBe(0);
+    const csv = readFileSync(join(runFolder(join(dir, 'out'), 'seed-smoke')!, 'summary.csv'), 'utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it('check refuses labels with terminal control codes, and prints none of them', async () => {
+    const dir = tempDir();
+    const result = await cli(['check', smokeSuite(dir, { runs: [{ label: 'x\u001b]0;pwned\u0007\nsynthgrad: ok', trainer: 'backprop' }] })]);
+    expectRefusal(result, 'holds a control character');
+    expect(result.err).not.toMatch(/[\u0007\u001b]/);
+  });
+});
+
+describe('plugins that lie', () => {
+  it('a plugin whose import never settles ends in a refusal naming it, not exit 13', async () => {
+    const plugin = fixture('never-settles.js');
+    const env = { ...process.env, SYNTHGRAD_PLUGIN_TIMEOUT_MS: '1500' };
+    const child = spawn(process.execPath, [join(appDir, 'bin', 'synthgrad.mjs'), 'list', '--plugin', plugin], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, err).toBe(2);
+    expect(err).toContain(`plugin "${plugin}" failed to load: its import did not finish within 1.5 s`);
+  }, 60_000);
+
+  it('a syntax error names the file and line', async () => {
+    const plugin = fixture('syntax-error.js');
+    const result = await spawnCli(['list', '--plugin', plugin]).done;
+    expectRefusal(result, `plugin "${plugin}" failed to load: Unexpected token '*', at ${plugin}:3`);
+    expect(result.err).toContain('load() { return 1 +* 2; },');
+  });
+});
+
+describe('messages that break or leak', () => {
+  it('names a swept network.layers of ["nope"] and stages "2" in schema terms, not "is not a function"', async () => {
+    const dir = tempDir();
+    const layers = await cli(['check', smokeSuite(dir, { sweep: { space: { 'network.layers': ['nope'] } } })]);
+    expectRefusal(layers, 'sweep of "backprop": network.layers = "nope": expected an array');
+    const stages = await cli(['check', smokeSuite(dir, { runs: [{ label: 'dni', trainer: 'dni', options: { generatorInput: 'labels', stages: '2' } }] })]);
+    expectRefusal(stages, 'runs[0].options.stages (configuration "dni"): expected a number of stages (an integer ≥ 1)');
+    expect(`${layers.err}${stages.err}`).not.toContain('is not a function');
+  });
+});
+
+describe('plugins that lie: generator inputs', () => {
+  it('a run whose plugin input returns a wrong-sized object or an array fails naming the input and its plugin', async () => {
+    const dir = tempDir();
+    const plugin = fixture('lying-input.js');
+    const file = smokeSuite(dir, {
+      plugins: [plugin],
+      seeds: [1],
+      training: { epochs: 1, batchSize: 10 },
+      runs: ['three-numbers', 'an-array'].map((name) => ({ label: name, trainer: 'dni', options: { generatorInput: name, generatorLearningRate: 0.001 } })),
+    });
+    const result = await cli(['compare', file, '--out', join(dir, 'out'), '--workers', '1', '--quiet']);
+    expect(result.code, result.err).toBe(1);
+    const records = readRecords(runFolder(join(dir, 'out'), 'seed-smoke')!);
+    expect(records.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(records[0].reason).toContain(`generator input "three-numbers" (plugin ${plugin}): features() returned a 1×3 matrix; expected 10×`);
+    expect(records[1].reason).toContain(`generator input "an-array" (plugin ${plugin}): features() returned an array of 3, not a matrix`);
   });
 });

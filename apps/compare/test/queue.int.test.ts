@@ -225,5 +225,76 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
       expect(result.err, bad).toContain(message);
     }
   });
-});
 
+  it('messages: refuses a database that does not exist instead of using database 0', async () => {
+    const result = await cli(['worker', '--queue', `${url}/99`]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`Redis at ${url}/99 has no database 99`);
+  });
+
+  it('records nobody made: a job returning another run\'s record, or an empty one, is saved as this run failed, never appended as is', async () => {
+    const dir = tempDir();
+    const suite = writeSuite(dir, { seeds: [1], training: { epochs: 2, batchSize: 10 }, runs: [{ label: 'backprop', trainer: 'backprop' }, { label: 'other', trainer: 'backprop', network: { learningRate: 0.5 } }] });
+    const { Worker } = await import('bullmq');
+    const [host, port] = url.replace('redis://', '').split(':');
+    const forger = new Worker(
+      'synthgrad-runs',
+      async (job) => {
+        const { spec } = job.data as { spec: { label: string } };
+        if (spec.label === 'backprop') return { ...spec, label: 'other', seed: 1, status: 'completed', history: [{ epoch: 0 }], seconds: 1, finishedAt: 'now' };
+        return { history: [] };
+      },
+      { connection: { host: host!, port: Number(port), maxRetriesPerRequest: null } },
+    );
+    try {
+      const result = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
+      expect(result.code, result.err).toBe(1);
+      expect(result.err).not.toContain('unexpected error');
+      const records = readRecords(runFolder(join(dir, 'out'), 'queue-suite')!);
+      expect(records.map((r) => [r.label, r.status])).toEqual(expect.arrayContaining([['backprop', 'failed'], ['other', 'failed']]));
+      expect(records).toHaveLength(2);
+      expect(records.find((r) => r.label === 'backprop')!.reason).toContain('it is the record of "other" seed 1, not of "backprop" seed 1');
+      expect(records.find((r) => r.label === 'other')!.reason).toContain('not this run\'s');
+    } finally {
+      await forger.close();
+    }
+  }, 120_000);
+
+  it('records nobody made: a worker refuses a job over the suite\'s limits, naming the field', async () => {
+    const { Queue } = await import('bullmq');
+    const [host, port] = url.replace('redis://', '').split(':');
+    const queue = new Queue('synthgrad-runs', { connection: { host: host!, port: Number(port) } });
+    const worker = startWorker();
+    try {
+      const spec = { suite: 'queue-suite', label: 'forged', seed: 1, trainer: 'backprop', options: {}, network: { layers: [{ units: 2 }] }, dataset: { name: 'binary-addition', options: { bits: 4 } }, training: { epochs: 1e12, batchSize: 10 }, backend: 'cpu', index: 0, total: 1 };
+      const job = await queue.add('forged', { spec, plugins: [] }, { jobId: 'forged-1' });
+      await until(async () => (await job.getState()) === 'failed', 60_000, 'the forged job to fail');
+      expect((await queue.getJob('forged-1'))!.failedReason).toContain('spec.training.epochs: expected number to be <=1000000');
+    } finally {
+      await stopWorkers([worker]);
+      await queue.close();
+    }
+  }, 120_000);
+
+  it('work lost: a job whose thread dies late keeps the epochs it finished', async () => {
+    const dir = tempDir();
+    const plugin = fixture('dying-input.js');
+    const suite = writeSuite(dir, {
+      plugins: [plugin],
+      seeds: [1],
+      training: { epochs: 8, batchSize: 10 },
+      runs: [{ label: 'dying', trainer: 'dni', options: { generatorInput: 'dying', generatorLearningRate: 0.001 } }],
+    });
+    const worker = startWorker('--plugin', plugin);
+    try {
+      const result = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
+      expect(result.code, result.err).toBe(1);
+      const [record] = readRecords(runFolder(join(dir, 'out'), 'queue-suite')!);
+      expect(record.status).toBe('failed');
+      expect(record.history.length).toBeGreaterThanOrEqual(1);
+      expect(record.history.length).toBeLessThan(8);
+    } finally {
+      await stopWorkers([worker]);
+    }
+  }, 120_000);
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -126,6 +127,19 @@ describe('readIdxFile', () => {
   it('lets a missing file fail with the system error naming it', async () => {
     const missing = join(dir, 'nothing-here');
     await expect(readIdxFile(missing)).rejects.toThrow(`ENOENT: no such file or directory, open '${missing}'`);
+  });
+
+  it.each(['fifo', 'fifo.gz'])('refuses a FIFO (%s) at once, without waiting for a writer (files outside the folder)', async (name) => {
+    const fifo = join(dir, name);
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    await expect(readIdxFile(fifo)).rejects.toThrow(`${fifo}: not a regular file (a FIFO); give the path of an IDX file`);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a device and a folder, naming them', async () => {
+    await expect(readIdxFile('/dev/zero')).rejects.toThrow('/dev/zero: not a regular file (a device)');
+    await expect(readIdxFile(dir)).rejects.toThrow(`${dir}: not a regular file (a folder)`);
   });
 });
 

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { IdxFormatError } from './IdxFormatError.js';
@@ -25,6 +25,8 @@ const MAX_HEADER_BYTES = 4 + 4 * 255;
  * `maxBytes` is refused before anything is allocated, and a gzipped file is gunzipped as a stream
  * into one buffer of the declared size, stopping as soon as it gives more bytes than declared (a
  * "gzip bomb" costs no more than its declared size). Format errors name `path` and both byte counts.
+ * Only a regular file is read: a FIFO, device or folder at `path` is refused at once, naming it,
+ * never waited on (it is opened non-blocking and checked before any read).
  *
  * @example
  * ```ts
@@ -38,8 +40,26 @@ export async function readIdxFile(path: string, options: ReadIdxFileOptions = {}
   return path.endsWith('.gz') ? gunzipIdx(path, maxBytes) : readPlainIdx(path, maxBytes);
 }
 
+/** Opens `path` without blocking on a FIFO or device, and refuses anything but a regular file. */
+async function openRegularFile(path: string): Promise<FileHandle> {
+  let file: FileHandle;
+  try {
+    file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new IdxFormatError(path, 'not a regular file (a socket or FIFO); give the path of an IDX file');
+    throw error;
+  }
+  const stats = await file.stat();
+  if (!stats.isFile()) {
+    await file.close();
+    const kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a file';
+    throw new IdxFormatError(path, `not a regular file (${kind}); give the path of an IDX file`);
+  }
+  return file;
+}
+
 async function readPlainIdx(path: string, maxBytes: number): Promise<IdxArray> {
-  const file = await open(path, 'r');
+  const file = await openRegularFile(path);
   try {
     const { size } = await file.stat();
     const head = new Uint8Array(Math.min(size, MAX_HEADER_BYTES));
@@ -70,7 +90,8 @@ async function gunzipIdx(path: string, maxBytes: number): Promise<IdxArray> {
   let result: IdxArray | undefined;
   const progress: IdxProgress = { length: 0 };
   try {
-    await pipeline(createReadStream(path), gunzip, async (chunks: AsyncIterable<Buffer>) => {
+    const file = await openRegularFile(path);
+    await pipeline(file.createReadStream(), gunzip, async (chunks: AsyncIterable<Buffer>) => {
       try {
         result = await collectIdxChunks(chunks, path, maxBytes, progress);
       } catch (error) {

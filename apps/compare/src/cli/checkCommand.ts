@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { announcePlugins } from '../plugins/announcePlugins.js';
 import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { checkSuite } from '../suite/checkSuite.js';
+import { checkLabels } from '../suite/checkLabels.js';
 import { expandRuns } from '../suite/expandRuns.js';
 import { expandSweep } from '../suite/expandSweep.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
@@ -22,7 +23,8 @@ export async function checkCommand(suiteArgument: string, options: CheckOptions,
   const file = await findSuiteFile(suiteArgument, io.cwd);
   const source = relative(io.cwd, file) || file;
   // As compare runs it: a sweep's grid expanded into its settings.
-  const suite = expandSweep(await readSuiteFile(file));
+  const suite = expandSweep(await readSuiteFile(file), source);
+  checkLabels(suite, source);
   const plugins = suite.plugins ?? [];
   const runs = expandRuns(suite).length;
   if (plugins.length && !options.plugins) {

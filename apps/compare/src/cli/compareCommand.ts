@@ -10,6 +10,7 @@ import { collectProvenance } from '../output/collectProvenance.js';
 import { formatSweepTable } from '../output/formatSweepTable.js';
 import type { Provenance } from '../output/Provenance.js';
 import { ResultsLog } from '../output/ResultsLog.js';
+import { RunFolderLock } from '../output/RunFolderLock.js';
 import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
 import { writeSummaryCsv } from '../output/writeSummaryCsv.js';
@@ -28,6 +29,7 @@ import { applyOverrides } from '../suite/applyOverrides.js';
 import { applySize } from '../suite/applySize.js';
 import { expandSweep } from '../suite/expandSweep.js';
 import { halvingRungs, resumeSurvivors, survivors } from '../run/successiveHalving.js';
+import { checkLabels } from '../suite/checkLabels.js';
 import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
@@ -60,8 +62,11 @@ export interface CompareOptions {
   readonly baseline?: string;
 }
 
-/** Exit code of a suite stopped by Ctrl-C (128 + SIGINT). */
+/** Exit code of a suite stopped by Ctrl-C (128 + SIGINT), SIGTERM or SIGHUP. */
 const INTERRUPTED = 130;
+
+/** Signals that stop a suite as Ctrl-C does: what finished is kept, the summary and the resume command are printed. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * `synthgrad compare`: validates the suite (schema, then every name against the container), creates
@@ -69,6 +74,16 @@ const INTERRUPTED = 130;
  * prints the ranked table. Returns the exit code: 0, 1 when a run failed, 130 when interrupted.
  */
 export async function compareCommand(suiteArgument: string | undefined, options: CompareOptions, io: CliIo): Promise<number> {
+  const locks: RunFolderLock[] = [];
+  try {
+    return await compareLocked(suiteArgument, options, io, locks);
+  } finally {
+    for (const lock of locks) await lock.release();
+  }
+}
+
+/** {@link compareCommand}, holding the run folder's lock (pushed onto `locks`) from before its first read or write. */
+async function compareLocked(suiteArgument: string | undefined, options: CompareOptions, io: CliIo, locks: RunFolderLock[]): Promise<number> {
   if (options.out.trim() === '') throw new CliError('--out: expected a folder for results, got an empty string');
   const target = options.queue === undefined ? undefined : parseRedisUrl('--queue', options.queue);
   if (target && options.saveWeights) throw new CliError('--save-weights keeps weights written by local workers; it cannot be combined with --queue');
@@ -89,6 +104,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const container = await createSuiteContainer(suite.plugins ?? [], suite.backend, suite.dtype);
   await checkSuite(suite, container, source, { workers: target ? 1 : workers, warn: (line) => io.err(line) });
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
+  locks.push(await RunFolderLock.acquire(runFolder));
   const log = new ResultsLog(join(runFolder, 'results.jsonl'));
   const repaired = await log.touch().catch((error: Error) => {
     throw new CliError(`cannot write "${log.file}": ${error.message}`);
@@ -104,7 +120,8 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   const weightsFolder = options.saveWeights ? join(runFolder, 'weights') : undefined;
   const onQueue: QueueExecutor | undefined =
     target && queue ? (execution) => queue.runSuiteOnQueue({ ...execution, target }) : undefined;
-  const resumeHint = () => `To run the rest once that is fixed:\n  ${resumeCommand()} ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`;
+  const resumeLine = `${resumeCommand()} ${quote(runFolder)}${resumeFlags(options, target)}`;
+  const resumeHint = () => `To run the rest once that is fixed:\n  ${resumeLine}`;
   const writes: WriteFailure = {};
   const stopOnWriteError = async () => {
     if (!writes.error) return;
@@ -132,7 +149,7 @@ export async function compareCommand(suiteArgument: string | undefined, options:
     const { interrupted } = await trainPending(pendingRung, rung, { ...train, weightsFolder: halvingFolder, resumeFolder: halvingFolder });
     await stopOnWriteError();
     if (interrupted) {
-      io.err(`\nInterrupted at the halving rung of epoch ${epochs}. To go on:\n  ${resumeCommand()} ${quote(runFolder)}${target ? ` --queue ${target.display}` : ''}`);
+      io.err(`\nInterrupted at the halving rung of epoch ${epochs}. To go on:\n  ${resumeLine}`);
       return INTERRUPTED;
     }
     going = survivors(suite, latestRecords(await log.read(), suite), epochs, going);
@@ -165,14 +182,13 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   io.out(`${records.length} of ${suite.runs.length * suite.seeds.length} runs recorded in ${join(runFolder, 'results.jsonl')}`);
   io.out(`Summary: ${join(runFolder, 'summary.csv')}`);
   if (report) io.out(`Report: ${report}`);
-  const queueFlag = target ? ` --queue ${target.display}` : '';
   if (interrupted) {
-    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${resumeCommand()} ${quote(runFolder)}${queueFlag}`);
+    io.err(`\nInterrupted after ${records.length} of ${all.length} runs. To run the rest:\n  ${resumeLine}`);
     return INTERRUPTED;
   }
   const failed = records.filter((r) => r.status === 'failed');
   if (failed.length) {
-    io.err(`\n${failed.length} run(s) failed; ${resumeCommand()} ${quote(runFolder)}${queueFlag} retries them.`);
+    io.err(`\n${failed.length} run(s) failed; ${resumeLine} retries them.`);
     return 1;
   }
   return 0;
@@ -210,7 +226,7 @@ async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainS
     progress.log('Interrupted: stopping the workers (Ctrl-C again to quit at once)…');
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSigint);
   const save = async (record: RunRecord) => {
     try {
       await log.append({ ...record, provenance });
@@ -226,7 +242,7 @@ async function trainPending(pending: RunSpec[], all: RunSpec[], settings: TrainS
     return { interrupted: interrupted && writes.error === undefined };
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSigint);
   }
 }
 
@@ -279,14 +295,16 @@ async function newFolderLater(
 ): Promise<{ suite: Suite; folder: undefined; source: string }> {
   if (suiteArgument === undefined) throw new CliError('compare: name a suite (see `synthgrad list`) or a suite file, or give --resume <folder>');
   const file = await findSuiteFile(suiteArgument, io.cwd);
+  const source = relative(io.cwd, file) || file;
   const suite = expandSweep(applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
     ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 1, CliLimits.epochs) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
     ...(options.dtype !== undefined ? { dtype: parseDType(options.dtype) } : {}),
     plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
-  }));
-  return { suite, folder: undefined, source: relative(io.cwd, file) || file };
+  }), source);
+  checkLabels(suite, source);
+  return { suite, folder: undefined, source };
 }
 
 /** `--resume <folder>`: the suite exactly as recorded in its suite.json. */
@@ -310,7 +328,7 @@ async function resumeFolder(
   }
   const file = join(folder, 'suite.json');
   if (!existsSync(file)) throw new CliError(`--resume ${options.resume}: "${file}" does not exist; give a run folder made by synthgrad compare`);
-  const suite = await readSuiteFile(file);
+  const suite = await readSuiteFile(file, { inRunFolder: true });
   if (suiteArgument !== undefined && suiteArgument !== suite.name) {
     throw new CliError(`--resume ${options.resume} holds suite "${suite.name}", not "${suiteArgument}"`);
   }
@@ -329,6 +347,16 @@ function createProgress(options: CompareOptions, io: CliIo, all: RunSpec[], pend
   if (options.quiet) return new QuietProgress(io.err);
   if (io.isTTY) return new BarProgress(all.length, done, pending);
   return new LineProgress(all.length, done, io.err);
+}
+
+/** The options `--resume` does not take from suite.json, as given: the resume command repeats them. */
+function resumeFlags(options: CompareOptions, target: { readonly display: string } | undefined): string {
+  return [
+    target ? ` --queue ${target.display}` : '',
+    options.workers !== undefined ? ` --workers ${quote(options.workers)}` : '',
+    options.saveWeights ? ' --save-weights' : '',
+    options.quiet ? ' --quiet' : '',
+  ].join('');
 }
 
 function quote(path: string): string {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatPaperTable } from '../output/formatPaperTable.js';
 import { formatSummaryTable } from '../output/formatSummaryTable.js';
@@ -7,6 +7,7 @@ import { formatSweepTable } from '../output/formatSweepTable.js';
 import { latestRecords } from '../output/latestRecords.js';
 import { mergeRunFolders, type RunFolder } from '../output/mergeRunFolders.js';
 import { ResultsLog } from '../output/ResultsLog.js';
+import { writeFileAtomically } from '../output/writeFileAtomically.js';
 import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
 import { writeSummaryCsv } from '../output/writeSummaryCsv.js';
@@ -67,7 +68,7 @@ async function readRunFolder(folder: string, given: string): Promise<RunFolder> 
   if (!existsSync(suiteFile) || !existsSync(results)) {
     throw new CliError(`report: "${given}" is not a run folder: it needs suite.json and results.jsonl, as synthgrad compare writes them`);
   }
-  const suite = await readSuiteFile(suiteFile);
+  const suite = await readSuiteFile(suiteFile, { inRunFolder: true });
   return { folder: given, suite, records: latestRecords(await new ResultsLog(results).read(), suite) };
 }
 
@@ -80,8 +81,8 @@ async function writeMergedFolder(out: string, suite: Suite, records: readonly un
   }
   try {
     await mkdir(out, { recursive: true });
-    await writeFile(join(out, 'suite.json'), `${JSON.stringify(suite, null, 2)}\n`);
-    await writeFile(join(out, 'results.jsonl'), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+    await writeFileAtomically(join(out, 'suite.json'), `${JSON.stringify(suite, null, 2)}\n`);
+    await writeFileAtomically(join(out, 'results.jsonl'), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
   } catch (error) {
     throw new CliError(`cannot write the merged folder "${out}": ${(error as Error).message}`);
   }

@@ -4,6 +4,7 @@ import { SuiteError } from '../suite/SuiteError.js';
 import { capMessage } from './capMessage.js';
 import { CliError } from './CliError.js';
 import { processIo, type CliIo } from './CliIo.js';
+import { terminalSafe } from './terminalSafe.js';
 import type { CheckOptions } from './checkCommand.js';
 import type { CompareOptions } from './compareCommand.js';
 import type { ListOptions } from './listCommand.js';
@@ -76,6 +77,7 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
     .option('--queue <redis-url>', 'the Redis of the queue: redis://[user:password@]host:port[/db] or rediss://…')
     .option('--concurrency <n>', 'runs trained at once, one thread each (default: number of CPUs)')
     .addOption(new Option('--plugin <path>', 'a plugin module jobs may use (repeatable); a job naming any other plugin fails').argParser(collect))
+    .addOption(new Option('--data-dir <folder>', "a folder jobs' datasets may read from, e.g. an MNIST copy (repeatable); a job naming any other path fails").argParser(collect))
     .addOption(new Option('--lock-ms <ms>', 'job lock duration (a worker silent this long is presumed dead)').hideHelp())
     .addOption(new Option('--stalled-check-ms <ms>', 'how often dead workers\' jobs are looked for').hideHelp())
     .addHelpText('after', '\nExample:\n  synthgrad worker --queue redis://10.0.0.5:6379 --concurrency 2 --plugin ./my-input.js')
@@ -115,9 +117,12 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
 
 /**
  * Runs the CLI on `argv` (without `node` and the script) and returns the exit code; expected errors
- * (a bad suite, a bad option, an unwritable folder) print their message only.
+ * (a bad suite, a bad option, an unwritable folder) print their message only. Everything printed is
+ * stripped of terminal control codes ({@link terminalSafe}).
  */
-export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Labels, names and file contents reach the terminal without the control codes they may hold.
+  const io: CliIo = { ...given, out: (text) => given.out(terminalSafe(text)), err: (text) => given.err(terminalSafe(text)) };
   const exit: { code: number; command?: string } = { code: 0 };
   const program = createProgram({ ...io, argv: io.argv ?? argv }, exit);
   try {

@@ -11,6 +11,8 @@ export interface WorkerOptions {
   readonly queue?: string;
   readonly concurrency?: string;
   readonly plugin?: readonly string[];
+  /** Folders jobs' datasets may read from. */
+  readonly dataDir?: readonly string[];
   /** Milliseconds; for tests and slow networks. */
   readonly lockMs?: string;
   readonly stalledCheckMs?: string;
@@ -28,6 +30,7 @@ export async function workerCommand(options: WorkerOptions, io: CliIo): Promise<
   const plugins = (options.plugin ?? []).map((p) => resolve(io.cwd, p));
   const absent = plugins.filter((p) => !existsSync(p));
   if (absent.length) throw new CliError(`worker: --plugin ${absent.map((p) => `"${p}"`).join(', ')} does not exist`);
+  const dataDirs = (options.dataDir ?? []).map((d) => resolve(io.cwd, d));
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -35,11 +38,13 @@ export async function workerCommand(options: WorkerOptions, io: CliIo): Promise<
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   try {
     await serveQueue({
       target,
       concurrency,
       plugins,
+      dataDirs,
       ...(options.lockMs ? { lockMs: parseCount('--lock-ms', options.lockMs, 100) } : {}),
       ...(options.stalledCheckMs ? { stalledCheckMs: parseCount('--stalled-check-ms', options.stalledCheckMs, 100) } : {}),
       log: io.err,
@@ -48,6 +53,7 @@ export async function workerCommand(options: WorkerOptions, io: CliIo): Promise<
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
   }
   return 0;
 }

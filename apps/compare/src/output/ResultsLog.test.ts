@@ -24,6 +24,14 @@ describe('ResultsLog', () => {
     await expect(log.read()).rejects.toThrow(/results\.jsonl:2: not a run record \(not JSON: .*\)\. The file's 2 other records are intact/);
   });
 
+  it('names where a line stops being JSON, never what it holds (files outside the run folder)', async () => {
+    const log = new ResultsLog(join(mkdtempSync(join(tmpdir(), 'results-')), 'results.jsonl'));
+    appendFileSync(log.file, 'root:x:0:0:SECRET-HASH\n{"label":"a","seed":1,"status":"completed","history":[]}\n');
+    const error = await log.read().catch((e: Error) => e);
+    expect(String(error)).toContain('results.jsonl:1: not a run record (not JSON: ');
+    expect(String(error)).not.toMatch(/root|SECRET/);
+  });
+
   it('on resume, cuts off a line a crash left unfinished before appending', async () => {
     const log = new ResultsLog(join(mkdtempSync(join(tmpdir(), 'results-')), 'results.jsonl'));
     await log.append(record('a', 1));

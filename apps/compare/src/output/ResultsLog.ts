@@ -1,12 +1,21 @@
-import { appendFile, open, readFile, truncate } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { CliError } from '../cli/CliError.js';
 import type { RunRecord } from '../RunRecord.js';
 import { describeRecordProblem } from './describeRecordProblem.js';
+import { openRegularFile, readRegularFile } from './openRegularFile.js';
+
+/** The largest results.jsonl read: well above 10,000 runs of 1,000 epochs, below what one string holds. */
+export const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 
 /** One line of the file as read: a record, or why it is not one. */
 type Line = { number: number; start: number; record?: RunRecord; problem?: string };
 
-/** `results.jsonl` of a run folder: one finished run per line, each written and fsynced as it finishes. */
+/**
+ * `results.jsonl` of a run folder: one finished run per line, each written and fsynced as it finishes.
+ * It is only ever a regular file of the folder: a symbolic link, FIFO or device in its place is
+ * refused (see {@link openRegularFile}), and a line that is not a record is named by its number,
+ * never echoed.
+ */
 export class ResultsLog {
   #queue: Promise<void> = Promise.resolve();
 
@@ -16,7 +25,7 @@ export class ResultsLog {
   append(record: RunRecord): Promise<void> {
     const line = `${JSON.stringify(record)}\n`;
     const write = this.#queue.then(async () => {
-      const handle = await open(this.file, 'a');
+      const handle = await openRegularFile(this.file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT);
       try {
         await handle.appendFile(line);
         await handle.sync();
@@ -36,8 +45,8 @@ export class ResultsLog {
    * is refused by {@link read}, never removed.
    */
   async touch(): Promise<string | undefined> {
-    await appendFile(this.file, '');
-    const text = await readFile(this.file);
+    await (await openRegularFile(this.file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT)).close();
+    const text = await readRegularFile(this.file, MAX_RESULTS_BYTES);
     const lines = this.#lines(text.toString('utf8'));
     const last = lines[lines.length - 1];
     let cut: number | undefined;
@@ -50,7 +59,12 @@ export class ResultsLog {
       why = 'an unfinished last line';
     }
     if (cut === undefined) return undefined;
-    await truncate(this.file, cut);
+    const handle = await openRegularFile(this.file, constants.O_WRONLY);
+    try {
+      await handle.truncate(cut);
+    } finally {
+      await handle.close();
+    }
     return `${this.file}: cut off ${why}, left by an interrupted write; that run will be done again`;
   }
 
@@ -62,9 +76,10 @@ export class ResultsLog {
   async read(): Promise<RunRecord[]> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = (await readRegularFile(this.file, MAX_RESULTS_BYTES)).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if (error instanceof CliError) throw error;
       throw new CliError(`cannot read "${this.file}": ${(error as Error).message}`);
     }
     const lines = this.#lines(text);
@@ -91,7 +106,11 @@ export class ResultsLog {
       try {
         value = JSON.parse(raw);
       } catch (error) {
-        lines.push({ ...line, problem: `not JSON: ${(error as Error).message.slice(0, 120)}` });
+        // JSON.parse quotes the text it read; name where it broke, never what the line holds.
+        const { message } = error as Error;
+        const at = /position (\d+)/.exec(message)?.[1];
+        const where = at !== undefined ? `broken at character ${Number(at) + 1}` : /end of JSON/.test(message) ? 'it ends too early' : 'it does not start a JSON value';
+        lines.push({ ...line, problem: `not JSON: ${where}` });
         return;
       }
       const problem = describeRecordProblem(value);

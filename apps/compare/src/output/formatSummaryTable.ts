@@ -1,3 +1,4 @@
+import { terminalSafe } from '../cli/terminalSafe.js';
 import type { SeedStatistics } from '../report/index.js';
 import type { ConfigurationSummary } from './summarize.js';
 
@@ -25,7 +26,7 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[], w
   ];
   const rows = summaries.map((s, i) => [
     String(i + 1),
-    s.label,
+    terminalSafe(s.label, { oneLine: true }),
     runsCell(s),
     ...columns.map((m) => pm(s.finals.get(m.id))),
     s.bestEpoch === undefined ? '–' : String(s.bestEpoch),

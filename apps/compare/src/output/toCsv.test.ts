@@ -11,6 +11,21 @@ describe('toCsv', () => {
     expect(csvCell(undefined)).toBe('');
   });
 
+  it.each([
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+    ['+1+cmd|', "'+1+cmd|"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "\"'\r=1\""],
+  ])('injection: neutralises the formula-like text %j with a leading quote', (text, cell) => {
+    expect(csvCell(text)).toBe(cell);
+  });
+
+  it('leaves negative numbers as numbers', () => {
+    expect(csvCell(-0.5)).toBe('-0.5');
+  });
+
   it('writes numbers to 6 significant digits', () => {
     expect(csvCell(0.123456789)).toBe('0.123457');
     expect(csvCell(12)).toBe('12');

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportMetrics } from '../report/index.js';
 import { CONFIDENCE_METRICS, type ConfigurationSummary } from './summarize.js';
 import { toCsv } from './toCsv.js';
+import { writeFileAtomically } from './writeFileAtomically.js';
 
 /** Train and validation finals, beside the test ones above (empty when not measured). */
 const SPLIT_COLUMNS = [
@@ -66,7 +66,7 @@ const HEADER = [
  * `*_ci95_low/high` bound the 95% Student t interval of the final value over seeds (empty for one
  * seed), and `*_diff_vs_baseline_*` give the mean and 95% interval of this configuration's final
  * value minus the baseline's on the same seeds, over `*_pairs` seeds (empty for the baseline itself).
- * Returns the file's path.
+ * The file is written whole or not at all ({@link writeFileAtomically}). Returns the file's path.
  */
 export async function writeSummaryCsv(folder: string, summaries: readonly ConfigurationSummary[]): Promise<string> {
   const rows = summaries.map((s, i) => [
@@ -104,6 +104,6 @@ export async function writeSummaryCsv(folder: string, summaries: readonly Config
     }),
   ]);
   const file = join(folder, 'summary.csv');
-  await writeFile(file, toCsv(HEADER, rows));
+  await writeFileAtomically(file, toCsv(HEADER, rows));
   return file;
 }

@@ -3,6 +3,7 @@ import { datasetsMnistModule } from '@synthgrad/datasets-mnist';
 import type { Container, ContainerModule } from 'inversify';
 import { ConfigError, createSynthgradContainer, defaultBackendName, SynthgradError, UnknownPluginError } from 'synthgrad';
 import { SuiteError } from '../suite/SuiteError.js';
+import { guardPluginInputs } from './guardPluginInputs.js';
 import { loadPlugins } from './loadPlugins.js';
 
 /**
@@ -15,7 +16,7 @@ export const appModules: readonly ContainerModule[] = [datasetsMnistModule, arra
 /**
  * A container with every built-in (the umbrella's and {@link appModules}), the plugins' modules
  * (absolute paths) and the named backend — the same one the main process validates with and every
- * worker trains with.
+ * worker trains with. Generator inputs added by plugins check what they return ({@link guardPluginInputs}).
  */
 export async function createSuiteContainer(
   plugins: readonly string[] = [],
@@ -24,7 +25,9 @@ export async function createSuiteContainer(
 ): Promise<Container> {
   const modules = await loadPlugins(plugins);
   try {
-    return createSynthgradContainer({ modules: [...appModules, ...modules], ...(backend ? { backend } : {}), ...(dtype ? { dtype } : {}) });
+    const container = createSynthgradContainer({ modules: [...appModules, ...modules], ...(backend ? { backend } : {}), ...(dtype ? { dtype } : {}) });
+    guardPluginInputs(container, modules, plugins);
+    return container;
   } catch (error) {
     if (error instanceof SynthgradError) throw new SuiteError(errorSubject(error, backend, dtype), [error.message]);
     throw error;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ContainerModule } from 'inversify';
@@ -7,7 +8,8 @@ import { typeScriptPluginHint } from './typeScriptPluginHint.js';
 /**
  * Imports plugin modules (absolute paths) and returns the `ContainerModule` each exports, as its
  * default export or as an export named `module`. A missing file or a module without one fails
- * naming the path.
+ * naming the path; so does a module whose import does not settle within {@link pluginImportTimeoutMs}
+ * (a top-level `await` that never ends), and a syntax error names the file and line.
  *
  * @example
  * ```ts
@@ -25,10 +27,10 @@ export async function loadPlugins(paths: readonly string[]): Promise<ContainerMo
     }
     let exports: Record<string, unknown>;
     try {
-      exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+      exports = await importWithin(path, pluginImportTimeoutMs());
     } catch (error) {
       const hint = typeScriptPluginHint(error, path);
-      problems.push(`plugin "${path}" failed to load: ${hint ?? (await realCause(error, path))}`);
+      problems.push(`plugin "${path}" failed to load: ${hint ?? `${await realCause(error, path)}${syntaxErrorLocation(error, path)}`}`);
       continue;
     }
     const module = [exports.default, exports.module].find(isContainerModule);
@@ -42,6 +44,39 @@ export async function loadPlugins(paths: readonly string[]): Promise<ContainerMo
   }
   if (problems.length) throw new SuiteError('plugins', problems);
   return modules;
+}
+
+/** How long a plugin's import may take (default 60 s; `SYNTHGRAD_PLUGIN_TIMEOUT_MS` sets it). */
+export function pluginImportTimeoutMs(): number {
+  const set = Number(process.env.SYNTHGRAD_PLUGIN_TIMEOUT_MS);
+  return Number.isFinite(set) && set > 0 ? set : 60_000;
+}
+
+/** The module's exports, or an error when its import has not settled after `ms` (the timer also keeps Node from exiting 13 on it). */
+async function importWithin(path: string, ms: number): Promise<Record<string, unknown>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`its import did not finish within ${ms / 1000} s (a top-level await that never settles?)`)), ms);
+  });
+  try {
+    return (await Promise.race([import(pathToFileURL(path).href), timeout])) as Record<string, unknown>;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Where a syntax error is (`, at /home/me/plugin.js:3`, with the line and a caret): Node's import
+ * error does not say, `node --check` does, parsing the file without running any of it.
+ */
+function syntaxErrorLocation(error: unknown, path: string): string {
+  if ((error as Error)?.name !== 'SyntaxError') return '';
+  const check = spawnSync(process.execPath, ['--check', path], { encoding: 'utf8', timeout: 10_000 });
+  const lines = (check.stderr ?? '').split('\n');
+  const at = lines.findIndex((line) => line.startsWith(`${path}:`));
+  if (at < 0) return '';
+  const code = lines.slice(at + 1, at + 3).filter((line) => line.trim() !== '');
+  return `, at ${lines[at]}${code.length ? `\n${code.map((line) => `      ${line.slice(0, 200)}`).join('\n')}` : ''}`;
 }
 
 /**

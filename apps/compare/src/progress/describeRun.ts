@@ -1,10 +1,11 @@
+import { terminalSafe } from '../cli/terminalSafe.js';
 import type { EvaluationMetrics } from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { RunSpec } from '../run/RunSpec.js';
 
 /** `[3/21] cDNI (labels) seed 2` */
 export function runName(spec: RunSpec): string {
-  return `[${spec.index + 1}/${spec.total}] ${spec.label} seed ${spec.seed}`;
+  return `[${spec.index + 1}/${spec.total}] ${terminalSafe(spec.label, { oneLine: true })} seed ${spec.seed}`;
 }
 
 /** `test exact 0.012 bit 0.551`, or `test accuracy 0.912` for classification. */
@@ -22,8 +23,8 @@ export function describeOutcome(record: RunRecord): string {
     case 'completed':
       return `completed in ${seconds}: ${formatMetrics(last?.test)}`;
     case 'diverged':
-      return `DIVERGED after ${record.history.length} epochs (${record.reason ?? 'no reason given'})`;
+      return `DIVERGED after ${record.history.length} epochs (${terminalSafe(record.reason ?? 'no reason given', { oneLine: true })})`;
     case 'failed':
-      return `FAILED: ${record.reason ?? 'no reason given'}`;
+      return `FAILED: ${terminalSafe(record.reason ?? 'no reason given', { oneLine: true })}`;
   }
 }

@@ -8,7 +8,8 @@ const CONNECT_TIMEOUT_MS = 5_000;
 /**
  * Connects once and sends PING, without retries: a Redis that is down, a wrong password or a wrong
  * host fails at once with a {@link CliError} naming the URL (exit 2), instead of BullMQ retrying
- * forever in the background.
+ * forever in the background. Then selects the URL's database: one that does not exist is refused
+ * too, instead of going on in database 0.
  */
 export async function checkRedis(target: RedisTarget): Promise<void> {
   const probe = new Redis({
@@ -27,7 +28,14 @@ export async function checkRedis(target: RedisTarget): Promise<void> {
     await probe.ping();
   } catch (error) {
     const reason = (cause ?? (error as Error)).message || String(error);
+    probe.disconnect();
     throw new CliError(`cannot reach Redis at ${target.display}: ${reason}`);
+  }
+  try {
+    // ioredis selects the database on connecting but goes on in database 0 when that fails.
+    await probe.call('SELECT', String(target.options.db));
+  } catch (error) {
+    throw new CliError(`Redis at ${target.display} has no database ${target.options.db}: ${(error as Error).message}`);
   } finally {
     probe.disconnect();
   }

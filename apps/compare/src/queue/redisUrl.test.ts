@@ -1,3 +1,4 @@
+import { CliError } from '../cli/CliError.js';
 import { describe, expect, it } from 'vitest';
 import { parseRedisUrl } from './redisUrl.js';
 
@@ -28,5 +29,27 @@ describe('parseRedisUrl', () => {
 
   it('never repeats a password in an error', () => {
     expect(() => parseRedisUrl('--queue', 'redis://:hunter2@host/x')).toThrow(/^(?!.*hunter2)/s);
+  });
+
+  it.each([
+    ['redis://:Xq7@Zk9#Wv2/Ty4@host/0', 'Xq7@Zk9#Wv2/Ty4'],
+    ['redis://me:Xq7/Zk9#Wv2@host/1', 'Xq7/Zk9#Wv2'],
+    ['redis://:Xq7/Zk9@host', 'Xq7/Zk9'],
+    ['redis://:Xq7#Zk9@host:6379/0', 'Xq7#Zk9'],
+    ['redis://u:Xq7@Zk9/Wv2@host/3', 'Xq7@Zk9/Wv2'],
+  ])('messages: never prints any part of the password of %j (unescaped @ / #)', (text, password) => {
+    let message = '';
+    try {
+      parseRedisUrl('--queue', text);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('--queue');
+    for (const part of password.split(/[@/#]/).filter((p) => p.length > 1)) expect(message).not.toContain(part);
+  });
+
+  it('messages: a % not followed by two hex digits is a clear refusal (exit 2), not "URI malformed"', () => {
+    expect(() => parseRedisUrl('--queue', 'redis://:%zz@host/0')).toThrow(CliError);
+    expect(() => parseRedisUrl('--queue', 'redis://:%zz@host/0')).toThrow('the password in "redis://***@host/0" holds a % that is not followed by two hex digits');
   });
 });

@@ -1,4 +1,5 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
+import type { EpochRecord } from 'synthgrad';
 import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from '../run/ProgressMessage.js';
 import type { RunSpec } from '../run/RunSpec.js';
@@ -6,6 +7,7 @@ import { failedRecord } from '../run/failedRecord.js';
 import type { RunSuiteOptions } from '../run/runSuite.js';
 import { checkRedis } from './checkRedis.js';
 import { RUN_QUEUE, type RunJobData } from './RunJob.js';
+import { checkJobRecord } from './checkJobRecord.js';
 import { runJobId } from './runJobId.js';
 import type { RedisTarget } from './redisUrl.js';
 
@@ -36,9 +38,14 @@ export async function runSuiteOnQueue(options: RunSuiteOnQueueOptions): Promise<
   queue.on('error', swallow);
   events.on('error', swallow);
   const specs = new Map<string, RunSpec>();
+  // The epochs each job's current attempt reported finished: a job that fails late keeps them.
+  const histories = new Map<string, EpochRecord[]>();
   events.on('progress', ({ jobId, data }) => {
     const spec = specs.get(jobId);
-    if (spec && isProgressMessage(data)) progress.update(spec, { ...data, index: spec.index });
+    if (!spec || !isProgressMessage(data)) return;
+    if (data.type === 'start') histories.set(jobId, []);
+    if (data.type === 'epoch' && typeof data.record === 'object' && data.record !== null) histories.get(jobId)?.push(data.record);
+    progress.update(spec, { ...data, index: spec.index });
   });
   try {
     await events.waitUntilReady();
@@ -71,7 +78,7 @@ export async function runSuiteOnQueue(options: RunSuiteOnQueueOptions): Promise<
         const outcome = await Promise.race([
           job.waitUntilFinished(events).then(
             (value: unknown) => ({ record: parseRecord(value, spec) }),
-            (error: Error) => ({ record: failedRecord(spec, error) }),
+            (error: Error) => ({ record: failedWithEpochs(spec, error, histories.get(job.id!) ?? []) }),
           ),
           aborted,
         ]);
@@ -86,13 +93,28 @@ export async function runSuiteOnQueue(options: RunSuiteOnQueueOptions): Promise<
   }
 }
 
-/** A job's return value arrives as the record or as its JSON text; the suite's own identity is kept. */
+/**
+ * A job's return value arrives as the record or as its JSON text. Only this run's own record is kept
+ * ({@link checkJobRecord}: a forged, empty or other run's record is not); anything else is saved as
+ * this run `failed`, saying why, so `--resume` trains it again.
+ */
 function parseRecord(value: unknown, spec: RunSpec): RunRecord {
-  const record = (typeof value === 'string' ? JSON.parse(value) : value) as RunRecord | null;
-  if (record === null || typeof record !== 'object' || !Array.isArray(record.history)) {
-    return failedRecord(spec, new Error('the worker returned no run record'));
+  let record: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      record = JSON.parse(value);
+    } catch {
+      return failedRecord(spec, new Error('the worker returned no run record (not JSON)'));
+    }
   }
-  return record;
+  const problem = checkJobRecord(record, spec);
+  return problem ? failedRecord(spec, new Error(`the worker returned a record that is not this run's: ${problem}`)) : (record as RunRecord);
+}
+
+/** A failed job's record with the epochs its progress reported, unless they do not make a record of this run. */
+function failedWithEpochs(spec: RunSpec, error: Error, history: readonly EpochRecord[]): RunRecord {
+  const record = failedRecord(spec, error, history.slice(0, spec.training.epochs));
+  return checkJobRecord(record, spec) === undefined ? record : failedRecord(spec, error);
 }
 
 function isProgressMessage(data: unknown): data is ProgressMessage {

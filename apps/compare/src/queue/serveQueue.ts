@@ -4,6 +4,7 @@ import type { RunRecord } from '../RunRecord.js';
 import { createWorkerPool } from '../run/createWorkerPool.js';
 import type { ProgressMessage } from '../run/ProgressMessage.js';
 import { checkRedis } from './checkRedis.js';
+import { checkRunJob } from './checkRunJob.js';
 import { RUN_QUEUE, type RunJobData } from './RunJob.js';
 import type { RedisTarget } from './redisUrl.js';
 
@@ -13,6 +14,8 @@ export interface ServeQueueOptions {
   readonly concurrency: number;
   /** Absolute paths of the plugin modules installed on this worker: the only code a job may name. */
   readonly plugins: readonly string[];
+  /** Folders a job's dataset may read from (`--data-dir`); a job naming any other path is refused. */
+  readonly dataDirs?: readonly string[];
   /** How long a job's lock lasts without renewal; a worker silent for longer is presumed dead. */
   readonly lockMs?: number;
   /** How often stalled jobs (of dead workers) are looked for and put back on the queue. */
@@ -29,7 +32,7 @@ const PROGRESS_MS = 500;
  * `synthgrad worker`: takes runs from the queue and trains each on a thread of its own pool (so the
  * event loop stays free to renew job locks), with the built-ins and the plugins it was started with.
  * A job naming a plugin this worker lacks fails at once, naming it (not retried: another worker may
- * have it). Resolves when `signal` fires and the jobs in progress have finished.
+ * have it), and so does a job that the suite's schema and limits refuse ({@link checkRunJob}). Resolves when `signal` fires and the jobs in progress have finished.
  */
 export async function serveQueue(options: ServeQueueOptions): Promise<void> {
   const { target, concurrency, plugins, log, signal } = options;
@@ -37,6 +40,9 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
   const installed = new Set(plugins);
   const pool = createWorkerPool(concurrency);
   const processor = async (job: Job<RunJobData, RunRecord>): Promise<RunRecord> => {
+    // A job is data from the queue, not from this worker's user: held to the suite's own limits first.
+    const problems = checkRunJob(job.data, { concurrency, dataDirs: options.dataDirs ?? [] });
+    if (problems.length) throw new UnrecoverableError(`refused: ${problems.join('; ')}`);
     const { spec, plugins: wanted } = job.data;
     const missing = wanted.filter((plugin) => !installed.has(plugin));
     if (missing.length) {

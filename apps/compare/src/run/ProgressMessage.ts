@@ -1,4 +1,4 @@
-import type { EvaluationMetrics } from 'synthgrad';
+import type { EpochRecord, EvaluationMetrics } from 'synthgrad';
 
 /** What a worker tells the main process about a run while it trains. */
 export type ProgressMessage =
@@ -17,4 +17,6 @@ export type ProgressMessage =
       /** Epochs finished so far (1-based). */
       readonly epochsDone: number;
       readonly test: EvaluationMetrics;
+      /** The epoch's whole record, so a run whose thread dies later still keeps the epochs it finished. */
+      readonly record?: EpochRecord;
     };

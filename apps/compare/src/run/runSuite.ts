@@ -37,13 +37,17 @@ export async function runSuite(options: RunSuiteOptions): Promise<{ interrupted:
   const pool = createWorkerPool(Math.min(threads, runs.length));
   const trainOne = async (spec: RunSpec) => {
     const { port1, port2 } = new MessageChannel();
-    port1.on('message', (message: ProgressMessage) => progress.update(spec, message));
+    const history = threadsOfRun(spec) > 1 ? [] : [...(spec.resume?.history ?? [])];
+    port1.on('message', (message: ProgressMessage) => {
+      if (message.type === 'epoch' && message.record) history.push(message.record);
+      progress.update(spec, message);
+    });
     let record: RunRecord;
     try {
       record = await pool.run({ spec, plugins, port: port2, ...(weightsFolder ? { weightsFolder } : {}), ...(resumeFolder ? { resumeFolder } : {}) }, { transferList: [port2], ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) return;
-      record = failedRecord(spec, error);
+      record = failedRecord(spec, error, history);
     } finally {
       port1.close();
     }

@@ -20,6 +20,7 @@ import type { RunRecord } from '../RunRecord.js';
 import type { ProgressMessage } from './ProgressMessage.js';
 import type { RunSpec } from './RunSpec.js';
 import { runRecord } from './runRecord.js';
+import { assertOwnFolders } from './assertOwnFolders.js';
 import { threadsOfRun } from './threadsOfRun.js';
 import { weightsFolderOf } from './weightsFolderOf.js';
 
@@ -74,7 +75,7 @@ export async function trainRun(
       },
       onEpochEnd: (epoch: EpochRecord) => {
         history.push(epoch);
-        report({ type: 'epoch', index, epochsDone: history.length, test: epoch.test });
+        report({ type: 'epoch', index, epochsDone: history.length, test: epoch.test, record: epoch });
       },
     };
     const trainerSpec = { algorithm: spec.trainer, options: spec.options, network: spec.network, seed: spec.seed };
@@ -111,6 +112,7 @@ export async function trainRun(
         status: result.status,
         ...(endPosition ? { position: endPosition } : {}),
       };
+      await assertOwnFolders(weightsFolder, weightsFolderOf(weightsFolder, spec));
       await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveTrainerState(trainer, metadata));
     }
     return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}), ...(stopped ? { stopped } : {}) });
@@ -123,6 +125,7 @@ export async function trainRun(
 async function resumeState(spec: RunSpec, resumeFolder: string | undefined): Promise<{ state: SavedTrainer; position: FitPosition }> {
   if (resumeFolder === undefined) throw new Error('resume: no folder holds the states of the runs to resume');
   const folder = weightsFolderOf(resumeFolder, spec);
+  await assertOwnFolders(resumeFolder, folder);
   const state = await readTrainerFolder(folder);
   const position = state.manifest.metadata?.position as FitPosition | undefined;
   const epochs = spec.resume?.history.length;

@@ -60,6 +60,8 @@ export async function checkSuite(
     const report = (path: readonly PropertyKey[], message: string) => problems.push(`${at(path)}: ${message}`);
     checkLayerKinds(spec.network, networkPath('layers'), container, report);
     checkActivations(spec.network, networkPath('layers'), container, report);
+    const stagesProblem = checkStages(spec.trainer, spec.options.stages);
+    if (stagesProblem) problems.push(`${at([...runPath, 'options', 'stages'])}: ${stagesProblem}`);
     const steps = dataset ? spec.training.epochs * Math.ceil(dataset.train.inputs.rows / spec.training.batchSize) : 1;
     const schedules: [unknown, PropertyKey[]][] = [
       [spec.network.learningRate, networkPath('learningRate')],
@@ -158,6 +160,14 @@ function checkLayerKinds(
     const problem = layerSpecProblem(layer, kinds);
     if (problem) report(problem.key === undefined ? [...layersPath, j] : [...layersPath, j, problem.key], problem.message);
   });
+}
+
+/** `dni`'s `stages`: a count of stages or the layers of each; anything else is named before the trainer reads it. */
+function checkStages(trainer: string, stages: unknown): string | undefined {
+  if (trainer !== 'dni' || stages === undefined) return undefined;
+  const count = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+  if (count(stages) || (Array.isArray(stages) && stages.length > 0 && stages.every(count))) return undefined;
+  return `expected a number of stages (an integer ≥ 1) or the number of layers in each stage (a list such as [2, 1]), got ${JSON.stringify(stages)}`;
 }
 
 /** A schedule must compile and give a valid rate at the first and the last step (undefined = fine). */

@@ -77,4 +77,34 @@ describe('expandSweep', () => {
     );
     expect(() => suite({ sweep: { space: { 'weights.x': [1] } } })).toThrow(/network\.<field>/);
   });
+
+  describe('sizes: bounded before expansion', () => {
+    it('refuses a grid of 10^9 settings from its size alone, at once', () => {
+      const space = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`options.o${i}`, Array.from({ length: 10 }, (_, j) => j)]));
+      const started = performance.now();
+      expect(() => expandSweep(suite({ sweep: { space } }))).toThrow(/the sweep gives more than 10000 configurations \(a grid of 10 × 10 × 10 × 10 × 10 × 10 × 10 × 10 × 10 settings for "dni"\)/);
+      expect(performance.now() - started).toBeLessThan(1000);
+    });
+
+    it('refuses samples: 1e9 before drawing any', () => {
+      expect(() => expandSweep(suite({ sweep: { samples: 1e9, space: { 'network.learningRate': { min: 0.01, max: 1 } } } }))).toThrow(
+        'sweep.samples: at most 10000 settings per configuration, got 1000000000',
+      );
+    });
+
+    it('refuses configurations × seeds over 100,000 runs', () => {
+      const many = suite({ seeds: Array.from({ length: 5000 }, (_, i) => i), sweep: { space: { 'network.learningRate': Array.from({ length: 30 }, (_, i) => i / 100) } } });
+      expect(() => expandSweep(many)).toThrow('32 configurations × 5000 seeds = 160000 runs; a suite runs at most 100000');
+    });
+
+    it.each([
+      ['training.epochs', 1e12, 'training.epochs = 1000000000000: expected number to be <=1000000'],
+      ['training.batchSize', 0, 'training.batchSize = 0: expected number to be >0'],
+      ['training.batchSize', -3, 'training.batchSize = -3: expected number to be >0'],
+      ['training.batchSize', 2.5, 'training.batchSize = 2.5: expected an int'],
+      ['training.batchSize', 'ten', 'training.batchSize = "ten": expected a number'],
+    ])('holds a swept %s of %j to the limits of a written one', (path, value, message) => {
+      expect(() => expandSweep(suite({ sweep: { space: { [path]: [5, value] } } }), 'swept.json')).toThrow(`sweep of "dni": ${message}`);
+    });
+  });
 });

@@ -1,6 +1,9 @@
 import { Rng } from 'synthgrad';
 import { CliError } from '../cli/CliError.js';
-import { networkSchema, trainingSchema, type SearchSpace, type Suite, type SuiteRun } from './suiteSchema.js';
+import { formatZodIssues } from './formatZodIssues.js';
+import { SuiteError } from './SuiteError.js';
+import { SuiteLimits } from './SuiteLimits.js';
+import { networkSchema, suiteSchema, trainingSchema, type SearchSpace, type Suite, type SuiteRun } from './suiteSchema.js';
 
 /** The fields a setting may set in `network` and `training` (trainer options are checked by the trainer). */
 const KNOWN_FIELDS = { network: Object.keys(networkSchema.shape), training: Object.keys(trainingSchema.shape) };
@@ -16,13 +19,25 @@ export type Setting = Readonly<Record<string, unknown>>;
  * (`"backprop [learningRate=0.3]"`), and `sweepOf` / `setting` record where it came from. The result
  * keeps `sweep` without `space` (halving, seed), so a run folder's suite.json re-expands to itself.
  *
+ * Before anything is expanded, the number of configurations it gives is computed (a product of list
+ * lengths, or `samples`, per swept configuration) and refused above {@link SuiteLimits} (and so are
+ * configurations × seeds); after, every expanded configuration is checked against the suite's schema,
+ * so a swept value is held to the same limits as a written one (epochs, batch sizes, …). Both throw a
+ * {@link SuiteError} naming `source`, the setting path and the value.
+ *
  * @example
  * ```ts
  * expandSweep(suite).runs.map((r) => r.label); // ["backprop [learningRate=0.1]", "backprop [learningRate=0.3]", …]
  * ```
  */
-export function expandSweep(suite: Suite): Suite {
+export function expandSweep(suite: Suite, source = suite.name): Suite {
   const { sweep } = suite;
+  const configurations = countConfigurations(suite, source);
+  if (configurations * suite.seeds.length > SuiteLimits.runs) {
+    throw new SuiteError(source, [
+      `${configurations} configurations × ${suite.seeds.length} seeds = ${configurations * suite.seeds.length} runs; a suite runs at most ${SuiteLimits.runs}`,
+    ]);
+  }
   if (sweep === undefined || (sweep.space === undefined && !suite.runs.some((run) => run.sweep))) return suite;
   const rng = new Rng(sweep.seed);
   const runs = suite.runs.flatMap((run): SuiteRun[] => {
@@ -34,7 +49,57 @@ export function expandSweep(suite: Suite): Suite {
     return settings.map((setting) => withSetting(base, setting));
   });
   const { space: _space, ...plan } = sweep;
-  return { ...suite, runs, sweep: plan };
+  const expanded = { ...suite, runs, sweep: plan };
+  checkExpanded(expanded, source);
+  return expanded;
+}
+
+/** How many configurations the sweep gives, multiplied out (never enumerated); refused past the limit. */
+function countConfigurations(suite: Suite, source: string): number {
+  const limit = SuiteLimits.configurations;
+  const { sweep } = suite;
+  if (sweep?.samples !== undefined && sweep.samples > limit) {
+    throw new SuiteError(source, [`sweep.samples: at most ${limit} settings per configuration, got ${sweep.samples}`]);
+  }
+  let total = 0;
+  for (const run of suite.runs) {
+    const space = sweep === undefined ? undefined : (run.sweep ?? sweep.space);
+    let count = 1;
+    if (space !== undefined && Object.keys(space).length > 0) {
+      if (sweep?.samples !== undefined) count = sweep.samples;
+      else for (const values of Object.values(space)) count *= Array.isArray(values) ? values.length : 1;
+    }
+    total += count;
+    if (total > limit) {
+      const what = sweep?.samples !== undefined ? `${sweep.samples} samples each` : `a grid of ${space ? Object.values(space).map((v) => (Array.isArray(v) ? v.length : 1)).join(' × ') : 1} settings for "${run.label}"`;
+      throw new SuiteError(source, [
+        `the sweep gives more than ${limit} configurations (${what}); a suite holds at most ${limit}: sweep fewer values, or set sweep.samples`,
+      ]);
+    }
+  }
+  return total;
+}
+
+/** Every expanded configuration against the suite's schema: a swept value meets the limits a written one does. */
+function checkExpanded(suite: Suite, source: string): void {
+  const result = suiteSchema.safeParse(suite);
+  if (result.success) return;
+  const problems = new Set<string>();
+  for (const issue of result.error.issues) {
+    const [first, index, section, key] = issue.path;
+    // Random samples may draw one setting twice: the same configuration, as before.
+    if (section === 'label' && issue.code === 'custom') continue;
+    const run = first === 'runs' && typeof index === 'number' ? suite.runs[index] : undefined;
+    const path = `${String(section)}.${String(key)}`;
+    const [line] = formatZodIssues([issue], suite, suiteSchema);
+    if (run?.setting && path in run.setting) {
+      const why = line.slice(line.indexOf(': ') + 2).replace(/, got .*$/, '');
+      problems.add(`sweep of "${run.sweepOf ?? run.label}": ${path} = ${JSON.stringify(run.setting[path]) ?? String(run.setting[path])}: ${why}`);
+    } else problems.add(run ? `${line} (configuration "${run.label}")` : line);
+  }
+  const list = [...problems];
+  if (list.length === 0) return;
+  throw new SuiteError(source, list.length > 20 ? [...list.slice(0, 20), `and ${list.length - 20} more`] : list);
 }
 
 function checkPaths(label: string, space: SearchSpace): void {

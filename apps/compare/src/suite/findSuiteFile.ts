@@ -15,6 +15,7 @@ export async function findSuiteFile(argument: string, cwd = process.cwd()): Prom
     const hint = existsSync(join(asPath, 'suite.json')) ? `; to finish that run folder, give --resume ${argument}` : '';
     throw new CliError(`suite "${asPath}" is a folder, not a suite file${hint}`);
   }
+  if (existsSync(asPath)) throw new CliError(`suite "${asPath}" is not a regular file (a FIFO, device or socket); give the path of a suite JSON file`);
   const looksLikePath = argument.endsWith('.json') || argument.includes('/') || argument.includes('\\');
   if (!looksLikePath) {
     const builtIn = join(builtInSuitesDir, `${argument}.json`);

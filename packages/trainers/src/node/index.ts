@@ -1,2 +1,2 @@
-export { readTrainerFolder } from './readTrainerFolder.js';
+export { MAX_MANIFEST_BYTES, readTrainerFolder } from './readTrainerFolder.js';
 export { writeTrainerFolder } from './writeTrainerFolder.js';

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binaryAdditionDataset } from '@synthgrad/datasets';
@@ -102,5 +102,64 @@ describe('the browser-safe entry point', () => {
     };
     await walk(root);
     expect(offenders).toEqual([]);
+  });
+
+  describe('hostile files (files outside the folder)', () => {
+    const saved = async () => {
+      const { trainer } = await trainedDni();
+      const dir = await tempDir();
+      await writeTrainerFolder(dir, saveTrainerState(trainer, {}));
+      return dir;
+    };
+
+    it('refuses a .npy that is a symbolic link to another file, without showing its bytes', async () => {
+      const dir = await saved();
+      const secret = join(await tempDir(), 'secret.npy');
+      await writeFile(secret, 'TOP-SECRET-CONTENTS');
+      await rm(join(dir, 'layer0.weights.npy'));
+      await symlink(secret, join(dir, 'layer0.weights.npy'));
+      const error = await readTrainerFolder(dir).catch((e: Error) => e);
+      expect(String(error)).toContain('tensor "layer0.weights" (layer0.weights.npy): it is a symbolic link');
+      expect(String(error)).not.toContain('TOP-SECRET');
+    });
+
+    it('refuses a .npy linked to /dev/zero and a FIFO at once, without reading or waiting', async () => {
+      const dir = await saved();
+      await rm(join(dir, 'layer0.weights.npy'));
+      await symlink('/dev/zero', join(dir, 'layer0.weights.npy'));
+      await expect(readTrainerFolder(dir)).rejects.toThrow('symbolic link');
+      await rm(join(dir, 'layer0.weights.npy'));
+      execFileSync('mkfifo', [join(dir, 'layer0.weights.npy')]);
+      const started = Date.now();
+      await expect(readTrainerFolder(dir)).rejects.toThrow('tensor "layer0.weights" (layer0.weights.npy): it is not a regular file');
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+
+    it('refuses a .npy larger than its manifest shape needs before reading it', async () => {
+      const dir = await saved();
+      const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+      await writeFile(join(dir, 'layer0.weights.npy'), Buffer.alloc(8 * 8 * 128 + 70_000));
+      await expect(readTrainerFolder(dir)).rejects.toThrow(`holds ${8 * 8 * 128 + 70_000} bytes, more than the ${64 * 1024 + 8 * manifest.tensors['layer0.weights'].rows * 128}`);
+    });
+
+    it('refuses a tensor named __proto__ and a manifest over 4 MiB', async () => {
+      const dir = await saved();
+      const manifestPath = join(dir, 'manifest.json');
+      const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+      await writeFile(manifestPath, JSON.stringify(manifest).replace('"tensors":{', '"tensors":{"__proto__":{"file":"layer0.weights.npy","rows":8,"cols":128},'));
+      await expect(readTrainerFolder(dir)).rejects.toThrow('a tensor is named "__proto__"');
+      await writeFile(manifestPath, JSON.stringify({ ...manifest, metadata: { padding: 'x'.repeat(5 * 1024 * 1024) } }));
+      await expect(readTrainerFolder(dir)).rejects.toThrow(/manifest\.json: it holds \d+ bytes, more than the 4194304/);
+    });
+
+    it('writes no file through a symbolic link planted in the folder', async () => {
+      const { trainer } = await trainedDni();
+      const dir = await tempDir();
+      const victim = join(await tempDir(), 'victim');
+      await writeFile(victim, 'keep me');
+      await symlink(victim, join(dir, 'layer0.weights.npy'));
+      await expect(writeTrainerFolder(dir, saveTrainerState(trainer, {}))).rejects.toThrow('is a symbolic link');
+      expect(await readFile(victim, 'utf8')).toBe('keep me');
+    });
   });
 });
