@@ -45,6 +45,7 @@ export class RaceChart {
     this.figure = document.createElement('figure');
     this.figure.className = 'chart';
     this.figure.dataset.metric = axes.title;
+    this.figure.setAttribute('aria-label', `${axes.title}: ${axes.y} against ${STEP_AXIS}`);
     this.plotArea = document.createElement('div');
     this.caption = document.createElement('figcaption');
     this.figure.append(this.plotArea, this.caption);
@@ -105,7 +106,7 @@ export class RaceChart {
 
   private rebuild(): void {
     this.plot?.destroy();
-    const series: uPlot.Series[] = [{ label: 'step' }];
+    const series: uPlot.Series[] = [{ label: 'step', value: (plot, step, _series, row) => formatValue(row == null ? lastStep(plot) : step) }];
     for (const run of this.runs.filter(Boolean)) {
       run.series.forEach((label, i) =>
         series.push({
@@ -125,6 +126,8 @@ export class RaceChart {
         height: 260,
         scales: { x: { time: false } },
         axes: [{ label: STEP_AXIS }, { label: this.axes.y }],
+        // The legend's markers follow the lines: solid, dashed or dotted as the series is drawn.
+        legend: { markers: { dash: (plot, i) => markerStyle(plot.series[i].dash) } },
         series,
       },
       this.data(),
@@ -137,6 +140,15 @@ export class RaceChart {
 /** The last value of a series (null where it was not a finite number), or undefined before any. */
 function latest(column: readonly (number | null)[]): number | null | undefined {
   return column.at(-1);
+}
+
+function markerStyle(dash: number[] | undefined): string {
+  if (!dash?.length) return 'solid';
+  return dash[0] <= 2 ? 'dotted' : 'dashed';
+}
+
+function lastStep(plot: uPlot): number | undefined {
+  return plot.data[0].at(-1);
 }
 
 function formatValue(value: number | null | undefined): string {

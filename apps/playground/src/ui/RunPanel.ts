@@ -196,7 +196,7 @@ function runState(report: SessionReport, running: boolean): string {
 
 function describeState(report: SessionReport, running: boolean): string {
   const state = runState(report, running);
-  if (state === 'finished') return `finished: all ${report.epoch.toFixed(0)} epochs trained`;
+  if (state === 'finished') return `finished: ${report.epoch.toFixed(0)} epoch${report.epoch === 1 ? '' : 's'} trained`;
   return report.ended?.reason ? `${state}: ${report.ended.reason}` : state;
 }
 

@@ -134,7 +134,9 @@ export function readSettings(form: HTMLFormElement, previous: PlaygroundState): 
     }
   }
   const inputs = data.getAll('generatorInput').map(String);
-  if (inputs.length) state.generatorInput = inputs;
+  // The same inputs checked keep their order (the form lists them in its own).
+  const same = inputs.length === previous.generatorInput.length && inputs.every((name) => previous.generatorInput.includes(name));
+  if (inputs.length && !same) state.generatorInput = inputs;
   return { state: state as unknown as PlaygroundState, refused };
 }
 
