@@ -157,6 +157,30 @@ export function defaultState(task: Task = 'binary-addition'): PlaygroundState {
   return state as unknown as PlaygroundState;
 }
 
+/**
+ * What is wrong with a state by the table's own readers and bounds (empty when nothing): the worker
+ * asks before it builds anything, whatever sent the state.
+ *
+ * @example
+ * ```ts
+ * stateProblems({ ...defaultState(), epochs: 2e6 }); // ['"epochs": expected an integer from 1 to 1000000, got "2000000"']
+ * ```
+ */
+export function stateProblems(state: PlaygroundState): string[] {
+  const problems: string[] = [];
+  for (const property of STATE_PROPERTIES) {
+    const value = state[property.key];
+    try {
+      const kind = Array.isArray(property.fallback) ? 'array' : typeof property.fallback;
+      if ((Array.isArray(value) ? 'array' : typeof value) !== kind) throw new Error(`"${property.key}": expected ${kind === 'array' ? 'a list' : `a ${kind}`}`);
+      property.deserialise(property.serialise(value as never));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  return problems;
+}
+
 /** Several runs racing side by side, each with its own settings and its own worker. */
 export interface RaceState {
   readonly runs: readonly PlaygroundState[];

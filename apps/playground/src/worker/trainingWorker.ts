@@ -1,6 +1,6 @@
 import { ActivationRegistry, createSynthgradContainer, GeneratorInputRegistry, TensorBackend, TrainerAlgorithmRegistry } from 'synthgrad';
 import { fetchMnistSubset } from '../mnist/fetchMnistSubset.js';
-import { defaultState } from '../state/stateProperties.js';
+import { defaultState, stateProblems } from '../state/stateProperties.js';
 import { loadTaskDataset, trainerUsesGenerators, TrainingSession } from './TrainingSession.js';
 import type { FromWorker, ToWorker } from './WorkerMessages.js';
 
@@ -57,6 +57,8 @@ async function handle(message: ToWorker): Promise<void> {
     if (message.type === 'configure') {
       running = false;
       session = undefined;
+      const problems = stateProblems(message.state);
+      if (problems.length) throw new Error(problems.join('; '));
       const dataset = await loadTaskDataset(container, message.state, fetchMnistSubset);
       session = new TrainingSession(container, message.state, dataset);
       post({ type: 'configured', usesGenerators: session.usesGenerators, first: session.report() });
