@@ -38,6 +38,8 @@ export interface StateProperty<K extends keyof PlaygroundState = keyof Playgroun
   serialise(value: PlaygroundState[K]): string;
   /** Throws an Error naming the key for a value it cannot read. */
   deserialise(text: string): PlaygroundState[K];
+  /** A number's bounds (what the form's field shows): at least `min`, at most `max` when there is one. */
+  readonly range?: { readonly min: number; readonly max?: number };
 }
 
 /** A value as a message quotes it: cut short, so a hostile link's megabyte never reaches the page whole. */
@@ -48,6 +50,7 @@ export function shown(text: string): string {
 function integer<K extends keyof PlaygroundState>(key: K, fallback: number, min: number, max: number): StateProperty<K> {
   return {
     key,
+    range: { min, max },
     fallback: fallback as PlaygroundState[K],
     serialise: (value) => String(value),
     deserialise: (text) => {
@@ -63,6 +66,7 @@ function integer<K extends keyof PlaygroundState>(key: K, fallback: number, min:
 function positive<K extends keyof PlaygroundState>(key: K, fallback: number): StateProperty<K> {
   return {
     key,
+    range: { min: 0 },
     fallback: fallback as PlaygroundState[K],
     serialise: (value) => String(value),
     deserialise: (text) => {

@@ -34,6 +34,10 @@ describe('the state in the URL hash', () => {
     expect(race.runs).toEqual([{ ...defaultState(), bits: 5, trainer: 'backprop' }]);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/unknown setting "bitz" in the URL, ignored it; known: task, bits, trainSize/);
+    // readRaceHash's example.
+    const example = readRaceHash('#bits=6&bitz=5&epochs=0');
+    expect(example.race.runs[0]).toEqual({ ...defaultState(), bits: 6 });
+    expect(example.notices).toEqual(['"epochs": expected an integer from 1 to 1000000, got "0"; using 100', expect.stringMatching(/^unknown setting "bitz" in the URL, ignored it; known: /)]);
     const several = noticesOf('#a=1&b=2&bits=6');
     expect(several).toHaveLength(1);
     expect(several[0]).toMatch(/^unknown settings "a", "b" in the URL, ignored them/);

@@ -37,7 +37,7 @@ const NAMED_KEYS = 10;
  * ```ts
  * const { race, notices } = readRaceHash('#bits=6&bitz=5&epochs=0');
  * race.runs[0].bits; // 6
- * notices; // ['unknown setting "bitz" in the URL, ignored; known: …', '"epochs": expected an integer from 1 to 1000000, got "0"; using 100']
+ * notices; // ['"epochs": expected an integer from 1 to 1000000, got "0"; using 100', 'unknown setting "bitz" in the URL, ignored it; known: …']
  * ```
  */
 export function readRaceHash(hash: string): RaceReading {

@@ -1,5 +1,4 @@
 import { MnistSubset } from '../mnist/MnistSubset.js';
-import { PlaygroundLimits } from '../state/PlaygroundLimits.js';
 import { defaultState, STATE_PROPERTIES, TASKS, type PlaygroundState, type Task } from '../state/stateProperties.js';
 import type { CatalogEntry, TrainerEntry } from '../worker/WorkerMessages.js';
 
@@ -11,17 +10,6 @@ export interface Catalog {
 
 /** The combination plugin is what several checked inputs become, not an input of its own. */
 const COMBINATION = 'combination';
-
-/** The bounds a number field shows (the state table holds the same ones, from {@link PlaygroundLimits}). */
-const FIELD_BOUNDS: Partial<Record<keyof PlaygroundState, { min: number; max?: number }>> = {
-  trainSize: { min: 1, max: PlaygroundLimits.examples },
-  testSize: { min: 1, max: PlaygroundLimits.examples },
-  seed: { min: 0, max: PlaygroundLimits.seed },
-  learningRate: { min: 0 },
-  generatorLearningRate: { min: 0 },
-  batchSize: { min: 1, max: PlaygroundLimits.examples },
-  epochs: { min: 1, max: PlaygroundLimits.epochs },
-};
 
 /** Whether the catalog says `trainer` trains generators (asked of its plugin by the worker); unknown names: no. */
 export function trainerUsesGenerators(catalog: Catalog, trainer: string): boolean {
@@ -44,7 +32,7 @@ export function renderSettings(
   const options = (entries: readonly CatalogEntry[], selected: string) =>
     entries.map(({ name, description }) => `<option value="${name}" title="${escape(description)}"${name === selected ? ' selected' : ''}>${name}</option>`).join('');
   const number = (name: keyof PlaygroundState, label: string, step = 'any') => {
-    const bounds = FIELD_BOUNDS[name];
+    const bounds = STATE_PROPERTIES.find(({ key }) => key === name)?.range;
     const range = bounds ? ` min="${bounds.min}"${bounds.max === undefined ? '' : ` max="${bounds.max}"`}` : '';
     return `<label>${label} <input name="${name}" type="number" step="${step}"${range} value="${state[name]}"></label>`;
   };
