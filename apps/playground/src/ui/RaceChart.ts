@@ -18,7 +18,7 @@ export interface ChartAxes {
 }
 
 /** Dash patterns telling a run's series apart (its colour tells the runs apart). */
-export const DASHES: readonly number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3], [1, 6]];
+const DASHES: readonly number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3], [1, 6]];
 
 /** What the caption calls each of {@link DASHES}. */
 const DASH_NAMES = ['solid', 'dashed', 'dotted', 'dash-dot', 'sparse dots'] as const;
@@ -162,7 +162,7 @@ function formatValue(value: number | null | undefined): string {
 function lineKey(runs: readonly ChartRun[]): Node[] {
   const byDash = new Map<number, Set<string>>();
   for (const run of runs) run.series.forEach((label, i) => byDash.set(i % DASHES.length, (byDash.get(i % DASHES.length) ?? new Set()).add(label)));
-  if (byDash.size === 0) return [document.createTextNode('No run of this chart has such a series.')];
+  if (byDash.size === 0) return [document.createTextNode('No run has a series on this chart.')];
   const nodes: Node[] = [document.createTextNode('Colour: the run. Line: ')];
   [...byDash].forEach(([dash, labels], k) => {
     const sample = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -172,7 +172,6 @@ function lineKey(runs: readonly ChartRun[]): Node[] {
     sample.innerHTML = `<line x1="0" y1="4" x2="28" y2="4" stroke="#333" stroke-width="1.5"${DASHES[dash].length ? ` stroke-dasharray="${DASHES[dash].join(' ')}"` : ''}/>`;
     const item = document.createElement('span');
     item.className = 'line-key';
-    item.dataset.dash = DASHES[dash].join(' ') || 'solid';
     item.append(sample, ` ${DASH_NAMES[dash]} = ${[...labels].join(' / ')}`);
     if (k > 0) nodes.push(document.createTextNode(', '));
     nodes.push(item);

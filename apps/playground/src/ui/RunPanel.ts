@@ -95,8 +95,10 @@ export class RunPanel {
     this.status.dataset.ready = 'false';
     if (this.catalog) {
       this.usesGenerators = trainerUsesGenerators(this.catalog, state.trainer);
-      if (redrawForm) this.notice.textContent = '';
-      if (redrawForm) renderSettings(this.form, state, this.catalog, (next) => this.edit(next), (reasons) => (this.notice.textContent = reasons.join('; ')));
+      if (redrawForm) {
+        this.notice.textContent = '';
+        renderSettings(this.form, state, this.catalog, (next) => this.edit(next), (reasons) => (this.notice.textContent = reasons.join('; ')));
+      }
     }
     this.drawNetwork();
     this.send({ type: 'configure', state });
