@@ -1,32 +1,48 @@
 import { defaultState, MAX_RUNS, type RaceState } from './state/stateProperties.js';
 import { raceToSuite } from './state/toSuite.js';
-import { hashToRace, raceToHash } from './state/urlState.js';
+import { raceToHash, readRaceHash } from './state/urlState.js';
 import { RaceChart } from './ui/RaceChart.js';
 import { RunPanel } from './ui/RunPanel.js';
 import type { SessionReport } from './worker/TrainingSession.js';
 import './style.css';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const errorLine = $('error');
+const noticeList = $('notices');
 const runsSection = $('runs');
 const chartsSection = $('charts');
 const exportLink = $<HTMLAnchorElement>('export');
 
 const charts = {
-  accuracy: new RaceChart(chartsSection, 'accuracy (bits of sums, or MNIST images)'),
-  loss: new RaceChart(chartsSection, 'loss'),
-  alignment: new RaceChart(chartsSection, 'cosine(synthetic, true gradient)'),
+  accuracy: new RaceChart(chartsSection, {
+    title: 'accuracy (bits of sums, or MNIST images)',
+    y: 'accuracy (fraction right)',
+    note: 'train: the training split; test: the held-out split, never trained on.',
+  }),
+  loss: new RaceChart(chartsSection, {
+    title: 'loss',
+    y: 'loss',
+    note: 'steps: the mean loss of the batches trained since the previous point; train, test: the loss over each whole split.',
+  }),
+  alignment: new RaceChart(chartsSection, {
+    title: 'cosine(synthetic, true gradient)',
+    y: 'cosine similarity',
+    note: "Per hidden layer: how closely its generator's synthetic gradient points along the true one (1: the same direction, 0: unrelated). Backprop has no generators.",
+  }),
 };
 const panels: RunPanel[] = [];
 let exportUrl: string | undefined;
 
+/** The race of the address bar; what the link got wrong is listed on the page, and the rest of it kept. */
 function readRace(): RaceState {
-  try {
-    return hashToRace(location.hash);
-  } catch (error) {
-    errorLine.textContent = `${(error as Error).message}; using the defaults`;
-    return { runs: [defaultState()] };
-  }
+  const { race, notices } = readRaceHash(location.hash);
+  noticeList.replaceChildren(
+    ...notices.map((notice) => {
+      const item = document.createElement('li');
+      item.textContent = notice;
+      return item;
+    }),
+  );
+  return race;
 }
 
 const events = {
@@ -108,14 +124,11 @@ $('step').onclick = () => panels.forEach((panel) => panel.step());
 $('reset').onclick = () => panels.forEach((panel) => panel.reset());
 $('add-run').onclick = () => addRun();
 window.addEventListener('hashchange', () => {
-  try {
-    const race = hashToRace(location.hash);
-    errorLine.textContent = '';
-    if (race.runs.length === panels.length) race.runs.forEach((state, i) => panels[i].configure(state));
-    else load(race);
-  } catch (error) {
-    errorLine.textContent = (error as Error).message;
-  }
+  const race = readRace();
+  if (race.runs.length === panels.length) {
+    race.runs.forEach((state, i) => panels[i].configure(state));
+    saveRace();
+  } else load(race);
 });
 
 load(readRace());

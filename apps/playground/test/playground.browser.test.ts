@@ -38,6 +38,43 @@ describe.skipIf(SKIP)('the playground in headless Chromium', () => {
     expect(await page.evaluate(() => location.hash)).toContain('trainer=dni');
   }, 90_000);
 
+  it('says what it shows: what DNI is with the paper and the tutorial, axis titles, a key to the line styles, a legend with values from the start', async () => {
+    const about = await page.$eval('#about', (el) => ({ text: el.textContent!, links: [...el.querySelectorAll('a')].map((a) => a.href) }));
+    expect(about.text).toMatch(/generator/);
+    expect(about.text).toMatch(/true gradient arrives later/);
+    expect(about.links).toEqual(['https://arxiv.org/abs/1608.05343', 'https://iamtrask.github.io/2017/03/21/synthetic-gradients/']);
+    const charts = await page.$$eval('figure.chart', (figures) =>
+      figures.map((f) => ({
+        label: f.getAttribute('aria-label'),
+        caption: f.querySelector('figcaption')!.textContent!.replace(/\s+/g, ' '),
+        legend: [...f.querySelectorAll('.u-legend .u-series')].map((row) => ({
+          name: row.querySelector('th')!.textContent!.trim(),
+          value: row.querySelector('td')!.textContent!.trim(),
+          marker: (row.querySelector('.u-marker') as HTMLElement | null)?.style.borderStyle,
+        })),
+      })),
+    );
+    expect(charts.map((c) => c.label)).toEqual([
+      'accuracy (bits of sums, or MNIST images): accuracy (fraction right) against step (batches trained)',
+      'loss: loss against step (batches trained)',
+      'cosine(synthetic, true gradient): cosine similarity against step (batches trained)',
+    ]);
+    expect(charts[0].caption).toContain('solid = train, dashed = test');
+    expect(charts[1].caption).toContain('solid = steps, dashed = train, dotted = test');
+    expect(charts[2].caption).toContain('solid = layer 1, dashed = layer 2');
+    // The legend draws each series as its line is drawn, and the caption's key says the same.
+    const accuracy = Object.fromEntries(charts[0].legend.map((row) => [row.name, row]));
+    expect(accuracy['run 1: train'].marker).toBe('solid');
+    expect(accuracy['run 1: test'].marker).toBe('dashed');
+    expect(Object.fromEntries(charts[1].legend.map((row) => [row.name, row.marker]))['run 1: test']).toBe('dotted');
+    // Before any hover the legend holds the latest values: the held-out accuracy the run's status reports.
+    for (const chart of charts) for (const row of chart.legend) expect(row.value, row.name).not.toBe('--');
+    expect(accuracy.step.value).toBe('0');
+    const status = await statusOf(page, 0);
+    expect(Number(accuracy['run 1: test'].value)).toBeCloseTo(status.accuracy, 4);
+    expect(await page.$eval(`${run(0)} .status`, (el) => [el.getAttribute('data-state'), el.textContent])).toEqual(['ready', expect.stringMatching(/— ready$/)]);
+  }, 30_000);
+
   it('starts a DNI run on binary addition whose held-out bit accuracy rises above chance within a bounded number of steps', async () => {
     expect((await statusOf(page, 0)).step).toBe(0);
     await recordReports(page, 0);
@@ -65,6 +102,67 @@ describe.skipIf(SKIP)('the playground in headless Chromium', () => {
     expect(site.problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('reads "finished" once every epoch is trained, not "paused"', async () => {
+    const short = await site.open('#epochs=2&trainSize=40&testSize=20&batchSize=10&hidden=8');
+    await waitReady(short, 1);
+    await short.click('#play');
+    await short.waitForSelector(`${run(0)} .status[data-state="finished"]`, { timeout: 30_000 });
+    // 40 sums in batches of 10: 4 steps an epoch, 8 in 2 epochs.
+    expect((await statusOf(short, 0)).step).toBe(8);
+    const text = await short.$eval(`${run(0)} .status`, (el) => el.textContent!);
+    expect(text).toMatch(/— finished: 2 epochs trained$/);
+    expect(text).not.toMatch(/paused/);
+    await short.click('#pause');
+    await short.waitForTimeout(300);
+    expect(await short.$eval(`${run(0)} .status`, (el) => el.getAttribute('data-state'))).toBe('finished');
+    expect(site.problems).toEqual([]);
+    await short.close();
+  }, 60_000);
+
+  it('keeps what a broken link gets right: unknown keys and bad values are named and left out, 20,000 layers refused at once', async () => {
+    const layers = Array.from({ length: 20_000 }, () => '1').join(',');
+    const broken = await site.open(`#bits=7&bitz=5&hidden=${layers}&seed=3&run2.trainer=backprop&run2.epochs=2000000&run2.batchSize=20`);
+    await waitReady(broken, 2);
+    const notices = await broken.$$eval('#notices li', (items) => items.map((li) => li.textContent));
+    expect(notices).toEqual([
+      '"hidden": at most 16 hidden layers, got 20000; using 128,64',
+      expect.stringMatching(/^unknown setting "bitz" in the URL, ignored it; known: task, bits/),
+      '"run2.epochs": expected an integer from 1 to 1000000, got "2000000"; using 100',
+    ]);
+    const value = (index: number, name: string) => broken.$eval(`${run(index)} [name=${name}]`, (el) => (el as HTMLInputElement).value);
+    expect([await value(0, 'bits'), await value(0, 'seed'), await value(0, 'hidden')]).toEqual(['7', '3', '128,64']);
+    expect([await value(1, 'trainer'), await value(1, 'epochs'), await value(1, 'batchSize'), await value(1, 'bits')]).toEqual(['backprop', '100', '20', '7']);
+    const hash = await broken.evaluate(() => location.hash);
+    expect(hash).not.toContain('bitz');
+    expect(hash).toContain('run2.batchSize=20');
+    // Backprop trains no generator: its panel offers no generator settings, the DNI run's does.
+    expect(await broken.isVisible(`${run(0)} [name=generatorLearningRate]`)).toBe(true);
+    expect(await broken.isVisible(`${run(1)} [name=generatorLearningRate]`)).toBe(false);
+    expect(await broken.isVisible(`${run(1)} input[name=generatorInput]`)).toBe(false);
+
+    // The form holds the same bounds: a refused value names its field and goes back; the run is not rebuilt.
+    await broken.click('#step');
+    await broken.waitForFunction((selector) => document.querySelector(`${selector} .status`)?.getAttribute('data-step') === '1', run(0));
+    for (const [name, text, reason] of [
+      ['epochs', '2000000', /^"epochs": expected an integer from 1 to 1000000, got "2000000"; kept 100$/],
+      ['batchSize', '0', /^"batchSize": expected an integer from 1 to 100000, got "0"; kept 10$/],
+      ['hidden', Array(17).fill(8).join(','), /^"hidden": at most 16 hidden layers, got 17; kept 128,64$/],
+    ] as const) {
+      await broken.fill(`${run(0)} [name=${name}]`, text);
+      await broken.press(`${run(0)} [name=${name}]`, 'Tab');
+      await broken.waitForFunction((selector) => document.querySelector(`${selector} .notice`)?.textContent !== '', run(0));
+      expect(await broken.$eval(`${run(0)} .notice`, (el) => el.textContent), name).toMatch(reason);
+      expect(await value(0, name)).toBe(reason.source.match(/kept (.*)\$$/)![1]);
+      expect((await statusOf(broken, 0)).step).toBe(1);
+    }
+    await broken.fill(`${run(0)} [name=epochs]`, '5');
+    await broken.press(`${run(0)} [name=epochs]`, 'Tab');
+    await broken.waitForFunction(() => location.hash.includes('&epochs=5'));
+    expect(await broken.$eval(`${run(0)} .notice`, (el) => el.textContent)).toBe('');
+    expect(site.problems).toEqual([]);
+    await broken.close();
+  }, 90_000);
 
   it('restores its settings from a URL', async () => {
     const restored = await site.open('#bits=7&trainer=backprop&learningRate=0.25&batchSize=20&hidden=32,16&generatorInput=labels');

@@ -154,9 +154,14 @@ describe.skipIf(SKIP)('runs racing, the MNIST task, the network drawn, the formu
     expect(await page.$$eval(`${run(0)} svg.network [data-source=labels]`, (els) => els.length)).toBe(0);
     expect(await page.evaluate(() => location.hash)).toContain('generatorInput=batch-normalized-output%2Cinputs');
 
+    // Generator settings only where the trainer's plugin takes generator options: dni's, not backprop's.
+    expect(await page.isVisible(field(0, 'generatorLearningRate'))).toBe(true);
     await page.selectOption(field(0, 'trainer'), 'backprop');
+    expect(await page.isVisible(field(0, 'generatorLearningRate'))).toBe(false);
+    expect(await page.isVisible(`${run(0)} input[name=generatorInput]`)).toBe(false);
     await page.waitForFunction((selector) => document.querySelector(`${selector} svg.network`)?.getAttribute('data-trainer') === 'backprop', run(0));
     await waitReady(page, 1);
+    expect(await page.isVisible(field(0, 'generatorLearningRate'))).toBe(false);
     expect(await page.$$eval(`${run(0)} svg.network g.generator`, (els) => els.length)).toBe(0);
     expect(await page.$$eval(`${run(0)} svg.network g.true-gradient`, (els) => els.length)).toBe(4);
     expect(site.problems).toEqual([]);

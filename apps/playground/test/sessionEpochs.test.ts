@@ -17,16 +17,19 @@ describe('a training session over several epochs', () => {
     while (!session.finished) {
       session.runStep();
       if (session.finished) break;
-      session.report();
+      // Until the last step the run has not ended (the page reads "paused", not "finished").
+      expect(session.report().ended).toBeUndefined();
       reports++;
     }
     const last = session.report();
     const trainer = createTrainer(container, dataset, { algorithm: 'backprop', network: networkOf(state), seed: state.seed });
-    const { history } = fit(trainer, dataset, container.get(TensorBackend), { epochs: 3, batchSize: 7, seed: state.seed });
+    const { history, status } = fit(trainer, dataset, container.get(TensorBackend), { epochs: 3, batchSize: 7, seed: state.seed });
     expect(reports).toBe(3 * 9 - 1); // 60 rows in batches of 7: 9 a epoch; a report after every step but the last
     expect(last.step).toBe(27);
     expect(last.epoch).toBe(3);
     expect(last.finished).toBe(true);
+    expect(status).toBe('completed');
+    expect(last.ended).toEqual({ status });
     expect(last.train).toEqual(history[2].train);
     expect(last.test).toEqual(history[2].test);
   }, 60_000);

@@ -5,7 +5,7 @@ import type { FromWorker, ToWorker } from '../worker/WorkerMessages.js';
 import { networkDiagram } from './networkDiagram.js';
 import { renderExamples } from './renderRun.js';
 import { RUN_COLOURS, runName } from './runColours.js';
-import { renderSettings, type Catalog } from './settingsForm.js';
+import { renderSettings, trainerUsesGenerators, type Catalog } from './settingsForm.js';
 
 /** What a run panel tells the page. */
 export interface RunPanelEvents {
@@ -32,6 +32,7 @@ export class RunPanel {
   private readonly form: HTMLFormElement;
   private readonly status: HTMLOutputElement;
   private readonly error: HTMLElement;
+  private readonly notice: HTMLElement;
   private catalog: Catalog | undefined;
   private exportUrl: string | undefined;
   private lastReport: SessionReport | undefined;
@@ -50,6 +51,7 @@ export class RunPanel {
         <a class="export-run" download="suite.json" href="#">Export this run</a>
         <button type="button" class="remove">Remove</button></header>
       <form class="settings" id="${id}" aria-label="settings"></form>
+      <p class="notice" role="status"></p>
       <p class="error" role="alert"></p>
       <div class="network"></div>
       <div class="examples"></div>`;
@@ -57,6 +59,7 @@ export class RunPanel {
     this.form = this.element.querySelector('form')!;
     this.status = this.element.querySelector('.status')!;
     this.error = this.element.querySelector('.error')!;
+    this.notice = this.element.querySelector('.notice')!;
     this.element.querySelector<HTMLButtonElement>('.remove')!.onclick = () => events.onRemove(this);
     this.setIndex(index);
     this.worker = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module' });
@@ -90,7 +93,13 @@ export class RunPanel {
     this.error.textContent = '';
     this.failed = false;
     this.status.dataset.ready = 'false';
-    if (this.catalog && redrawForm) renderSettings(this.form, state, this.catalog, (next) => this.edit(next));
+    if (this.catalog) {
+      this.usesGenerators = trainerUsesGenerators(this.catalog, state.trainer);
+      if (redrawForm) {
+        this.notice.textContent = '';
+        renderSettings(this.form, state, this.catalog, (next) => this.edit(next), (reasons) => (this.notice.textContent = reasons.join('; ')));
+      }
+    }
     this.drawNetwork();
     this.send({ type: 'configure', state });
   }
@@ -133,7 +142,8 @@ export class RunPanel {
       this.configure(this.state);
     } else if (message.type === 'configured') {
       this.usesGenerators = message.usesGenerators;
-      this.form.querySelector('.generator-inputs')?.toggleAttribute('disabled', !this.usesGenerators);
+      const generators = this.form.querySelector<HTMLFieldSetElement>('.generator-inputs');
+      if (generators) generators.disabled = generators.hidden = !this.usesGenerators;
       this.setExport();
       this.lastReport = undefined;
       this.events.onConfigured(this);
@@ -161,7 +171,8 @@ export class RunPanel {
     const accuracy = mnist ? report.test.accuracy : report.test.bitAccuracy;
     Object.assign(this.status.dataset, { step: String(report.step), running: String(running), accuracy: String(accuracy ?? ''), error: 'false' });
     const exact = mnist ? '' : `, exact sums ${pct(report.test.exactAccuracy)}`;
-    this.status.textContent = `step ${report.step} (epoch ${report.epoch.toFixed(2)}): held-out ${mnist ? 'accuracy' : 'bits'} ${pct(accuracy)}${exact}${running ? '' : ' — paused'}`;
+    this.status.dataset.state = runState(report, running);
+    this.status.textContent = `step ${report.step} (epoch ${report.epoch.toFixed(2)}): held-out ${mnist ? 'accuracy' : 'bits'} ${pct(accuracy)}${exact} — ${describeState(report, running)}`;
     this.drawNetwork();
     renderExamples(this.element.querySelector('.examples')!, report);
   }
@@ -176,6 +187,19 @@ export class RunPanel {
     this.exportUrl = URL.createObjectURL(blob);
     this.element.querySelector<HTMLAnchorElement>('.export-run')!.href = this.exportUrl;
   }
+}
+
+/** Where a run stands: `running`, `paused`, `ready` (step 0) or how it ended (`finished`: every epoch trained). */
+function runState(report: SessionReport, running: boolean): string {
+  if (report.ended) return report.ended.status === 'completed' ? 'finished' : report.ended.status;
+  if (running) return 'running';
+  return report.step === 0 ? 'ready' : 'paused';
+}
+
+function describeState(report: SessionReport, running: boolean): string {
+  const state = runState(report, running);
+  if (state === 'finished') return `finished: ${report.epoch.toFixed(0)} epoch${report.epoch === 1 ? '' : 's'} trained`;
+  return report.ended?.reason ? `${state}: ${report.ended.reason}` : state;
 }
 
 const pct = (value: number | undefined) => (value === undefined ? '–' : `${(100 * value).toFixed(1)}%`);

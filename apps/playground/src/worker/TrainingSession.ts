@@ -9,11 +9,13 @@ import {
   trainOnThisThread,
   type Dataset,
   type EvaluationMetrics,
+  type FitStatus,
   type GradientAlignment,
   type TrainerAlgorithm,
 } from 'synthgrad';
 import type { Container } from 'inversify';
 import { networkOf } from '../state/toSuite.js';
+import { PlaygroundLimits } from '../state/PlaygroundLimits.js';
 import type { PlaygroundState } from '../state/stateProperties.js';
 
 /** What the page draws after some steps. */
@@ -30,6 +32,8 @@ export interface SessionReport {
   /** MNIST: a few held-out images (grey levels 0–255, row by row) with their label and the network's answer. */
   readonly digits: readonly { pixels: Uint8Array; label: number; answer: number }[];
   readonly finished: boolean;
+  /** How the run ended, once {@link finished}: every epoch trained (`completed`), or why not. */
+  readonly ended?: { readonly status: FitStatus; readonly reason?: string };
 }
 
 const MEASUREMENT_ROWS = 100;
@@ -65,12 +69,17 @@ export class TrainingSession {
     this.backend = container.get(TensorBackend);
     const generatorInput = state.generatorInput.length === 1 ? state.generatorInput[0] : state.generatorInput;
     this.usesGenerators = trainerUsesGenerators(container, this.dataset, state.trainer);
-    this.trainer = createTrainer(container, this.dataset, {
-      algorithm: state.trainer,
-      options: this.usesGenerators ? { generatorInput, generatorLearningRate: state.generatorLearningRate } : undefined,
-      network: networkOf(state),
-      seed: state.seed,
-    });
+    this.trainer = createTrainer(
+      container,
+      this.dataset,
+      {
+        algorithm: state.trainer,
+        options: this.usesGenerators ? { generatorInput, generatorLearningRate: state.generatorLearningRate } : undefined,
+        network: networkOf(state),
+        seed: state.seed,
+      },
+      { memoryBudget: PlaygroundLimits.memoryBudget },
+    );
     const n = this.dataset.train.inputs.rows;
     const first = Int32Array.from({ length: Math.min(n, MEASUREMENT_ROWS) }, (_, i) => i);
     this.measurement = {
@@ -140,6 +149,7 @@ export class TrainingSession {
       sums,
       digits,
       finished: this.finished,
+      ...(this.fit.result ? { ended: { status: this.fit.result.status, ...(this.fit.result.reason ? { reason: this.fit.result.reason } : {}) } } : {}),
     };
   }
 }

@@ -7,6 +7,11 @@ export interface CatalogEntry {
   readonly description: string;
 }
 
+/** A trainer as the page lists it, and whether it trains generators (asked of its plugin: `trainerUsesGenerators`). */
+export interface TrainerEntry extends CatalogEntry {
+  readonly usesGenerators: boolean;
+}
+
 /** Page → worker. */
 export type ToWorker =
   | { readonly type: 'configure'; readonly state: PlaygroundState }
@@ -19,7 +24,7 @@ export type FromWorker =
   | {
       readonly type: 'catalog';
       readonly backend: string;
-      readonly trainers: readonly CatalogEntry[];
+      readonly trainers: readonly TrainerEntry[];
       readonly generatorInputs: readonly CatalogEntry[];
       readonly activations: readonly CatalogEntry[];
     }

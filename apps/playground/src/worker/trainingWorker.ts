@@ -1,6 +1,7 @@
 import { ActivationRegistry, createSynthgradContainer, GeneratorInputRegistry, TensorBackend, TrainerAlgorithmRegistry } from 'synthgrad';
 import { fetchMnistSubset } from '../mnist/fetchMnistSubset.js';
-import { loadTaskDataset, TrainingSession } from './TrainingSession.js';
+import { defaultState, stateProblems } from '../state/stateProperties.js';
+import { loadTaskDataset, trainerUsesGenerators, TrainingSession } from './TrainingSession.js';
 import type { FromWorker, ToWorker } from './WorkerMessages.js';
 
 /** Training time per slice before the worker reports and reads its messages again. */
@@ -15,13 +16,18 @@ let running = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 const entries = (plugins: readonly { name: string; description: string }[]) => plugins.map(({ name, description }) => ({ name, description }));
-post({
-  type: 'catalog',
-  backend: container.get(TensorBackend).name,
-  trainers: entries(container.get(TrainerAlgorithmRegistry).list()),
-  generatorInputs: entries(container.get(GeneratorInputRegistry).list()),
-  activations: entries(container.get(ActivationRegistry).list()),
-});
+
+/** The plugins the form offers; whether each trainer trains generators is asked of it on a tiny sums task. */
+async function postCatalog(): Promise<void> {
+  const tiny = await loadTaskDataset(container, { ...defaultState(), bits: 2, trainSize: 1, testSize: 1 }, () => Promise.reject(new Error('not MNIST')));
+  post({
+    type: 'catalog',
+    backend: container.get(TensorBackend).name,
+    trainers: entries(container.get(TrainerAlgorithmRegistry).list()).map((entry) => ({ ...entry, usesGenerators: trainerUsesGenerators(container, tiny, entry.name) })),
+    generatorInputs: entries(container.get(GeneratorInputRegistry).list()),
+    activations: entries(container.get(ActivationRegistry).list()),
+  });
+}
 
 function slice(): void {
   timer = undefined;
@@ -41,7 +47,7 @@ function slice(): void {
 
 // Messages are handled one after another: a `play` sent right after `configure` waits for the
 // dataset (MNIST is fetched) instead of finding no session.
-let queue: Promise<void> = Promise.resolve();
+let queue: Promise<void> = postCatalog().catch((error: unknown) => post({ type: 'error', message: messageOf(error) }));
 onmessage = (event: MessageEvent<ToWorker>) => {
   queue = queue.then(() => handle(event.data));
 };
@@ -51,6 +57,8 @@ async function handle(message: ToWorker): Promise<void> {
     if (message.type === 'configure') {
       running = false;
       session = undefined;
+      const problems = stateProblems(message.state);
+      if (problems.length) throw new Error(problems.join('; '));
       const dataset = await loadTaskDataset(container, message.state, fetchMnistSubset);
       session = new TrainingSession(container, message.state, dataset);
       post({ type: 'configured', usesGenerators: session.usesGenerators, first: session.report() });
