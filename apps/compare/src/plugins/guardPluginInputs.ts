@@ -47,6 +47,18 @@ function pluginInputNames(module: ContainerModule): string[] {
   }
 }
 
+/** A plugin's generator input returned a matrix of another shape than its batch × declared size. */
+export class WrongFeatureShapeError extends Error {
+  constructor(
+    message: string,
+    readonly rows: number,
+    readonly cols: number,
+  ) {
+    super(message);
+    this.name = 'WrongFeatureShapeError';
+  }
+}
+
 function checked(input: GeneratorInput, name: string, source: string): GeneratorInput {
   const where = `generator input "${name}" (plugin ${source})`;
   if (typeof input !== 'object' || input === null || typeof input.features !== 'function' || !Number.isSafeInteger(input.size)) {
@@ -62,7 +74,7 @@ function checked(input: GeneratorInput, name: string, source: string): Generator
         throw new Error(`${where}: features() returned ${describe(result)}, not a matrix; expected ${batch}×${input.size}`);
       }
       if (rows !== batch || cols !== input.size) {
-        throw new Error(`${where}: features() returned a ${rows}×${cols} matrix; expected ${batch}×${input.size} (the batch × its declared size)`);
+        throw new WrongFeatureShapeError(`${where}: features() returned a ${rows}×${cols} matrix; expected ${batch}×${input.size} (the batch × its declared size)`, rows, cols);
       }
       return result as ReturnType<GeneratorInput['features']>;
     },

@@ -11,6 +11,7 @@ import {
   type LayerShape,
   type NetworkSpec,
 } from 'synthgrad';
+import { WrongFeatureShapeError } from '../plugins/guardPluginInputs.js';
 
 /** Rows of the batch each generator input is tried on. */
 const ROWS = 2;
@@ -50,23 +51,28 @@ export function generatorInputSizeProblems(container: Container, dataset: Datase
     for (const part of parts) {
       const name = typeof part === 'string' ? part : ((part as { name?: unknown })?.name ?? 'combination');
       const where = `hidden layer ${index + 1} (input ${shape.inputSize}, output ${shape.outputSize})`;
+      let size: number | undefined;
+      let returned: { rows: number; cols: number } | undefined;
       try {
         const input = createGeneratorInput(registry, part, shape, backend);
-        const features = input.features({
+        size = input.size;
+        returned = input.features({
           layerInput: Matrix.zeros(ROWS, shape.inputSize, dtype),
           layerOutput: Matrix.zeros(ROWS, shape.outputSize, dtype),
           inputs: Matrix.zeros(ROWS, dataInputSize, dtype),
           labels: Matrix.zeros(ROWS, labelSize, dtype),
           training: false,
         });
-        if (features.rows !== ROWS || features.cols !== input.size) {
-          problems.push(
-            `generator input "${String(name)}" declares size ${input.size} but its features() returned ${features.rows}×${features.cols} ` +
-              `for a batch of ${ROWS} at ${where}; its size must be the columns it returns`,
-          );
-        }
-      } catch {
-        // A features() that throws on a batch of zeros is left to training, which reports it with the run.
+      } catch (error) {
+        // The run's guard of a plugin's inputs has already seen the wrong shape; anything else a
+        // features() throws on a batch of zeros is left to training, which reports it with the run.
+        if (error instanceof WrongFeatureShapeError) returned = error;
+      }
+      if (size !== undefined && returned !== undefined && (returned.rows !== ROWS || returned.cols !== size)) {
+        problems.push(
+          `generator input "${String(name)}" declares size ${size} but its features() returned ${returned.rows}×${returned.cols} ` +
+            `for a batch of ${ROWS} at ${where}; its size must be the columns it returns`,
+        );
       }
     }
     if (problems.length > 0) break;
