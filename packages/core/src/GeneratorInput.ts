@@ -17,6 +17,14 @@ export interface LayerShape {
   readonly dataInputSize: number;
   /** Width of the labels `y`. */
   readonly labelSize: number;
+  /**
+   * What one row of `h_{i-1}` holds, outermost first (`[inputSize]` for a vector; `[height, width,
+   * channels]` for a feature map, stored row-major), as the layer kinds declare it. Trainers always
+   * give it; absent only where a shape is built by hand against the older contract.
+   */
+  readonly inputShape?: readonly number[];
+  /** What one row of `h_i` (and of the synthetic gradient) holds; see {@link inputShape}. */
+  readonly outputShape?: readonly number[];
 }
 
 /** Everything a generator input may look at for one batch (all batch × width). */

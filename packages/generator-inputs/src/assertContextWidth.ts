@@ -5,7 +5,7 @@ import { ShapeError, type Matrix } from '@synthgrad/tensor';
 export type ContextMatrixField = Exclude<keyof GeneratorInputContext, 'training'>;
 
 /** The layer-shape entries that are widths. */
-export type LayerWidth = Exclude<keyof LayerShape, 'index' | 'count'>;
+export type LayerWidth = Exclude<keyof LayerShape, 'index' | 'count' | 'inputShape' | 'outputShape'>;
 
 /**
  * Checks that `context[field]` is batch × `shape[width]` and returns it; the error names the plugin, the

@@ -47,6 +47,8 @@ export function generatorInputSizeProblems(container: Container, dataset: Datase
       outputSize: featureSize(layers[index].outputShape),
       dataInputSize,
       labelSize,
+      inputShape: layers[index].inputShape,
+      outputShape: layers[index].outputShape,
     };
     for (const part of parts) {
       const name = typeof part === 'string' ? part : ((part as { name?: unknown })?.name ?? 'combination');

@@ -99,6 +99,8 @@ export class DniTrainerPlugin implements TrainerAlgorithmPlugin<DniOptions> {
         outputSize: layer.outputSize,
         dataInputSize: context.inputSize,
         labelSize: context.labelSize,
+        inputShape: network.shapes[index].input,
+        outputShape: network.shapes[index].output,
       };
       const input = createGeneratorInput(this.generatorInputs, options.generatorInput ?? 'layer-output', shape, backend);
       const generator = new SyntheticGradientGenerator(backend, {

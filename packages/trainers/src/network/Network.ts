@@ -1,13 +1,19 @@
-import { collectState, type Layer, type Loss, type Parameter } from '@synthgrad/layers';
+import { collectState, type FeatureShape, type Layer, type Loss, type Parameter } from '@synthgrad/layers';
 import type { Matrix } from '@synthgrad/tensor';
 import { backwardParametersOf } from './backwardParametersOf.js';
 
 /** A feed-forward stack of layers and the loss it trains on. */
 export class Network {
+  /** Each layer's input and output feature shapes, as its kind declared them (`[width]` when not given). */
+  readonly shapes: readonly { readonly input: FeatureShape; readonly output: FeatureShape }[];
+
   constructor(
     readonly layers: readonly Layer[],
     readonly loss: Loss,
-  ) {}
+    shapes?: readonly { readonly input: FeatureShape; readonly output: FeatureShape }[],
+  ) {
+    this.shapes = shapes ?? layers.map((layer) => ({ input: [layer.inputSize], output: [layer.outputSize] }));
+  }
 
   forward(inputs: Matrix, training: boolean): Matrix {
     let h = inputs;

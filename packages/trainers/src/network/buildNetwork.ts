@@ -45,7 +45,7 @@ export function buildNetwork(context: TrainerContext, registries: LayerRegistrie
     });
   });
   const loss = registries.losses.get(spec.loss ?? defaults.loss).create(backend);
-  return new Network(layers, loss);
+  return new Network(layers, loss, resolved.map(({ inputShape, outputShape }) => ({ input: inputShape, output: outputShape })));
 }
 
 export function resolveInitialiser(registries: LayerRegistries, spec: NonNullable<TrainerContext['network']['initialiser']>) {
