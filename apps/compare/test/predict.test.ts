@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTrainerFolder } from '@synthgrad/trainers/node';
+import { readTrainerFolder, writeTrainerFolder } from '@synthgrad/trainers/node';
 import {
   createSynthgradContainer,
   createTrainer,
@@ -16,7 +16,6 @@ import {
   type TrainerSpec,
 } from 'synthgrad';
 import { loadModel, saveModel } from 'synthgrad/node';
-import { writeTrainerFolder } from '@synthgrad/trainers/node';
 import { describe, expect, it } from 'vitest';
 import { weightsFolderOf } from '../src/run/weightsFolderOf.js';
 import { cli, readRecords, runFolder, tempDir } from './helpers.js';

@@ -1,4 +1,4 @@
-import type { Dataset, DatasetTask, LayerSpec } from '@synthgrad/core';
+import { TensorBackend, type Dataset, type DatasetTask, type LayerSpec } from '@synthgrad/core';
 import { Matrix, Rng } from '@synthgrad/tensor';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,6 @@ import { createTrainer, type TrainerSpec } from '../createTrainer.js';
 import { describeModel } from '../model/describeModel.js';
 import { saveModelState } from '../model/saveModelState.js';
 import { saveTrainerState } from '../state/saveTrainerState.js';
-import { TensorBackend } from '@synthgrad/core';
 import { exportOnnx } from './exportOnnx.js';
 
 /** Random inputs and labels of `task`, 5 inputs wide, 3 labels wide. */
