@@ -7,7 +7,9 @@ import { processIo, type CliIo } from './CliIo.js';
 import { terminalSafe } from './terminalSafe.js';
 import type { CheckOptions } from './checkCommand.js';
 import type { CompareOptions } from './compareCommand.js';
+import type { ExportOnnxOptions } from './exportOnnxCommand.js';
 import type { ListOptions } from './listCommand.js';
+import type { PredictOptions } from './predictCommand.js';
 import type { ReportOptions } from './reportCommand.js';
 import type { WorkerOptions } from './workerCommand.js';
 
@@ -100,6 +102,30 @@ export function createProgram(io: CliIo, exit: { code: number; command?: string 
     .action(async (folders: string[], options: ReportOptions) => {
       const { reportCommand } = await import('./reportCommand.js');
       exit.code = await reportCommand(folders, options, io);
+    });
+
+  program
+    .command('predict')
+    .description("predict with a saved model (a folder of compare --save-weights, or saveModel's): prints CSV, for classification with the class")
+    .argument('<model-folder>', 'a folder holding manifest.json (with the model spec) and the .npy files')
+    .argument('<inputs>', 'a .npy or .csv file, one row per example, as many columns as the model has inputs')
+    .option('--out <file>', 'write the predictions to this .csv or .npy file instead of printing them')
+    .addHelpText('after', '\nExample:\n  synthgrad predict results/seed/2026-11-26T04-30-00Z/weights/backprop/seed-1 inputs.csv --out predictions.csv')
+    .action(async (modelFolder: string, inputs: string, options: PredictOptions) => {
+      const { predictCommand } = await import('./predictCommand.js');
+      exit.code = await predictCommand(modelFolder, inputs, options, io);
+    });
+
+  program
+    .command('export-onnx')
+    .description('write a saved dense network as an ONNX model (input "input", output "output"), to run it in onnxruntime and other runtimes')
+    .argument('<model-folder>', 'a folder holding manifest.json (with the model spec) and the .npy files')
+    .argument('<out>', 'the .onnx file to write')
+    .option('--dtype <float32|float64>', "the graph's element type (default: the model's dtype; float32 runs everywhere)")
+    .addHelpText('after', '\nExample:\n  synthgrad export-onnx results/seed/2026-11-26T04-30-00Z/weights/backprop/seed-1 model.onnx --dtype float32')
+    .action(async (modelFolder: string, out: string, options: ExportOnnxOptions) => {
+      const { exportOnnxCommand } = await import('./exportOnnxCommand.js');
+      exit.code = await exportOnnxCommand(modelFolder, out, options, io);
     });
 
   program

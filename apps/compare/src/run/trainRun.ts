@@ -1,12 +1,14 @@
 import { fitStages } from '@synthgrad/parallel';
 import { readTrainerFolder, writeTrainerFolder } from '@synthgrad/trainers/node';
 import type { Container } from 'inversify';
+import { synthgradVersion } from 'synthgrad/node';
 import {
   createTrainer,
   DatasetRegistry,
+  describeModel,
   fit,
   loadTrainerState,
-  saveTrainerState,
+  saveModelState,
   TensorBackend,
   type Dataset,
   type DniOptions,
@@ -113,7 +115,9 @@ export async function trainRun(
         ...(endPosition ? { position: endPosition } : {}),
       };
       await assertOwnFolders(weightsFolder, weightsFolderOf(weightsFolder, spec));
-      await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveTrainerState(trainer, metadata));
+      // The trainer's spec goes with its weights: `loadModel(folder)` and `synthgrad predict` need nothing else.
+      const model = describeModel(trainerSpec, dataset, container.get(TensorBackend), synthgradVersion);
+      await writeTrainerFolder(weightsFolderOf(weightsFolder, spec), saveModelState(trainer, model, metadata));
     }
     return record({ status: result.status, ...(result.reason ? { reason: result.reason } : {}), ...(stopped ? { stopped } : {}) });
   } catch (error) {

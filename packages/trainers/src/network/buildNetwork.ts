@@ -3,12 +3,10 @@ import { featureSize, resolveActivation, resolveLayers, type Layer, type Optimis
 import type { LayerRegistries } from './LayerRegistries.js';
 import { Network } from './Network.js';
 import { resolvePluginSpec } from './resolvePluginSpec.js';
+import { TASK_DEFAULTS } from './taskDefaults.js';
 
 /** Defaults by task: the tutorial's sigmoid + `out − y` for bits; logits + softmax cross-entropy for classes. */
-const DEFAULTS = {
-  'binary-digits': { hidden: 'sigmoid', output: 'sigmoid', loss: 'tutorial-delta' },
-  classification: { hidden: 'relu', output: 'identity', loss: 'softmax-cross-entropy' },
-} as const;
+const DEFAULTS = TASK_DEFAULTS;
 
 /**
  * Builds the network a {@link TrainerContext} describes: each layer by its kind (`LayerPlugin`,

@@ -1,4 +1,5 @@
 import type { Matrix } from '@synthgrad/tensor';
+import type { ModelSpec } from '../model/ModelSpec.js';
 
 /** The JSON manifest of a saved trainer: which tensors there are, their shapes and files. */
 export interface TrainerManifest {
@@ -12,6 +13,8 @@ export interface TrainerManifest {
   readonly rngs: readonly string[];
   /** Whatever the caller wants kept beside the weights (the configuration, the seed, …). */
   readonly metadata?: Readonly<Record<string, unknown>>;
+  /** How to rebuild the trainer without its original code (see `saveModelState`); absent in older folders. */
+  readonly model?: ModelSpec;
 }
 
 /**
