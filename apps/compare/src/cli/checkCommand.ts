@@ -5,7 +5,7 @@ import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns } from '../suite/expandRuns.js';
 import { expandSweep } from '../suite/expandSweep.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
-import { readSuiteFile } from '../suite/readSuiteFile.js';
+import { readSuiteFileWithNames } from '../suite/readSuiteFileWithNames.js';
 import type { CliIo } from './CliIo.js';
 
 export interface CheckOptions {
@@ -21,8 +21,8 @@ export interface CheckOptions {
 export async function checkCommand(suiteArgument: string, options: CheckOptions, io: CliIo): Promise<number> {
   const file = await findSuiteFile(suiteArgument, io.cwd);
   const source = relative(io.cwd, file) || file;
-  // As compare runs it: a sweep's grid expanded into its settings.
-  const suite = expandSweep(await readSuiteFile(file));
+  // As compare runs it: a sweep's grid expanded into its settings. A schema problem comes with the unknown names.
+  const suite = expandSweep(await readSuiteFileWithNames(file, { plugins: options.plugins, announce: (p) => announcePlugins(p, io) }));
   const plugins = suite.plugins ?? [];
   const runs = expandRuns(suite).length;
   if (plugins.length && !options.plugins) {

@@ -32,6 +32,7 @@ import { checkSuite } from '../suite/checkSuite.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { readSuiteFile } from '../suite/readSuiteFile.js';
+import { readSuiteFileWithNames } from '../suite/readSuiteFileWithNames.js';
 import type { Suite } from '../suite/suiteSchema.js';
 import { CliError } from './CliError.js';
 import { CliLimits } from './CliLimits.js';
@@ -279,12 +280,14 @@ async function newFolderLater(
 ): Promise<{ suite: Suite; folder: undefined; source: string }> {
   if (suiteArgument === undefined) throw new CliError('compare: name a suite (see `synthgrad list`) or a suite file, or give --resume <folder>');
   const file = await findSuiteFile(suiteArgument, io.cwd);
-  const suite = expandSweep(applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
+  const plugins = (options.plugin ?? []).map((p) => resolve(io.cwd, p));
+  const read = await readSuiteFileWithNames(file, { plugins: true, extraPlugins: plugins, announce: (p) => announcePlugins(p, io) });
+  const suite = expandSweep(applyOverrides(applySize(read, chosenSize(options)), {
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
     ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 1, CliLimits.epochs) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
     ...(options.dtype !== undefined ? { dtype: parseDType(options.dtype) } : {}),
-    plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
+    plugins,
   }));
   return { suite, folder: undefined, source: relative(io.cwd, file) || file };
 }
