@@ -151,6 +151,17 @@ describe('a bad suite fails before any training', () => {
     ]);
   });
 
+  it('reports an unknown backend with the other problems of a suite', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'suite.json');
+    writeFileSync(file, JSON.stringify({ ...smoke, backend: 'wsam', runs: [{ ...smoke.runs[0], trainer: 'backprob' }] }));
+    const { code, err } = await cli(['check', file]);
+    expect(code).toBe(2);
+    expect(err).toContain(': 2 problems');
+    expect(err).toMatch(/ {2}- backend: unknown tensor backend "wsam"; known: .*; did you mean "wasm"\?\n/);
+    expect(err).toMatch(/ {2}- runs\[0\]\.trainer \(configuration "backprop"\): unknown trainer "backprob"; .*; did you mean "backprop"\?/);
+  });
+
   it('rejects bad command-line values', async () => {
     expect((await cli(['compare', 'seed-smoke', '--seeds', 'two'])).err).toContain('--seeds: expected a count');
     expect((await cli(['compare', 'seed-smoke', '--workers', '0'])).err).toContain('--workers: expected an integer from 1 to 256 in decimal digits, got "0"');

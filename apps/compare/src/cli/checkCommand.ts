@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { announcePlugins } from '../plugins/announcePlugins.js';
-import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { checkSuite } from '../suite/checkSuite.js';
+import { containerForCheck } from '../suite/containerForCheck.js';
 import { expandRuns } from '../suite/expandRuns.js';
 import { expandSweep } from '../suite/expandSweep.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
@@ -33,7 +33,8 @@ export async function checkCommand(suiteArgument: string, options: CheckOptions,
     return 0;
   }
   announcePlugins(plugins, io);
-  await checkSuite(suite, await createSuiteContainer(plugins, suite.backend, suite.dtype), source);
+  const earlier: string[] = [];
+  await checkSuite(suite, await containerForCheck(plugins, suite.backend, suite.dtype, earlier), source, { earlier });
   io.out(`${source}: ready to run (${count(suite.runs.length, 'configuration')} × ${count(suite.seeds.length, 'seed')} = ${count(runs, 'run')})`);
   return 0;
 }

@@ -14,7 +14,6 @@ import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
 import { writeSummaryCsv } from '../output/writeSummaryCsv.js';
 import { announcePlugins } from '../plugins/announcePlugins.js';
-import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { BarProgress } from '../progress/BarProgress.js';
 import { LineProgress } from '../progress/LineProgress.js';
 import type { ProgressReporter } from '../progress/ProgressReporter.js';
@@ -29,6 +28,7 @@ import { applySize } from '../suite/applySize.js';
 import { expandSweep } from '../suite/expandSweep.js';
 import { halvingRungs, resumeSurvivors, survivors } from '../run/successiveHalving.js';
 import { checkSuite } from '../suite/checkSuite.js';
+import { containerForCheck } from '../suite/containerForCheck.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { readSuiteFile } from '../suite/readSuiteFile.js';
@@ -87,8 +87,9 @@ export async function compareCommand(suiteArgument: string | undefined, options:
   // BullMQ and ioredis load only for --queue.
   const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
   if (target) await (await import('../queue/checkRedis.js')).checkRedis(target);
-  const container = await createSuiteContainer(suite.plugins ?? [], suite.backend, suite.dtype);
-  await checkSuite(suite, container, source, { workers: target ? 1 : workers, warn: (line) => io.err(line) });
+  const earlier: string[] = [];
+  const container = await containerForCheck(suite.plugins ?? [], suite.backend, suite.dtype, earlier);
+  await checkSuite(suite, container, source, { workers: target ? 1 : workers, warn: (line) => io.err(line), earlier });
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
   const log = new ResultsLog(join(runFolder, 'results.jsonl'));
   const repaired = await log.touch().catch((error: Error) => {

@@ -41,9 +41,15 @@ export async function checkSuite(
   suite: Suite,
   container: Container,
   source: string,
-  memory: { readonly workers?: number; readonly warn?: (line: string) => void; readonly largeRunBytes?: number } = {},
+  memory: {
+    readonly workers?: number;
+    readonly warn?: (line: string) => void;
+    readonly largeRunBytes?: number;
+    /** Problems found before the check (a backend the container could not use): reported first, with the rest. */
+    readonly earlier?: readonly string[];
+  } = {},
 ): Promise<void> {
-  const problems: string[] = [];
+  const problems: string[] = [...(memory.earlier ?? [])];
   let largest: { bytes: number; where: string } | undefined;
   const dataset = await loadDataset(suite, container, problems);
   const trainers = container.get(TrainerAlgorithmRegistry);

@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Container } from 'inversify';
 import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { checkSuite } from './checkSuite.js';
+import { containerForCheck } from './containerForCheck.js';
 import { expandSweep } from './expandSweep.js';
 import { parseSuite, readSuiteFile } from './readSuiteFile.js';
 import { repairSuiteData } from './repairSuiteData.js';
@@ -56,7 +56,7 @@ async function otherProblems(error: SuiteSchemaError, plugins: readonly string[]
   const repaired = repairedSuite(error);
   if (repaired) {
     const problems: string[] = [];
-    const container = await containerFor(plugins, repaired, problems);
+    const container = await containerForCheck(plugins, repaired.backend, repaired.dtype, problems).catch(() => undefined);
     if (!container) return problems;
     try {
       await checkSuite(expandSweep(repaired), container, error.source);
@@ -77,16 +77,5 @@ function repairedSuite(error: SuiteSchemaError): Suite | undefined {
     return parseSuite(data, error.source);
   } catch {
     return undefined;
-  }
-}
-
-/** The suite's container; with an unknown backend (one more problem), one with the default backend. */
-async function containerFor(plugins: readonly string[], suite: Suite, problems: string[]): Promise<Container | undefined> {
-  try {
-    return await createSuiteContainer(plugins, suite.backend, suite.dtype);
-  } catch (error) {
-    if (!(error instanceof SuiteError) || suite.backend === undefined) return undefined;
-    problems.push(`backend: ${error.problems.join('; ')}`);
-    return createSuiteContainer(plugins).catch(() => undefined);
   }
 }
