@@ -128,6 +128,40 @@ describe('a bad suite fails before any training', () => {
     expect(unknown.err).toMatch(/unknown suite "sed".*built-in suites: .*"seed", "seed-generator-sweep", "seed-smoke"/);
   });
 
+  it('reports five different mistakes in one round: a schema problem, unknown names and a bad option, each with a near name', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'suite.json');
+    const s = structuredClone(smoke);
+    s.runs[0].traning = { epochs: 2 };
+    s.runs[1].trainer = 'dnii';
+    s.runs[2].options = { generatorInput: 'lables' };
+    s.runs[3].network = { layers: [{ units: 16, activation: 'sigmod' }, { units: 8 }, { units: 4 }] };
+    s.runs[3].options = { generatorInput: 'labels', updateProbability: 2 };
+    writeFileSync(file, JSON.stringify(s, null, 2));
+    const { code, err } = await cli(['check', file]);
+    expect(code).toBe(2);
+    expect(err).toContain(': 5 problems');
+    const lines = err.split('\n').filter((line) => line.startsWith('  - '));
+    expect(lines).toEqual([
+      expect.stringMatching(/^ {2}- runs\[0\]\.traning: unknown key "traning"; expected only .*; did you mean "training"\?$/),
+      expect.stringMatching(/^ {2}- runs\[1\]\.trainer \(configuration "DNI \(layer-output\)"\): unknown trainer "dnii"; known: .*; did you mean "dni"\?$/),
+      expect.stringMatching(/^ {2}- runs\[2\]\.options\.generatorInput \(configuration "cDNI \(labels\)"\): unknown generator input "lables"; .*; did you mean "labels"\?$/),
+      expect.stringMatching(/^ {2}- runs\[3\]\.network\.layers\[0\]\.activation \(configuration .*\): unknown activation "sigmod"; .*; did you mean "sigmoid"\?$/),
+      expect.stringMatching(/^ {2}- runs\[3\] \(configuration .*\): cannot build the trainer: dni\.updateProbability: expected a number in \(0, 1\], got 2$/),
+    ]);
+  });
+
+  it('reports an unknown backend with the other problems of a suite', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'suite.json');
+    writeFileSync(file, JSON.stringify({ ...smoke, backend: 'wsam', runs: [{ ...smoke.runs[0], trainer: 'backprob' }] }));
+    const { code, err } = await cli(['check', file]);
+    expect(code).toBe(2);
+    expect(err).toContain(': 2 problems');
+    expect(err).toMatch(/ {2}- backend: unknown tensor backend "wsam"; known: .*; did you mean "wasm"\?\n/);
+    expect(err).toMatch(/ {2}- runs\[0\]\.trainer \(configuration "backprop"\): unknown trainer "backprob"; .*; did you mean "backprop"\?/);
+  });
+
   it('rejects bad command-line values', async () => {
     expect((await cli(['compare', 'seed-smoke', '--seeds', 'two'])).err).toContain('--seeds: expected a count');
     expect((await cli(['compare', 'seed-smoke', '--workers', '0'])).err).toContain('--workers: expected an integer from 1 to 256 in decimal digits, got "0"');

@@ -22,6 +22,21 @@ describe('PluginRegistry', () => {
     );
   });
 
+  it('suggests the nearest registered names for a typo, and none for a far name', () => {
+    const registry = new PluginRegistry('optimiser', [plugin('adam'), plugin('sgd'), plugin('momentum'), plugin('rmsprop')]);
+    expect(() => registry.get('adma')).toThrow(
+      new UnknownPluginError('optimiser', 'adma', ['adam', 'momentum', 'rmsprop', 'sgd']),
+    );
+    expect(() => registry.get('adma')).toThrow(/; known: "adam", "momentum", "rmsprop", "sgd"; did you mean "adam"\?$/);
+    expect(() => registry.get('lbfgs')).toThrow(/known: "adam", "momentum", "rmsprop", "sgd"$/);
+    try {
+      registry.get('rmsprp');
+    } catch (error) {
+      expect((error as UnknownPluginError).suggestions).toEqual(['rmsprop']);
+    }
+    expect.assertions(4);
+  });
+
   it('names the module of the built-ins when it knows it and nothing is registered', () => {
     const builtIns = { module: 'generatorInputsModule', package: '@synthgrad/generator-inputs' };
     const empty = new PluginRegistry('generator input', [], builtIns);

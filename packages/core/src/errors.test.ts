@@ -14,6 +14,7 @@ describe('synthgrad errors across two copies of @synthgrad/core', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'synthgrad-errors-'));
     copyFileSync(fileURLToPath(new URL('./errors.ts', import.meta.url)), join(dir, 'errors.ts'));
+    copyFileSync(fileURLToPath(new URL('./nearestNames.ts', import.meta.url)), join(dir, 'nearestNames.ts'));
     copy = (await import(join(dir, 'errors.ts'))) as ErrorsModule;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,3 +1,5 @@
+import { nearestNames } from './nearestNames.js';
+
 /** Set on every synthgrad error, by whichever copy of this package made it. */
 const SYNTHGRAD_ERROR: unique symbol = Symbol.for('synthgrad.error') as never;
 
@@ -36,17 +38,31 @@ export class ConfigError extends SynthgradError {
   }
 }
 
-/** A name was looked up in a registry that does not know it. */
+/**
+ * A name was looked up in a registry that does not know it. The message lists the known names and
+ * ends with the nearest ones (`suggestions`, by edit distance) when one is close.
+ *
+ * @example
+ * ```ts
+ * new UnknownPluginError('generator input', 'lables', ['labels', 'layer-output']).message;
+ * // 'unknown generator input "lables"; known: "labels", "layer-output"; did you mean "labels"?'
+ * ```
+ */
 export class UnknownPluginError extends SynthgradError {
   override name = 'UnknownPluginError';
+  /** The known names nearest to `requested` (a typo's likely fix); empty when none is near. */
+  readonly suggestions: readonly string[];
   constructor(
     readonly kind: string,
     readonly requested: string,
     readonly known: readonly string[],
   ) {
+    const suggestions = nearestNames(requested, known);
     super(
-      `unknown ${kind} "${requested}"; known: ${known.length ? known.map((n) => `"${n}"`).join(', ') : '(none registered)'}`,
+      `unknown ${kind} "${requested}"; known: ${known.length ? known.map((n) => `"${n}"`).join(', ') : '(none registered)'}` +
+        (suggestions.length ? `; did you mean ${suggestions.map((n) => `"${n}"`).join(' or ')}?` : ''),
     );
+    this.suggestions = suggestions;
   }
 }
 

@@ -31,6 +31,7 @@ export type {
   NetworkSpec,
   PluginSpec,
 } from './NetworkSpec.js';
+export { didYouMean, nearestNames } from './nearestNames.js';
 export { PluginRegistry } from './PluginRegistry.js';
 export { describeValue, readOptions } from './readOptions.js';
 export { TensorBackend, TensorBackendPlugin, TensorBackendRegistry, type TensorBackendOptions } from './TensorBackendPlugin.js';

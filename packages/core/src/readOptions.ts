@@ -1,8 +1,10 @@
 import { ConfigError } from './errors.js';
+import { didYouMean } from './nearestNames.js';
 
 /**
  * A plugin's options as a record (shared by every plugin so typos fail alike): `{}` for `undefined`; a `ConfigError` at `path` for anything that is not a
- * plain object or that has a key outside `known` (a typo would otherwise be silently ignored).
+ * plain object or that has a key outside `known` (a typo would otherwise be silently ignored; the message
+ * suggests the nearest known key).
  */
 export function readOptions(path: string, options: unknown, known: readonly string[]): Record<string, unknown> {
   if (options === undefined) return {};
@@ -12,7 +14,7 @@ export function readOptions(path: string, options: unknown, known: readonly stri
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
       const expected = known.length ? `known: ${known.map((k) => `"${k}"`).join(', ')}` : 'it takes no options';
-      throw new ConfigError(path, `unknown option "${key}"; ${expected}`);
+      throw new ConfigError(path, `unknown option "${key}"; ${expected}${didYouMean(key, known)}`);
     }
   }
   return options as Record<string, unknown>;

@@ -71,7 +71,7 @@ describe('the dense layer kind', () => {
 
   it('names a bad option and the known ones', () => {
     expect(() => dense.readOptions({ units: 4, unit: 3 }, 'network.layers[1]')).toThrow(
-      new ConfigError('network.layers[1]', 'unknown option "unit"; known: "units", "activation", "batchNorm", "bias"'),
+      new ConfigError('network.layers[1]', 'unknown option "unit"; known: "units", "activation", "batchNorm", "bias"; did you mean "units"?'),
     );
     expect(() => dense.readOptions({ units: 0 }, 'network.layers[1]')).toThrow('network.layers[1].units: expected a positive integer, got 0');
     expect(() => dense.readOptions({}, 'l')).toThrow('l.units: expected a positive integer, got undefined');

@@ -1,12 +1,12 @@
 import { relative } from 'node:path';
 import { announcePlugins } from '../plugins/announcePlugins.js';
-import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { checkSuite } from '../suite/checkSuite.js';
 import { checkLabels } from '../suite/checkLabels.js';
+import { containerForCheck } from '../suite/containerForCheck.js';
 import { expandRuns } from '../suite/expandRuns.js';
 import { expandSweep } from '../suite/expandSweep.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
-import { readSuiteFile } from '../suite/readSuiteFile.js';
+import { readSuiteFileWithNames } from '../suite/readSuiteFileWithNames.js';
 import type { CliIo } from './CliIo.js';
 
 export interface CheckOptions {
@@ -22,8 +22,8 @@ export interface CheckOptions {
 export async function checkCommand(suiteArgument: string, options: CheckOptions, io: CliIo): Promise<number> {
   const file = await findSuiteFile(suiteArgument, io.cwd);
   const source = relative(io.cwd, file) || file;
-  // As compare runs it: a sweep's grid expanded into its settings.
-  const suite = expandSweep(await readSuiteFile(file), source);
+  // As compare runs it: a sweep's grid expanded into its settings. A schema problem comes with the unknown names.
+  const suite = expandSweep(await readSuiteFileWithNames(file, { plugins: options.plugins, announce: (p) => announcePlugins(p, io) }), source);
   checkLabels(suite, source);
   const plugins = suite.plugins ?? [];
   const runs = expandRuns(suite).length;
@@ -35,7 +35,8 @@ export async function checkCommand(suiteArgument: string, options: CheckOptions,
     return 0;
   }
   announcePlugins(plugins, io);
-  await checkSuite(suite, await createSuiteContainer(plugins, suite.backend, suite.dtype), source);
+  const earlier: string[] = [];
+  await checkSuite(suite, await containerForCheck(plugins, suite.backend, suite.dtype, earlier), source, { earlier });
   io.out(`${source}: ready to run (${count(suite.runs.length, 'configuration')} × ${count(suite.seeds.length, 'seed')} = ${count(runs, 'run')})`);
   return 0;
 }

@@ -15,7 +15,6 @@ import { summarize } from '../output/summarize.js';
 import { writeReportIfAvailable } from '../output/writeReportIfAvailable.js';
 import { writeSummaryCsv } from '../output/writeSummaryCsv.js';
 import { announcePlugins } from '../plugins/announcePlugins.js';
-import { createSuiteContainer } from '../plugins/createSuiteContainer.js';
 import { BarProgress } from '../progress/BarProgress.js';
 import { LineProgress } from '../progress/LineProgress.js';
 import type { ProgressReporter } from '../progress/ProgressReporter.js';
@@ -31,9 +30,11 @@ import { expandSweep } from '../suite/expandSweep.js';
 import { halvingRungs, resumeSurvivors, survivors } from '../run/successiveHalving.js';
 import { checkLabels } from '../suite/checkLabels.js';
 import { checkSuite } from '../suite/checkSuite.js';
+import { containerForCheck } from '../suite/containerForCheck.js';
 import { expandRuns, runKey } from '../suite/expandRuns.js';
 import { findSuiteFile } from '../suite/findSuiteFile.js';
 import { readSuiteFile } from '../suite/readSuiteFile.js';
+import { readSuiteFileWithNames } from '../suite/readSuiteFileWithNames.js';
 import type { Suite } from '../suite/suiteSchema.js';
 import { CliError } from './CliError.js';
 import { CliLimits } from './CliLimits.js';
@@ -101,8 +102,9 @@ async function compareLocked(suiteArgument: string | undefined, options: Compare
   // BullMQ and ioredis load only for --queue.
   const queue = target ? await import('../queue/runSuiteOnQueue.js') : undefined;
   if (target) await (await import('../queue/checkRedis.js')).checkRedis(target);
-  const container = await createSuiteContainer(suite.plugins ?? [], suite.backend, suite.dtype);
-  await checkSuite(suite, container, source, { workers: target ? 1 : workers, warn: (line) => io.err(line) });
+  const earlier: string[] = [];
+  const container = await containerForCheck(suite.plugins ?? [], suite.backend, suite.dtype, earlier);
+  await checkSuite(suite, container, source, { workers: target ? 1 : workers, warn: (line) => io.err(line), earlier });
   const runFolder = folder ?? (await createRunFolder(resolve(io.cwd, options.out), suite));
   locks.push(await RunFolderLock.acquire(runFolder));
   const log = new ResultsLog(join(runFolder, 'results.jsonl'));
@@ -296,12 +298,14 @@ async function newFolderLater(
   if (suiteArgument === undefined) throw new CliError('compare: name a suite (see `synthgrad list`) or a suite file, or give --resume <folder>');
   const file = await findSuiteFile(suiteArgument, io.cwd);
   const source = relative(io.cwd, file) || file;
-  const suite = expandSweep(applyOverrides(applySize(await readSuiteFile(file), chosenSize(options)), {
+  const plugins = (options.plugin ?? []).map((p) => resolve(io.cwd, p));
+  const read = await readSuiteFileWithNames(file, { plugins: true, extraPlugins: plugins, announce: (p) => announcePlugins(p, io) });
+  const suite = expandSweep(applyOverrides(applySize(read, chosenSize(options)), {
     ...(options.seeds !== undefined ? { seeds: parseSeeds(options.seeds) } : {}),
     ...(options.epochs !== undefined ? { epochs: parseCount('--epochs', options.epochs, 1, CliLimits.epochs) } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
     ...(options.dtype !== undefined ? { dtype: parseDType(options.dtype) } : {}),
-    plugins: (options.plugin ?? []).map((p) => resolve(io.cwd, p)),
+    plugins,
   }), source);
   checkLabels(suite, source);
   return { suite, folder: undefined, source };

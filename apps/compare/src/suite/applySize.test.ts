@@ -62,6 +62,7 @@ describe('applySize', () => {
     expect(() => applySize(suite, 'huge')).toThrow(CliError);
     expect(() => applySize(suite, 'huge')).toThrow('--size huge: suite "sized" has no size "huge"; known sizes: "full" (the suite as written), "quick"');
     expect(sizeNames(suite)).toEqual(['full', 'quick']);
+    expect(() => applySize(suite, 'quik')).toThrow(/known sizes: "full" \(the suite as written\), "quick"; did you mean "quick"\?$/);
   });
 
   it('refuses to resize a suite already resolved at a size', () => {

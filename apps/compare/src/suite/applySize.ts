@@ -1,3 +1,4 @@
+import { didYouMean } from 'synthgrad';
 import { CliError } from '../cli/CliError.js';
 import type { Suite, SuiteSize } from './suiteSchema.js';
 
@@ -38,7 +39,7 @@ export function sizeNames(suite: Suite): string[] {
 
 function unknownSize(suite: Suite, name: string): string {
   const known = sizeNames(suite).map((n) => (n === FULL_SIZE && !suite.sizes?.[n] ? `"${n}" (the suite as written)` : `"${n}"`));
-  return `suite "${suite.name}" has no size "${name}"; known sizes: ${known.join(', ')}`;
+  return `suite "${suite.name}" has no size "${name}"; known sizes: ${known.join(', ')}${didYouMean(name, sizeNames(suite))}`;
 }
 
 function resize(suite: Omit<Suite, 'sizes'>, name: string, size: SuiteSize): Suite {

@@ -43,3 +43,25 @@ describe('checkSuite memory estimate', () => {
     ]);
   });
 });
+
+describe('checkSuite names', () => {
+  it('names an unknown loss, optimiser and initialiser at their paths, with the nearest names, and still checks the options', async () => {
+    const suite = await smoke();
+    const broken = {
+      ...suite,
+      network: { ...suite.network, loss: 'tutorial-delt', optimiser: { name: 'adma', options: { beta1: 0.9 } } },
+      runs: [{ ...suite.runs[0], network: { initialiser: 'tutorail' } }, { ...suite.runs[1], options: { generatorInput: 'labels', updateProbability: 0 } }],
+    };
+    const error = await checkSuite(broken, await createSuiteContainer(), 'names.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SuiteError);
+    expect((error as SuiteError).problems).toEqual([
+      expect.stringMatching(/^network\.loss \(configuration "backprop"\): unknown loss "tutorial-delt"; .*; did you mean "tutorial-delta"\?$/),
+      expect.stringMatching(/^network\.optimiser\.name \(configuration "backprop"\): unknown optimiser "adma"; .*; did you mean "adam"\?$/),
+      expect.stringMatching(/^runs\[0\]\.network\.initialiser \(configuration "backprop"\): unknown initialiser "tutorail"; .*; did you mean "tutorial"\?$/),
+      expect.stringMatching(/^network\.loss \(configuration "DNI \(layer-output\)"\): unknown loss "tutorial-delt"/),
+      expect.stringMatching(/^network\.optimiser\.name \(configuration "DNI \(layer-output\)"\): unknown optimiser "adma"/),
+      'runs[1] (configuration "DNI (layer-output)"): cannot build the trainer: dni.updateProbability: expected a number in (0, 1], got 0',
+    ]);
+  });
+});
+

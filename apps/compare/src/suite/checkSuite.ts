@@ -8,7 +8,10 @@ import {
   estimateTrainerMemory,
   formatBytes,
   GeneratorInputRegistry,
+  InitialiserRegistry,
   LayerRegistry,
+  LossRegistry,
+  OptimiserRegistry,
   resolveActivation,
   TensorBackend,
   TrainerAlgorithmRegistry,
@@ -16,6 +19,7 @@ import {
   type Dataset,
   type NetworkSpec,
 } from 'synthgrad';
+import type { RunSpec } from '../run/RunSpec.js';
 import { jsonPath } from './jsonPath.js';
 import { SuiteError } from './SuiteError.js';
 import type { Suite } from './suiteSchema.js';
@@ -37,9 +41,15 @@ export async function checkSuite(
   suite: Suite,
   container: Container,
   source: string,
-  memory: { readonly workers?: number; readonly warn?: (line: string) => void; readonly largeRunBytes?: number } = {},
+  memory: {
+    readonly workers?: number;
+    readonly warn?: (line: string) => void;
+    readonly largeRunBytes?: number;
+    /** Problems found before the check (a backend the container could not use): reported first, with the rest. */
+    readonly earlier?: readonly string[];
+  } = {},
 ): Promise<void> {
-  const problems: string[] = [];
+  const problems: string[] = [...(memory.earlier ?? [])];
   let largest: { bytes: number; where: string } | undefined;
   const dataset = await loadDataset(suite, container, problems);
   const trainers = container.get(TrainerAlgorithmRegistry);
@@ -49,19 +59,24 @@ export async function checkSuite(
     const run = suite.runs[i];
     const runPath: PropertyKey[] = ['runs', i];
     const at = (path: readonly PropertyKey[]) => `${jsonPath(path)} (configuration "${run.label}")`;
-    const before = problems.length;
-    if (!trainers.has(run.trainer)) problems.push(`${at([...runPath, 'trainer'])}: ${unknown('trainer', run.trainer, trainers.names())}`);
+    // This configuration's problems so far, as their messages say them (without the path).
+    const messages: string[] = [];
+    const report = (path: readonly PropertyKey[], message: string) => {
+      messages.push(message);
+      problems.push(`${at(path)}: ${message}`);
+    };
+    if (!trainers.has(run.trainer)) report([...runPath, 'trainer'], unknown('trainer', run.trainer, trainers.names()));
     for (const { name, path } of generatorInputNames(spec.options.generatorInput, [...runPath, 'options', 'generatorInput'])) {
-      if (!inputs.has(name)) problems.push(`${at(path)}: ${unknown('generator input', name, inputs.names())}`);
+      if (!inputs.has(name)) report(path, unknown('generator input', name, inputs.names()));
     }
     // Where the network's fields come from: the configuration's override, else the suite's network.
     const networkPath = (field: keyof NetworkSpec): PropertyKey[] =>
       run.network?.[field] !== undefined ? [...runPath, 'network', field] : ['network', field];
-    const report = (path: readonly PropertyKey[], message: string) => problems.push(`${at(path)}: ${message}`);
     checkLayerKinds(spec.network, networkPath('layers'), container, report);
     checkActivations(spec.network, networkPath('layers'), container, report);
     const stagesProblem = checkStages(spec.trainer, spec.options.stages);
     if (stagesProblem) problems.push(`${at([...runPath, 'options', 'stages'])}: ${stagesProblem}`);
+    checkNamedPlugins(spec.network, networkPath, container, report);
     const steps = dataset ? spec.training.epochs * Math.ceil(dataset.train.inputs.rows / spec.training.batchSize) : 1;
     const schedules: [unknown, PropertyKey[]][] = [
       [spec.network.learningRate, networkPath('learningRate')],
@@ -69,9 +84,19 @@ export async function checkSuite(
     ];
     for (const [schedule, path] of schedules) {
       const problem = checkSchedule(schedule, jsonPath(path), spec.training.epochs, steps);
-      if (problem) problems.push(`${at(path)}: ${problem}`);
+      if (problem) report(path, problem);
     }
-    if (problems.length > before || !dataset) return;
+    if (!dataset || !trainers.has(run.trainer)) return;
+    if (messages.length) {
+      // Building still finds what the problems above leave checkable (a bad option before the bad name);
+      // a failure that is one of them again is not news. A trainer too large to allocate is not built.
+      if (!fits(spec, dataset, container)) return;
+      const problem = buildProblem(container, dataset, spec);
+      if (problem !== undefined && !messages.some((message) => problem.includes(message))) {
+        problems.push(`${at(runPath)}: cannot build the trainer: ${problem}`);
+      }
+      return;
+    }
     try {
       const estimate = estimateTrainerMemory(
         { algorithm: spec.trainer, options: spec.options, network: spec.network },
@@ -85,12 +110,9 @@ export async function checkSuite(
       problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
       return;
     }
-    // `async` stages run only on threads (`@synthgrad/parallel`); lock-step's trainer has the same layers and generators.
-    const options = spec.trainer === 'dni' && spec.options.schedule === 'async' ? { ...spec.options, schedule: 'lock-step' } : spec.options;
-    try {
-      createTrainer(container, dataset, { algorithm: spec.trainer, options, network: spec.network, seed: spec.seed });
-    } catch (error) {
-      problems.push(`${at(runPath)}: cannot build the trainer: ${(error as Error).message}`);
+    const problem = buildProblem(container, dataset, spec);
+    if (problem !== undefined) {
+      problems.push(`${at(runPath)}: cannot build the trainer: ${problem}`);
       return;
     }
     for (const problem of generatorInputSizeProblems(container, dataset, spec.network, spec.options.generatorInput)) {
@@ -104,6 +126,53 @@ export async function checkSuite(
       `warning: ${largest.where} needs about ${formatBytes(largest.bytes)} of weights, gradients and generators per run` +
         `, up to ${formatBytes(largest.bytes * workers)} with ${workers} worker${workers === 1 ? '' : 's'} at once`,
     );
+  }
+}
+
+/** Whether the configuration's trainer would fit in memory (false too when it cannot be estimated). */
+function fits(spec: RunSpec, dataset: Dataset, container: Container): boolean {
+  try {
+    assertTrainerFits(
+      estimateTrainerMemory({ algorithm: spec.trainer, options: spec.options, network: spec.network }, dataset, spec.dtype, container.get(LayerRegistry)),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the configuration's trainer once: undefined when it builds, else the error's message. */
+function buildProblem(container: Container, dataset: Dataset, spec: RunSpec): string | undefined {
+  // `async` stages run only on threads (`@synthgrad/parallel`); lock-step's trainer has the same layers and generators.
+  const options = spec.trainer === 'dni' && spec.options.schedule === 'async' ? { ...spec.options, schedule: 'lock-step' } : spec.options;
+  try {
+    createTrainer(container, dataset, { algorithm: spec.trainer, options, network: spec.network, seed: spec.seed });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** The network's loss, optimiser and initialiser must be registered; reported at the name. */
+function checkNamedPlugins(
+  network: NetworkSpec,
+  networkPath: (field: keyof NetworkSpec) => PropertyKey[],
+  container: Container,
+  report: (path: readonly PropertyKey[], message: string) => void,
+): void {
+  if (network.loss !== undefined) {
+    const losses = container.get(LossRegistry);
+    if (!losses.has(network.loss)) report(networkPath('loss'), unknown('loss', network.loss, losses.names()));
+  }
+  for (const [field, registry] of [
+    ['optimiser', container.get(OptimiserRegistry)],
+    ['initialiser', container.get(InitialiserRegistry)],
+  ] as const) {
+    const spec = network[field];
+    if (spec === undefined) continue;
+    const name = typeof spec === 'string' ? spec : spec.name;
+    const path = typeof spec === 'string' ? networkPath(field) : [...networkPath(field), 'name'];
+    if (!registry.has(name)) report(path, unknown(field, name, registry.names()));
   }
 }
 

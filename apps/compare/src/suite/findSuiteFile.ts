@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { didYouMean } from 'synthgrad';
 import { CliError } from '../cli/CliError.js';
 import { builtInSuitesDir } from './builtInSuitesDir.js';
 import { listBuiltInSuites } from './listBuiltInSuites.js';
@@ -21,7 +22,8 @@ export async function findSuiteFile(argument: string, cwd = process.cwd()): Prom
     const builtIn = join(builtInSuitesDir, `${argument}.json`);
     if (existsSync(builtIn)) return builtIn;
   }
-  const names = (await listBuiltInSuites()).map((s) => `"${s.name}"`).join(', ');
+  const builtIns = (await listBuiltInSuites()).map((s) => s.name);
+  const names = builtIns.map((name) => `"${name}"`).join(', ') + didYouMean(argument, builtIns);
   throw new CliError(
     looksLikePath
       ? `suite file "${asPath}" does not exist`

@@ -1,3 +1,4 @@
+import { didYouMean } from 'synthgrad';
 import type { z } from 'zod';
 import { describeValue } from '../describeValue.js';
 import { jsonPath, valueAt } from './jsonPath.js';
@@ -21,7 +22,7 @@ function formatIssue(issue: Issue, prefix: readonly PropertyKey[], data: unknown
     case 'unrecognized_keys': {
       const known = knownKeys(schema, path);
       const expected = known ? `; expected only ${known.map((k) => `"${k}"`).join(', ')}` : '';
-      return issue.keys.map((key) => `${jsonPath([...path, key])}: unknown key "${key}"${expected}`);
+      return issue.keys.map((key) => `${jsonPath([...path, key])}: unknown key "${key}"${expected}${known ? didYouMean(key, known) : ''}`);
     }
     case 'invalid_union': {
       // A branch that failed deeper than its root type is the one the author meant: report its issues.

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { formatZodIssues } from './formatZodIssues.js';
 import { jsonPath } from './jsonPath.js';
 import { SuiteError } from './SuiteError.js';
+import { SuiteSchemaError } from './SuiteSchemaError.js';
 import { MAX_SUITE_DEPTH, tooDeepPath } from './tooDeepPath.js';
 import { suiteSchema, type Suite } from './suiteSchema.js';
 
@@ -35,7 +36,10 @@ export async function readSuiteFile(file: string, { inRunFolder = false }: { rea
   return parseSuite(data, file);
 }
 
-/** Validates suite data against the schema; `source` names it in messages and anchors relative plugin paths. */
+/**
+ * Validates suite data against the schema; `source` names it in messages and anchors relative plugin paths.
+ * A suite that does not match throws a {@link SuiteSchemaError} carrying the data.
+ */
 export function parseSuite(data: unknown, source: string): Suite {
   const deep = tooDeepPath(data);
   if (deep) {
@@ -43,7 +47,7 @@ export function parseSuite(data: unknown, source: string): Suite {
     throw new SuiteError(source, [`${at.length > 120 ? `${at.slice(0, 117)}...` : at}: nested more than ${MAX_SUITE_DEPTH} levels deep; no suite needs that many`]);
   }
   const result = suiteSchema.safeParse(data);
-  if (!result.success) throw new SuiteError(source, formatZodIssues(result.error.issues, data, suiteSchema));
+  if (!result.success) throw new SuiteSchemaError(source, formatZodIssues(result.error.issues, data, suiteSchema), data, result.error.issues);
   const base = dirname(resolve(source));
   const suite = result.data.dataset.name === 'arrays' ? withArraysBaseDir(result.data, base) : result.data;
   if (suite.plugins === undefined) return suite;

@@ -30,7 +30,7 @@ describe('the suite schema: layers', () => {
   it("checks a built-in kind's options with the kind, naming the key and the known keys", () => {
     expect(problems([{ units: 0 }])).toEqual(['network.layers[0].units: expected a positive integer, got 0']);
     expect(problems([{ units: 4, unit: 3 }])).toEqual([
-      'network.layers[0]: unknown option "unit"; known: "units", "activation", "batchNorm", "bias"',
+      'network.layers[0]: unknown option "unit"; known: "units", "activation", "batchNorm", "bias"; did you mean "units"?',
     ]);
     expect(problems([{ units: 4 }, { type: 'dropout', rate: 1.5 }])).toEqual([
       'network.layers[1].rate: expected a probability in [0, 1), got 1.5',

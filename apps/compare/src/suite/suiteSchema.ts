@@ -1,4 +1,4 @@
-import { builtinLayerKinds, PluginRegistry, type LayerSpec } from 'synthgrad';
+import { builtinLayerKinds, didYouMean, PluginRegistry, type LayerSpec } from 'synthgrad';
 import { z } from 'zod';
 import { layerSpecProblem } from './layerSpecProblem.js';
 
@@ -209,7 +209,10 @@ export const suiteSchema = z
         code: 'custom',
         path: ['baseline'],
         input: suite.baseline,
-        message: `no configuration is labelled "${suite.baseline}" (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')})`,
+        message: `no configuration is labelled "${suite.baseline}" (labels: ${suite.runs.map((run) => `"${run.label}"`).join(', ')}${didYouMean(
+          suite.baseline,
+          suite.runs.map((run) => run.label),
+        )})`,
       });
     }
     if (suite.table) checkTable(suite.table, suite.runs, (issue) => context.addIssue(issue));
@@ -231,7 +234,8 @@ function checkTable(
   for (const axis of ['rows', 'columns'] as const) {
     const tag = table[axis];
     if (!runs.some((run) => run.tags?.[tag] !== undefined)) {
-      const known = [...new Set(runs.flatMap((run) => Object.keys(run.tags ?? {})))].map((t) => `"${t}"`).join(', ');
+      const tags = [...new Set(runs.flatMap((run) => Object.keys(run.tags ?? {})))];
+      const known = tags.map((t) => `"${t}"`).join(', ') + didYouMean(tag, tags);
       addIssue({
         code: 'custom',
         path: ['table', axis],
