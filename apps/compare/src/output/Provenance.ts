@@ -16,7 +16,7 @@ export interface Provenance {
   readonly gitCommit?: string;
   /** Whether that work tree had uncommitted changes to tracked files (absent outside a repository). */
   readonly gitDirty?: boolean;
-  /** The command as typed, after `synthgrad`: ["compare", "seed", "--quick"]. */
+  /** The command as typed, after `synthgrad`: ["compare", "seed", "--quick"]; a URL's password is `***`. */
   readonly command: readonly string[];
   /** sha256 (hex) of the run folder's suite.json as the runs read it: `sha256sum suite.json` checks it. */
   readonly suiteSha256: string;

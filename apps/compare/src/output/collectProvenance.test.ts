@@ -23,6 +23,12 @@ describe('collectProvenance', async () => {
     expect(p.packages.synthgrad).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('never records the password of a --queue URL', async () => {
+    const p = await collectProvenance({ command: ['compare', 'seed', '--queue', 'redis://user:secret@10.0.0.5:6379/2'], suiteFile, cwd: folder, workers: 'queue' });
+    expect(p.command).toEqual(['compare', 'seed', '--queue', 'redis://user:***@10.0.0.5:6379/2']);
+    expect(JSON.stringify(p)).not.toContain('secret');
+  });
+
   it('records the git commit inside a repository and none outside one', async () => {
     const repository = process.cwd();
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repository, encoding: 'utf8' }).trim();

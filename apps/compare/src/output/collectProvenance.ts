@@ -6,6 +6,7 @@ import { cpus, platform, release, arch } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Provenance } from './Provenance.js';
+import { redactUrlPasswords } from './redactUrlPasswords.js';
 
 /** The synthgrad packages whose versions a record names, when they are installed. */
 const PACKAGES = [
@@ -27,7 +28,7 @@ const PACKAGES = [
 const GIT_TIMEOUT_MS = 3000;
 
 export interface ProvenanceSource {
-  /** The command line after `synthgrad`. */
+  /** The command line after `synthgrad` (a URL's password in it is recorded as `***`). */
   readonly command: readonly string[];
   /** The run folder's suite.json. */
   readonly suiteFile: string;
@@ -37,7 +38,8 @@ export interface ProvenanceSource {
 }
 
 /**
- * The {@link Provenance} of the runs this process is about to record.
+ * The {@link Provenance} of the runs this process is about to record. The password of a URL in the
+ * command line (`--queue redis://user:secret@host`) is recorded as `***`.
  *
  * @example
  * ```ts
@@ -55,7 +57,7 @@ export async function collectProvenance(source: ProvenanceSource): Promise<Prove
     os: { platform: platform(), release: release(), arch: arch() },
     cpu: { model: cpuList[0]?.model.trim() ?? 'unknown', count: cpuList.length },
     ...(commit && /^[0-9a-f]{40,64}$/.test(commit) ? { gitCommit: commit, gitDirty: gitOutput(['status', '--porcelain', '--untracked-files=no'], source.cwd) !== '' } : {}),
-    command: [...source.command],
+    command: redactUrlPasswords(source.command),
     suiteSha256,
     workers: source.workers,
   };
