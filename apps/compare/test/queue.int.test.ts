@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../src/RunRecord.js';
 import { cli, fixture, readRecords, runFolder, spawnCli, tempDir } from './helpers.js';
 
@@ -54,6 +54,24 @@ beforeEach(async () => {
   await client.flushall();
 });
 
+/** Every `synthgrad` process a test starts: one left running by a failing test would take the next test's jobs. */
+const started: ChildProcess[] = [];
+
+afterEach(async () => {
+  const running = started.splice(0).filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(running.map((child) => new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGKILL');
+  })));
+});
+
+/** {@link spawnCli}, stopped after the test if it is still running. */
+function spawnTracked(...args: Parameters<typeof spawnCli>): ReturnType<typeof spawnCli> {
+  const spawned = spawnCli(...args);
+  started.push(spawned.child);
+  return spawned;
+}
+
 interface WorkerProcess {
   readonly child: ChildProcess;
   log: string;
@@ -62,7 +80,7 @@ interface WorkerProcess {
 
 /** `synthgrad worker` as its own process, with short lock and stall-check times so a killed one is noticed fast. */
 function startWorker(...extra: string[]): WorkerProcess {
-  const { child } = spawnCli(['worker', '--queue', url, '--concurrency', '1', '--lock-ms', '1500', '--stalled-check-ms', '500', ...extra]);
+  const { child } = spawnTracked(['worker', '--queue', url, '--concurrency', '1', '--lock-ms', '1500', '--stalled-check-ms', '500', ...extra]);
   const worker = {
     child,
     log: '',
@@ -77,14 +95,23 @@ async function stopWorkers(workers: readonly WorkerProcess[]): Promise<(number |
   return Promise.all(workers.map((w) => w.exited));
 }
 
-/** A record without what differs between two trainings of the same run: the time it took and when it ended. */
-function withoutTimings(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutTimings);
+/**
+ * A record without what differs between two trainings of the same run: the time it took, when it
+ * ended, and its provenance (the command line and how it was trained; {@link sameMachineAndSoftware}
+ * compares the rest of it).
+ */
+function withoutTimings(record: RunRecord): unknown {
+  const { provenance: _provenance, ...rest } = record;
+  return withoutTimingFields(rest);
+}
+
+function withoutTimingFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimingFields);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([key]) => !['seconds', 'trainSeconds', 'finishedAt', 'examplesPerSecond'].includes(key))
-        .map(([key, v]) => [key, withoutTimings(v)]),
+        .map(([key, v]) => [key, withoutTimingFields(v)]),
     );
   }
   return value;
@@ -92,6 +119,17 @@ function withoutTimings(value: unknown): unknown {
 
 const byRun = (records: readonly RunRecord[]) =>
   Object.fromEntries(records.map((r) => [`${r.label} / seed ${r.seed}`, withoutTimings(r)]));
+
+/**
+ * The provenance of each record that two trainings of the same suite on this machine share: not the
+ * command line, how it was trained (threads or queue) or the git commit of the folder it ran in.
+ */
+const sameMachineAndSoftware = (records: readonly RunRecord[]) =>
+  records.map((r) => {
+    expect(r.provenance, `${r.label} / seed ${r.seed} has no provenance`).toBeDefined();
+    const { packages, node, os, cpu, suiteSha256 } = r.provenance!;
+    return { packages, node, os, cpu, suiteSha256 };
+  });
 
 /** 4 configurations × 2 seeds, long enough (~1 s a run) that a worker can be killed mid-run. */
 function writeSuite(dir: string, extra: Record<string, unknown> = {}): string {
@@ -135,7 +173,7 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
     expect(localRecords).toHaveLength(8);
 
     const doomed = startWorker();
-    const coordinator = spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'queue')], dir);
+    const coordinator = spawnTracked(['compare', suite, '--queue', url, '--out', join(dir, 'queue')], dir);
     await until(() => doomed.log.includes('started '), 60_000, 'the first worker to start a run');
     const survivor = startWorker();
     // Kill it while it holds a run it has started and not finished.
@@ -153,15 +191,20 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
     expect(queued.map((r) => `${r.label} / seed ${r.seed}`).sort()).toEqual(localRecords.map((r) => `${r.label} / seed ${r.seed}`).sort());
     expect(queued.every((r) => r.status === 'completed')).toBe(true);
     expect(byRun(queued)).toEqual(byRun(localRecords));
+    expect(queued.map((r) => r.provenance?.workers)).toEqual(queued.map(() => 'queue'));
+    expect(localRecords.map((r) => r.provenance?.workers)).toEqual(localRecords.map(() => 'threads'));
+    expect(queued.map((r) => r.provenance?.command)).toEqual(queued.map(() => ['compare', suite, '--queue', url, '--out', join(dir, 'queue')]));
+    expect(sameMachineAndSoftware(queued)).toEqual(sameMachineAndSoftware(localRecords));
     expect(survivor.log, "the survivor trained the killed worker's run").toContain(`finished ${killedJob}`);
 
     // The same suite again: every job id is already on the queue and finished, so nothing is trained.
     const [survivorCode] = await stopWorkers([survivor]);
     expect(survivorCode, survivor.log).toBe(0);
-    const again = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'again'), '--quiet'], dir).done;
+    const again = await spawnTracked(['compare', suite, '--queue', url, '--out', join(dir, 'again'), '--quiet'], dir).done;
     expect(again.code, again.err).toBe(0);
     const resubmitted = readRecords(runFolder(join(dir, 'again'), 'queue-suite')!);
     expect(byRun(resubmitted)).toEqual(byRun(queued));
+    expect(sameMachineAndSoftware(resubmitted)).toEqual(sameMachineAndSoftware(queued));
     const counts = await client.keys('bull:synthgrad-runs:run-*');
     expect(new Set(counts.map((k) => k.split(':')[2])).size, 'one job per run').toBe(8);
   }, 240_000);
@@ -170,7 +213,7 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
     const dir = tempDir();
     const suite = writeSuite(dir, { seeds: [1], training: { epochs: 5, batchSize: 10 } });
     // No worker yet: the jobs wait on the queue while the coordinator is stopped.
-    const first = spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out')], dir);
+    const first = spawnTracked(['compare', suite, '--queue', url, '--out', join(dir, 'out')], dir);
     let folder: string | undefined;
     await until(async () => (folder = runFolder(join(dir, 'out'), 'queue-suite')) !== undefined && (await client.keys('bull:synthgrad-runs:run-*')).length >= 4, 60_000, 'jobs on the queue');
     first.child.kill('SIGINT');
@@ -179,7 +222,7 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
     expect(interrupted.err).toContain(`synthgrad compare --resume ${folder} --queue ${url}`);
     expect(readRecords(folder!)).toHaveLength(0);
     const worker = startWorker();
-    const resumed = await spawnCli(['compare', '--resume', folder!, '--queue', url, '--quiet'], dir).done;
+    const resumed = await spawnTracked(['compare', '--resume', folder!, '--queue', url, '--quiet'], dir).done;
     await stopWorkers([worker]);
     expect(resumed.code, resumed.err).toBe(0);
     expect(readRecords(folder!).map((r) => r.label).sort()).toEqual(['DNI (layer-output)', 'backprop', 'backprop lr 0.5', 'cDNI (labels)']);
@@ -193,7 +236,7 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
       runs: [{ label: 'backprop', trainer: 'backprop' }],
     });
     const worker = startWorker();
-    const result = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
+    const result = await spawnTracked(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
     await stopWorkers([worker]);
     expect(result.code, result.err).toBe(1);
     const [record] = readRecords(runFolder(join(dir, 'out'), 'queue-suite')!);
@@ -247,7 +290,7 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
       { connection: { host: host!, port: Number(port), maxRetriesPerRequest: null } },
     );
     try {
-      const result = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
+      const result = await spawnTracked(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
       expect(result.code, result.err).toBe(1);
       expect(result.err).not.toContain('unexpected error');
       const records = readRecords(runFolder(join(dir, 'out'), 'queue-suite')!);
@@ -287,7 +330,7 @@ describe('compare --queue and synthgrad worker (real Redis, real worker processe
     });
     const worker = startWorker('--plugin', plugin);
     try {
-      const result = await spawnCli(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
+      const result = await spawnTracked(['compare', suite, '--queue', url, '--out', join(dir, 'out'), '--quiet'], dir).done;
       expect(result.code, result.err).toBe(1);
       const [record] = readRecords(runFolder(join(dir, 'out'), 'queue-suite')!);
       expect(record.status).toBe('failed');
