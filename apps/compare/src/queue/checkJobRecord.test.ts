@@ -39,6 +39,13 @@ describe('checkJobRecord (records nobody made)', () => {
     expect(checkJobRecord(record, spec)).toContain(problem);
   });
 
+  it('judges a record by its run, whatever provenance it carries (the coordinator writes its own)', () => {
+    const provenance = { packages: {}, node: 'v20.0.0', os: { platform: 'linux', release: '6', arch: 'x64' }, cpu: { model: 'x', count: 1 }, command: ['compare', 's'], suiteSha256: '0'.repeat(64), workers: 'queue' };
+    expect(checkJobRecord({ ...real, provenance }, spec)).toBeUndefined();
+    expect(checkJobRecord({ ...real, label: 'backprop', provenance }, spec)).toContain('it is the record of "backprop" seed 1, not of "cDNI" seed 1');
+    expect(checkJobRecord({ ...real, network: { ...real.network, learningRate: 0.5 }, provenance }, spec)).toContain('its configuration');
+  });
+
   it('keeps a failed record that finished no epoch, and a run of 0 epochs', () => {
     expect(checkJobRecord({ ...real, status: 'failed', reason: 'out of memory', history: [] }, spec)).toBeUndefined();
     const none = { ...spec, training: { epochs: 0, batchSize: 10 } };
