@@ -1,4 +1,5 @@
 import type { Provenance, RunRecord } from '../RunRecord.js';
+import { redactUrlPasswords } from '../output/redactUrlPasswords.js';
 import { escapeHtml } from './escapeHtml.js';
 
 /**
@@ -29,7 +30,7 @@ export function provenanceSection(records: readonly RunRecord[]): string {
     const backends = [...new Set(runs.map((r) => `${r.backend} (${r.dtype ?? 'float64'})`))].join(', ');
     const rows: [string, string][] = [
       ['Runs', `${runs.length} <span class="muted">(${escapeHtml(labelsOf(runs))})</span>`],
-      ['Command', `<code>${escapeHtml(['synthgrad', ...p.command].map(shellWord).join(' '))}</code>`],
+      ['Command', `<code>${escapeHtml(['synthgrad', ...redactUrlPasswords(p.command)].map(shellWord).join(' '))}</code>`],
       ['Packages', escapeHtml(Object.entries(p.packages).map(([name, version]) => `${name} ${version}`).join(', ') || 'none found')],
       ['Node', escapeHtml(p.node)],
       ['Machine', escapeHtml(`${p.cpu.model} × ${p.cpu.count} · ${p.os.platform} ${p.os.release} ${p.os.arch}`)],

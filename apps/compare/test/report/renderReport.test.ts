@@ -180,6 +180,13 @@ describe('renderReport provenance section', () => {
       '1 run record carries no provenance',
     );
   });
+
+  it('never shows the password of a URL in the command, even in a record written with it', async () => {
+    const command = ['compare', 'seed', '--queue', 'redis://user:secret@10.0.0.5:6379'];
+    const html = await renderReport([makeRecord('backprop', 1, [{ exactAccuracy: 0.5 }], { provenance: { ...provenance, command } })], suite, { generatedAt });
+    expect(html).toContain('<code>synthgrad compare seed --queue &#39;redis://user:***@10.0.0.5:6379&#39;</code>');
+    expect(html).not.toContain('secret');
+  });
 });
 
 describe('renderReport figure downloads', async () => {
