@@ -17,7 +17,8 @@ describe('messages', () => {
     expect(code).toBe(2);
     // layer 1 of 4-bit addition: input 8 (two 4-bit numbers), output 6; the plugin declares 5
     expect(err).toContain(
-      'runs[1].options.generatorInput (configuration "wrong"): generator input "wrong-size" declares size 5 but its features() returned 2×6 for a batch of 2 at hidden layer 1 (input 8, output 6)',
+      `runs[1].options.generatorInput (configuration "wrong"): generator input "wrong-size" (plugin ${fixture('wrong-size-input.js')}): ` +
+        'features() returned a 2×6 matrix; expected 2×5 (the batch × its declared size) (at hidden layer 1 (input 8, output 6))',
     );
   });
 });

@@ -47,22 +47,18 @@ function pluginInputNames(module: ContainerModule): string[] {
   }
 }
 
-/** A plugin's generator input returned a matrix of another shape than its batch × declared size. */
-export class WrongFeatureShapeError extends Error {
-  constructor(
-    message: string,
-    readonly rows: number,
-    readonly cols: number,
-  ) {
+/** A plugin's generator input returned something other than a matrix of its batch × declared size; the message names the input and its plugin file. */
+export class LyingGeneratorInputError extends Error {
+  constructor(message: string) {
     super(message);
-    this.name = 'WrongFeatureShapeError';
+    this.name = 'LyingGeneratorInputError';
   }
 }
 
 function checked(input: GeneratorInput, name: string, source: string): GeneratorInput {
   const where = `generator input "${name}" (plugin ${source})`;
   if (typeof input !== 'object' || input === null || typeof input.features !== 'function' || !Number.isSafeInteger(input.size)) {
-    throw new Error(`${where}: create() returned no generator input (expected { size, features(context) })`);
+    throw new LyingGeneratorInputError(`${where}: create() returned no generator input (expected { size, features(context) })`);
   }
   const features = input.features.bind(input);
   return Object.assign(Object.create(input) as GeneratorInput, {
@@ -71,10 +67,10 @@ function checked(input: GeneratorInput, name: string, source: string): Generator
       const { rows, cols } = (result ?? {}) as { rows?: unknown; cols?: unknown };
       const batch = context.layerOutput.rows;
       if (typeof rows !== 'number' || typeof cols !== 'number') {
-        throw new Error(`${where}: features() returned ${describe(result)}, not a matrix; expected ${batch}×${input.size}`);
+        throw new LyingGeneratorInputError(`${where}: features() returned ${describe(result)}, not a matrix; expected ${batch}×${input.size}`);
       }
       if (rows !== batch || cols !== input.size) {
-        throw new WrongFeatureShapeError(`${where}: features() returned a ${rows}×${cols} matrix; expected ${batch}×${input.size} (the batch × its declared size)`, rows, cols);
+        throw new LyingGeneratorInputError(`${where}: features() returned a ${rows}×${cols} matrix; expected ${batch}×${input.size} (the batch × its declared size)`);
       }
       return result as ReturnType<GeneratorInput['features']>;
     },

@@ -75,7 +75,7 @@ export async function checkSuite(
     checkLayerKinds(spec.network, networkPath('layers'), container, report);
     checkActivations(spec.network, networkPath('layers'), container, report);
     const stagesProblem = checkStages(spec.trainer, spec.options.stages);
-    if (stagesProblem) problems.push(`${at([...runPath, 'options', 'stages'])}: ${stagesProblem}`);
+    if (stagesProblem) report([...runPath, 'options', 'stages'], stagesProblem);
     checkNamedPlugins(spec.network, networkPath, container, report);
     const steps = dataset ? spec.training.epochs * Math.ceil(dataset.train.inputs.rows / spec.training.batchSize) : 1;
     const schedules: [unknown, PropertyKey[]][] = [
@@ -86,7 +86,8 @@ export async function checkSuite(
       const problem = checkSchedule(schedule, jsonPath(path), spec.training.epochs, steps);
       if (problem) report(path, problem);
     }
-    if (!dataset || !trainers.has(run.trainer)) return;
+    // Stages of the wrong type would only crash the build (`stages.forEach is not a function`).
+    if (!dataset || !trainers.has(run.trainer) || stagesProblem) return;
     if (messages.length) {
       // Building still finds what the problems above leave checkable (a bad option before the bad name);
       // a failure that is one of them again is not news. A trainer too large to allocate is not built.

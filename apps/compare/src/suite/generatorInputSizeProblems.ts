@@ -11,7 +11,7 @@ import {
   type LayerShape,
   type NetworkSpec,
 } from 'synthgrad';
-import { WrongFeatureShapeError } from '../plugins/guardPluginInputs.js';
+import { LyingGeneratorInputError } from '../plugins/guardPluginInputs.js';
 
 /** Rows of the batch each generator input is tried on. */
 const ROWS = 2;
@@ -66,9 +66,13 @@ export function generatorInputSizeProblems(container: Container, dataset: Datase
           training: false,
         });
       } catch (error) {
-        // The run's guard of a plugin's inputs has already seen the wrong shape; anything else a
-        // features() throws on a batch of zeros is left to training, which reports it with the run.
-        if (error instanceof WrongFeatureShapeError) returned = error;
+        // The guard of a plugin's inputs saw what features() returned: its message names the input and
+        // the plugin file. Anything else a features() throws on a batch of zeros is left to training,
+        // which reports it with the run.
+        if (error instanceof LyingGeneratorInputError) {
+          problems.push(`${error.message} (at ${where})`);
+          continue;
+        }
       }
       if (size !== undefined && returned !== undefined && (returned.rows !== ROWS || returned.cols !== size)) {
         problems.push(
