@@ -344,6 +344,15 @@ describe('sizes nobody bounded', () => {
     expectRefusal(await cli(['check', smokeSuite(dir, { sweep: { space: { 'training.epochs': [1e12] } } })]), 'sweep of "backprop": training.epochs = 1000000000000');
     expectRefusal(await cli(['check', smokeSuite(dir, { sweep: { samples: 1e9, space: { 'network.learningRate': [0.1] } } })]), 'sweep.samples: at most 10000');
   });
+
+  it('check and compare refuse a data set of 2·10^7 sums before generating it, naming the option and the bound', async () => {
+    const dir = tempDir();
+    const file = smokeSuite(dir, { dataset: { name: 'binary-addition', options: { bits: 26, trainSize: 2e7, testSize: 20 } } });
+    const message = 'dataset.options: binary-addition.trainSize: trainSize + testSize + validationSize = 20000000 + 20 + 0 = 20000020 examples, but at most 10000000 are made';
+    expectRefusal(await cli(['check', file]), message);
+    expectRefusal(await cli(['compare', file, '--out', join(dir, 'out'), '--quiet']), message);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
 });
 
 describe('injection into what users open', () => {

@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, type Dataset } from '@synthgrad/core';
 import type { Matrix } from '@synthgrad/tensor';
@@ -209,6 +210,16 @@ describe('mnist options', () => {
       await expect(load(options as MnistOptions), message).rejects.toThrow(ConfigError);
       await expect(load(options as MnistOptions), message).rejects.toThrow(message);
     }
+  });
+
+  it('refuses a size above ten million before reading any file, naming the option and the bound', async () => {
+    // The folder does not exist: a refusal that named it would mean the files were looked for first.
+    const missing = join(tmpdir(), 'synthgrad-mnist-never-created');
+    await expect(load({ trainSize: 2e7, dataDir: missing })).rejects.toThrow(
+      'mnist.trainSize: must be at most 10000000 (checked before the files are read), got 20000000',
+    );
+    await expect(load({ validationSize: 10_000_001, dataDir: missing })).rejects.toThrow('mnist.validationSize: must be at most 10000000');
+    await expect(load({ testSize: 10_000_000, dataDir: missing })).rejects.toThrow(missing);
   });
 });
 

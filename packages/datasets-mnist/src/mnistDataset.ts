@@ -26,6 +26,13 @@ export interface MnistOptions {
   readonly dataDir?: string;
 }
 
+/**
+ * The most images one split may ask for, checked before any file is read: the files' own counts bound the
+ * sizes too (60000 and 10000 for MNIST), but only once the files are read, which a size no file can
+ * meet should not wait for. Ten million 784-pixel images would already take 63 GB as float64.
+ */
+const MAX_SPLIT_SIZE = 10_000_000;
+
 interface ReadOptions {
   readonly trainSize: number | undefined;
   readonly testSize: number | undefined;
@@ -184,6 +191,9 @@ function readMnistOptions(options: unknown): ReadOptions {
     if (value === undefined) return undefined;
     const { valid, expected } = OPTION_RULES[key];
     if (!valid(value)) throw new ConfigError(`${NAME}.${key}`, `must be ${expected}, got ${describeValue(value)}`);
+    if (key !== 'seed' && typeof value === 'number' && value > MAX_SPLIT_SIZE) {
+      throw new ConfigError(`${NAME}.${key}`, `must be at most ${MAX_SPLIT_SIZE} (checked before the files are read), got ${value}`);
+    }
     return value as T;
   };
   return {

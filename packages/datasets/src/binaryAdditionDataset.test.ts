@@ -1,7 +1,7 @@
 import { ConfigError, type Dataset } from '@synthgrad/core';
 import type { Matrix } from '@synthgrad/tensor';
 import { describe, expect, it } from 'vitest';
-import { binaryAdditionDataset, type BinaryAdditionOptions } from './binaryAdditionDataset.js';
+import { BINARY_ADDITION_MAX_EXAMPLES, binaryAdditionDataset, type BinaryAdditionOptions } from './binaryAdditionDataset.js';
 import { decodeBits } from './decodeBits.js';
 
 const load = (options?: BinaryAdditionOptions) => binaryAdditionDataset.load(options) as Dataset;
@@ -81,6 +81,18 @@ describe('binary-addition', () => {
       'binary-addition: trainSize + testSize + validationSize = 60 + 5 + 0 = 65 distinct (a, b) pairs are needed, but bits = 4 allows only 2^(2·(4−1)) = 64',
     );
     expect(load({ bits: 4, trainSize: 60, testSize: 4 }).test.inputs.rows).toBe(4);
+  });
+
+  it('refuses more than ten million examples before drawing any, naming the largest size and the bound', () => {
+    // 2·10⁷ distinct pairs exist at 26 bits (2^50), so only the size bound can refuse this.
+    expect(() => load({ bits: 26, trainSize: 2e7 })).toThrow(ConfigError);
+    expect(() => load({ bits: 26, trainSize: 2e7 })).toThrow(
+      'binary-addition.trainSize: trainSize + testSize + validationSize = 20000000 + 1000 + 0 = 20001000 examples, but at most 10000000 are made',
+    );
+    expect(() => load({ bits: 26, trainSize: 9_000_000, testSize: 1000, validationSize: 1_000_000 })).toThrow(
+      `binary-addition.trainSize: trainSize + testSize + validationSize = 9000000 + 1000 + 1000000 = 10001000 examples, but at most ${BINARY_ADDITION_MAX_EXAMPLES} are made`,
+    );
+    expect(() => load({ bits: 26, testSize: 2 ** 40 })).toThrow('binary-addition.testSize: ');
   });
 
   it('is deterministic per seed, and seeds differ', () => {

@@ -23,6 +23,19 @@ export interface BinaryAdditionOptions {
   readonly seed?: number;
 }
 
+/**
+ * The most examples `binary-addition` makes, all splits together. The tutorial uses thousands; beyond
+ * ten million the matrices alone take gigabytes (10⁷ rows × 3·26 float64 columns ≈ 6 GB at 26 bits),
+ * and the distinct-pair draw keeps a set of the pairs seen, which cannot hold more than 2²⁴ entries.
+ * Larger sizes are refused up front, before anything is drawn or allocated.
+ *
+ * @example
+ * ```ts
+ * binaryAdditionDataset.load({ bits: 26, trainSize: 2e7 }); // ConfigError: binary-addition.trainSize: … at most 10000000 …
+ * ```
+ */
+export const BINARY_ADDITION_MAX_EXAMPLES = 10_000_000;
+
 interface OptionRule {
   readonly fallback: number;
   readonly valid: (value: number) => boolean;
@@ -61,6 +74,15 @@ export const binaryAdditionDataset: DatasetPlugin<BinaryAdditionOptions> = {
     const range = 2 ** (bits - 1);
     const heldOut = trainSize + testSize;
     const needed = heldOut + validationSize;
+    if (needed > BINARY_ADDITION_MAX_EXAMPLES) {
+      const sizes = { trainSize, testSize, validationSize };
+      const largest = (Object.keys(sizes) as (keyof typeof sizes)[]).reduce((a, b) => (sizes[b] > sizes[a] ? b : a));
+      throw new ConfigError(
+        `${NAME}.${largest}`,
+        `trainSize + testSize + validationSize = ${trainSize} + ${testSize} + ${validationSize} = ${needed} examples, ` +
+          `but at most ${BINARY_ADDITION_MAX_EXAMPLES} are made (all splits together); lower the sizes`,
+      );
+    }
     if (needed > range * range) {
       throw new ConfigError(
         NAME,
