@@ -1,4 +1,5 @@
 import { formatCell, type PaperTable } from '../report/paperTable.js';
+import { extremes } from '../report/extremes.js';
 
 /**
  * The paper-style table for the terminal: a title line, then one row per row tag value and one
@@ -22,7 +23,7 @@ export function formatPaperTable(table: PaperTable): string {
       return text === '' ? '' : `${text}${table.best[c] === r ? '*' : ' '}`;
     }),
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  const widths = header.map((h, c) => Math.max(h.length, extremes(rows.map((row) => row[c].length)).max));
   const line = (cells: readonly string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
   return [
     `${table.title}: mean ± std over seeds, final epoch; * = best in its column`,

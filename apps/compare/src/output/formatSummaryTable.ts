@@ -1,6 +1,7 @@
 import { terminalSafe } from '../cli/terminalSafe.js';
 import type { SeedStatistics } from '../report/index.js';
 import type { ConfigurationSummary } from './summarize.js';
+import { extremes } from '../report/extremes.js';
 
 /**
  * The terminal's summary: one ranked row per configuration, the final metrics of each split (train,
@@ -34,7 +35,7 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[], w
     epochsRunCell(s),
     s.seconds ? s.seconds.mean.toFixed(1) : '–',
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const widths = header.map((h, c) => Math.max(h.length, extremes(rows.map((r) => r[c].length)).max));
   const line = (cells: readonly string[]) =>
     cells.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
   const noEpochYet = summaries.every((s) => s.epochsRun === undefined);
@@ -50,7 +51,7 @@ export function formatSummaryTable(summaries: readonly ConfigurationSummary[], w
     : '';
   const notes = [note, stopNote].filter(Boolean);
   const table = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
-  if (width === undefined || Math.max(...table.map((l) => l.length)) <= width) return [...table, ...notes].join('\n');
+  if (width === undefined || extremes(table.map((l) => l.length)).max <= width) return [...table, ...notes].join('\n');
   return [...rows.map((row) => block(header, row, width)), ...notes.map((n) => wrap(n.split(' '), width, '', ' '))].join('\n');
 }
 

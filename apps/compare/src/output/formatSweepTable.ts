@@ -1,6 +1,7 @@
 import { reportTaskOf, selectionSplitOf, sweepResults, taskCriteria } from '../report/index.js';
 import type { RunRecord } from '../RunRecord.js';
 import type { Suite } from '../suite/suiteSchema.js';
+import { extremes } from '../report/extremes.js';
 
 /**
  * The terminal's account of a sweep: per swept configuration, the chosen setting (best on the
@@ -16,7 +17,7 @@ export function formatSweepTable(records: readonly RunRecord[], suite: Suite): s
   const criteria = taskCriteria(reportTaskOf(records), selectionSplitOf(records));
   const sweeps = sweepResults(records, suite, criteria);
   if (sweeps.length === 0) return '';
-  const width = Math.max(...sweeps.map((s) => s.configuration.length));
+  const width = extremes(sweeps.map((s) => s.configuration.length)).max;
   const lines = sweeps.map(({ configuration, chosen, ranked }) => {
     if (!chosen) return `  ${configuration.padEnd(width)}  no setting completed`;
     const metrics = criteria.ranking

@@ -4,6 +4,7 @@ import type { ProgressMessage } from '../run/ProgressMessage.js';
 import type { RunSpec } from '../run/RunSpec.js';
 import { describeOutcome, formatMetrics, runName } from './describeRun.js';
 import type { ProgressReporter } from './ProgressReporter.js';
+import { extremes } from '../report/extremes.js';
 
 /**
  * Progress bars for a terminal: one for the whole suite, and one per run while it trains
@@ -24,7 +25,7 @@ export class BarProgress implements ProgressReporter {
     stream: NodeJS.WriteStream = process.stderr,
   ) {
     this.#done = alreadyDone;
-    this.#nameWidth = Math.max(8, ...runs.map((r) => runName(r).length));
+    this.#nameWidth = Math.max(8, extremes(runs.map((r) => runName(r).length)).max);
     this.#multibar = new MultiBar(
       {
         format: '{name} |{bar}| {status}',

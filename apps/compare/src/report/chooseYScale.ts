@@ -1,4 +1,5 @@
 import type { CurveSeries } from './curveChartSpec.js';
+import { extremes } from './extremes.js';
 
 /** How a curve chart's y axis is scaled. */
 export interface YScale {
@@ -28,8 +29,8 @@ const CLIP_FACTOR = 10;
 export function chooseYScale(series: readonly CurveSeries[]): YScale {
   const means = series.flatMap((s) => s.points.map((p) => p.mean)).sort((a, b) => a - b);
   if (means.length === 0) return { log: false };
-  const low = Math.min(...series.flatMap((s) => s.points.map((p) => p.min)));
-  const high = Math.max(...series.flatMap((s) => s.points.map((p) => p.max)));
+  const low = extremes(series.flatMap((s) => s.points.map((p) => p.min))).min;
+  const high = extremes(series.flatMap((s) => s.points.map((p) => p.max))).max;
   const typical = Math.abs(means[Math.min(means.length - 1, Math.floor(0.9 * means.length))]);
   const max = typical > 0 && high > OUTLIER_FACTOR * typical ? niceCeil(CLIP_FACTOR * typical) : undefined;
   const top = max ?? high;

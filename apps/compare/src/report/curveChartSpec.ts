@@ -3,6 +3,7 @@ import type { YScale } from './chooseYScale.js';
 import { percentAxisFormat } from './percentAxisFormat.js';
 import { estimateTextWidth } from './estimateTextWidth.js';
 import type { CurvePoint } from './learningCurve.js';
+import { extremes } from './extremes.js';
 
 /** One line of a curve chart: a configuration's mean over seeds, in one panel. */
 export interface CurveSeries {
@@ -61,7 +62,7 @@ const AXIS_NUMBER = ',~r';
 export function curveChartSpec(chart: CurveChart): TopLevelSpec {
   const rows = chart.series.flatMap((s) => {
     // The faded tail starts at the last point with no carried value, so it joins the solid line.
-    const joint = Math.max(-Infinity, ...s.points.filter((p) => !p.carried).map((p) => p.epoch));
+    const joint = extremes(s.points.filter((p) => !p.carried).map((p) => p.epoch)).max;
     return s.points.map((p) => ({
       configuration: s.label,
       panel: s.panel ?? '',
@@ -84,7 +85,7 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
   const legend = legendLayout(domain, plotWidth);
   const { log, max } = chart.yScale ?? { log: false };
   const clip = max !== undefined;
-  const lastEpoch = Math.max(1, ...rows.map((r) => r.epoch));
+  const lastEpoch = Math.max(1, extremes(rows.map((r) => r.epoch)).max);
   const x = chart.x
     ? ({ field: 'epoch', type: 'quantitative', title: chart.x.title, scale: { domain: [0, lastEpoch], nice: true }, axis: { format: AXIS_NUMBER } } as const)
     : ({
@@ -101,11 +102,13 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
       ? flatPercentDomain([...rows, ...(chart.rule ? [{ min: chart.rule.value, max: chart.rule.value }] : [])])
       : {}),
   };
-  const percentDomain = yScale.domain ?? [Math.min(...rows.map((r) => r.min)), Math.max(...rows.map((r) => r.max))];
+  const low = extremes(rows.map((r) => r.min)).min;
+  const high = extremes(rows.map((r) => r.max)).max;
+  const percentDomain = yScale.domain ?? [low, high];
   const yAxis = {
     format: chart.yFormat === 'percent' ? percentAxisFormat(percentDomain[0], percentDomain[1], Y_TICKS) : AXIS_NUMBER,
     ...(chart.yFormat === 'percent' && !log ? { tickCount: Y_TICKS } : {}),
-    ...(log ? { values: logTicks(Math.min(...rows.map((r) => r.min)), max ?? Math.max(...rows.map((r) => r.max))) } : {}),
+    ...(log ? { values: logTicks(low, max ?? high) } : {}),
   };
   const yTitle = log ? `${chart.yTitle} (log scale)` : chart.yTitle;
   const color = {
@@ -206,8 +209,8 @@ export function curveChartSpec(chart: CurveChart): TopLevelSpec {
 /** A visible band around accuracies that never move (all 0% for a few epochs, say): vega would collapse the axis. */
 function flatPercentDomain(rows: readonly { min: number; max: number }[]): { domain?: [number, number] } {
   if (rows.length === 0) return {};
-  const low = Math.min(...rows.map((r) => r.min));
-  const high = Math.max(...rows.map((r) => r.max));
+  const low = extremes(rows.map((r) => r.min)).min;
+  const high = extremes(rows.map((r) => r.max)).max;
   return high - low >= 0.01 ? {} : { domain: [Math.max(0, low - 0.05), Math.min(1, high + 0.05)] };
 }
 
@@ -216,7 +219,7 @@ function flatPercentDomain(rows: readonly { min: number; max: number }[]): { dom
  * and the label width each column leaves, so the legend never widens (and so shrinks) the chart.
  */
 function legendLayout(labels: readonly string[], plotWidth: number): { columns: number; labelLimit: number } {
-  const longest = Math.max(0, ...labels.map((label) => estimateTextWidth(label, LEGEND_FONT_PX))) + LEGEND_ENTRY_PX;
+  const longest = Math.max(0, extremes(labels.map((label) => estimateTextWidth(label, LEGEND_FONT_PX))).max) + LEGEND_ENTRY_PX;
   let columns = Math.max(1, Math.min(3, labels.length, Math.floor(plotWidth / longest)));
   if (labels.length === 4 && columns === 3) columns = 2;
   return { columns, labelLimit: Math.floor(plotWidth / columns) - LEGEND_ENTRY_PX };

@@ -3,6 +3,7 @@ import type { RunRecord } from '../RunRecord.js';
 import { finiteOrUndefined } from './finiteOrUndefined.js';
 import { historyEpochs } from './historyEpochs.js';
 import { seedStatistics, type SeedStatistics } from './seedStatistics.js';
+import { extremes } from './extremes.js';
 
 /** A metric at one epoch, over the seeds that measured it (or, carried forward, stopped before it). */
 export interface CurvePoint extends SeedStatistics {
@@ -46,7 +47,7 @@ export function learningCurve(runs: readonly RunRecord[], value: EpochValue, opt
     });
     // Every measured epoch lies before any epoch past the run's end: the last one is carried.
     const last = [...values].sort(([a], [b]) => a - b).at(-1)?.[1];
-    return { values, last, lastEpoch: Math.max(0, ...epochs) };
+    return { values, last, lastEpoch: Math.max(0, extremes(epochs).max) };
   });
   const epochs = [...new Set(measured.flatMap((m) => [...m.values.keys()]))].sort((a, b) => a - b);
   return epochs.map((epoch) => {

@@ -24,6 +24,9 @@ import { sweepResults } from './sweepResults.js';
 import { sweepSection } from './sweepSection.js';
 import { selectionSplitOf, taskCriteria, type SelectionSplit } from './taskCriteria.js';
 
+/** The most configurations a chart draws (the best ranked, see `chartedConfigurations`); the tables list all. */
+export const CHART_MAX_CONFIGURATIONS = 20;
+
 export interface RenderReportOptions {
   /** The time the page says it was made (default now). */
   readonly generatedAt?: Date;
@@ -56,10 +59,11 @@ export async function renderReport(
   const baseline = reportBaseline(groups, suite, options.baseline);
   const metrics = confidenceMetrics(criteria);
   const confidence = configurationConfidence(groups, metrics, baseline);
+  const drawn = chartedConfigurations(groups, ranked.map((s) => s.label), baseline);
   const [curveFigures, timeFigure, alignment, sweep] = await Promise.all([
-    learningCurveFigures(groups, criteria, styles),
-    timeToAccuracyFigure(groups, styles),
-    alignmentFigures(groups, styles),
+    learningCurveFigures(drawn.groups, criteria, styles),
+    timeToAccuracyFigure(drawn.groups, styles),
+    alignmentFigures(drawn.groups, styles),
     sweepSection(sweepResults(runs, suite, criteria), criteria, suite),
   ]);
   const curves = timeFigure === '' ? curveFigures : [...curveFigures, timeFigure];
@@ -79,7 +83,7 @@ ${readingGuide(criteria)}
       ? ''
       : `<section id="learning-curves" aria-labelledby="curves-title">
 <h2 id="curves-title">Learning curves</h2>
-<p class="section-intro">Each metric at the end of every epoch, one line per configuration.</p>
+<p class="section-intro">Each metric at the end of every epoch, one line per configuration.${drawn.note}</p>
 <div class="charts">
 ${curves.join('\n')}
 </div>
@@ -88,7 +92,7 @@ ${curves.join('\n')}
       ? ''
       : `<section id="gradient-alignment" aria-labelledby="alignment-title">
 <h2 id="alignment-title">Synthetic vs true gradients</h2>
-<p class="section-intro">How well each decoupled layer's synthetic gradient matches the true, backpropagated one, per layer (counted from the input side), for the configurations that measured it.</p>
+<p class="section-intro">How well each decoupled layer's synthetic gradient matches the true, backpropagated one, per layer (counted from the input side), for the configurations that measured it.${drawn.note}</p>
 <div class="charts wide">
 ${alignment.join('\n')}
 </div>
@@ -111,6 +115,26 @@ ${alignment.join('\n')}
 export function reportBaseline(groups: ReadonlyMap<string, readonly RunRecord[]>, suite: Suite, chosen?: string): string | undefined {
   const trainerOf = (label: string) => suite.runs.find((run) => run.label === label)?.trainer ?? groups.get(label)?.[0]?.trainer;
   return chooseBaseline([...groups.keys()], trainerOf, chosen ?? suite.baseline);
+}
+
+/**
+ * The configurations a chart draws: all of them up to `CHART_MAX_CONFIGURATIONS`; beyond, the best ranked
+ * ones and the baseline, in the report's order, with a sentence saying so (`note`, empty when all are drawn).
+ * A chart of thousands of lines is unreadable and its SVG tens of megabytes each.
+ */
+function chartedConfigurations(
+  groups: ReadonlyMap<string, readonly RunRecord[]>,
+  rankedLabels: readonly string[],
+  baseline: string | undefined,
+): { groups: ReadonlyMap<string, readonly RunRecord[]>; note: string } {
+  if (groups.size <= CHART_MAX_CONFIGURATIONS) return { groups, note: '' };
+  const kept = new Set(rankedLabels.slice(0, CHART_MAX_CONFIGURATIONS));
+  const withBaseline = baseline !== undefined && groups.has(baseline) && !kept.has(baseline);
+  if (withBaseline) kept.add(baseline);
+  const note =
+    ` <strong>Only the ${CHART_MAX_CONFIGURATIONS} best-ranked configurations of ${groups.size}${withBaseline ? ' and the baseline' : ''} are drawn</strong>;` +
+    ' the Summary table lists every one.';
+  return { groups: new Map([...groups].filter(([label]) => kept.has(label))), note };
 }
 
 function summaryIntro(selection: SelectionSplit): string {

@@ -3,6 +3,7 @@ import { describeNetwork } from './describeNetwork.js';
 import { describeOptions } from './describeOptions.js';
 import { escapeHtml } from './escapeHtml.js';
 import type { ReportTask } from './ReportTask.js';
+import { extremes } from './extremes.js';
 
 /**
  * The page header: suite name and description, then dataset, network, training, seeds, how many
@@ -37,7 +38,7 @@ export function reportHeader(suite: Suite, records: readonly RunRecord[], task: 
       'Runs',
       `${records.length} recorded of ${expected} expected <span class="muted">(${suite.runs.length} configurations × ${suite.seeds.length} seeds)</span>`,
     ],
-    ['Finished', finished.length === 0 ? '<span class="muted">no run yet</span>' : escapeHtml(timeRange(Math.min(...finished), Math.max(...finished)))],
+    ['Finished', finished.length === 0 ? '<span class="muted">no run yet</span>' : escapeHtml(timeRange(extremes(finished).min, extremes(finished).max))],
     ...(backends.length > 0 ? [['Backend', escapeHtml(backends.join(', '))] as [string, string]] : []),
   ];
   return `<header class="report-header">

@@ -2,6 +2,7 @@ import type { RunRecord, Suite, SuiteRun } from '../RunRecord.js';
 import { rankConfigurations } from './rankConfigurations.js';
 import { summariseConfiguration, type ConfigurationSummary } from './summariseConfiguration.js';
 import type { TaskCriteria } from './taskCriteria.js';
+import { extremes } from './extremes.js';
 
 /** One swept configuration: its settings ranked on the selection split, and the one chosen. */
 export interface SweepResult {
@@ -46,7 +47,7 @@ export function sweepResults(records: readonly RunRecord[], suite: Suite, criter
         run,
         setting: run.setting ?? {},
         summary,
-        epochs: Math.max(0, ...own.map((r) => r.history.length)),
+        epochs: Math.max(0, extremes(own.map((r) => r.history.length)).max),
         stoppedByCriterion: own.some((r) => r.stopped) && own.every((r) => r.stopped !== undefined || r.history.length >= summary.plannedEpochs),
       };
     });

@@ -7,6 +7,7 @@ import { formatStatistic } from './formatStatistic.js';
 import { renderChartSvg } from './renderChartSvg.js';
 import type { SweepResult } from './sweepResults.js';
 import type { TaskCriteria } from './taskCriteria.js';
+import { extremes } from './extremes.js';
 
 /**
  * The report's "Sweep" section: per swept configuration, its chosen setting and a table of every
@@ -88,7 +89,7 @@ function settingWords(setting: Readonly<Record<string, unknown>>): string {
 function sensitivitySpec(path: string, yTitle: string, points: { configuration: string; value: number | string; y: number }[]): TopLevelSpec {
   const numeric = points.every((p) => typeof p.value === 'number');
   const values = points.map((p) => p.value as number);
-  const log = numeric && values.every((v) => v > 0) && Math.max(...values) / Math.min(...values) >= 10;
+  const log = numeric && values.every((v) => v > 0) && extremes(values).max / extremes(values).min >= 10;
   const x = numeric
     ? { field: 'value', type: 'quantitative' as const, title: path, scale: log ? { type: 'log' as const } : { zero: false } }
     : { field: 'value', type: 'ordinal' as const, title: path };
