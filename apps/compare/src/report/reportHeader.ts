@@ -18,6 +18,7 @@ export function reportHeader(suite: Suite, records: readonly RunRecord[], task: 
   const { dataset, training } = suite;
   const expected = suite.runs.length * suite.seeds.length;
   const finished = records.map((r) => Date.parse(r.finishedAt)).filter(Number.isFinite);
+  const finishedRange = extremes(finished);
   const backends = [...new Set(records.map((r) => (r.dtype === 'float32' ? `${r.backend} (float32)` : r.backend)))];
   const trainingText = [
     `${training.epochs} epochs`,
@@ -38,7 +39,7 @@ export function reportHeader(suite: Suite, records: readonly RunRecord[], task: 
       'Runs',
       `${records.length} recorded of ${expected} expected <span class="muted">(${suite.runs.length} configurations × ${suite.seeds.length} seeds)</span>`,
     ],
-    ['Finished', finished.length === 0 ? '<span class="muted">no run yet</span>' : escapeHtml(timeRange(extremes(finished).min, extremes(finished).max))],
+    ['Finished', finished.length === 0 ? '<span class="muted">no run yet</span>' : escapeHtml(timeRange(finishedRange.min, finishedRange.max))],
     ...(backends.length > 0 ? [['Backend', escapeHtml(backends.join(', '))] as [string, string]] : []),
   ];
   return `<header class="report-header">

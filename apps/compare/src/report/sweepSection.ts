@@ -89,7 +89,8 @@ function settingWords(setting: Readonly<Record<string, unknown>>): string {
 function sensitivitySpec(path: string, yTitle: string, points: { configuration: string; value: number | string; y: number }[]): TopLevelSpec {
   const numeric = points.every((p) => typeof p.value === 'number');
   const values = points.map((p) => p.value as number);
-  const log = numeric && values.every((v) => v > 0) && extremes(values).max / extremes(values).min >= 10;
+  const range = extremes(values);
+  const log = numeric && values.every((v) => v > 0) && range.max / range.min >= 10;
   const x = numeric
     ? { field: 'value', type: 'quantitative' as const, title: path, scale: log ? { type: 'log' as const } : { zero: false } }
     : { field: 'value', type: 'ordinal' as const, title: path };
