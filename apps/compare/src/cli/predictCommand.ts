@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { readTableFile } from '@synthgrad/datasets/node';
+import { readTableFile } from '@synthgrad/datasets-files';
 import { Matrix, toNpy } from 'synthgrad';
 import { loadModel } from 'synthgrad/node';
 import { CliError } from './CliError.js';

@@ -1,4 +1,4 @@
-import { arraysModule } from '@synthgrad/datasets/node';
+import { arraysModule } from '@synthgrad/datasets-files';
 import { datasetsMnistModule } from '@synthgrad/datasets-mnist';
 import type { Container, ContainerModule } from 'inversify';
 import { ConfigError, createSynthgradContainer, defaultBackendName, SynthgradError, UnknownPluginError } from 'synthgrad';

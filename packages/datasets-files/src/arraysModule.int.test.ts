@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { ConfigError, createContainer, DatasetRegistry } from '@synthgrad/core';
 import type { Matrix } from '@synthgrad/tensor';
 import { describe, expect, it } from 'vitest';
-import { datasetsModule } from '../datasetsModule.js';
+import { datasetsModule } from '@synthgrad/datasets';
 import { arraysModule } from './arraysModule.js';
-import { npyBytes } from '../../test/npyBytes.js';
+import { npyBytes } from '../test/npyBytes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synthgrad-arrays-'));
 const rows = (m: Matrix) => Array.from({ length: m.rows }, (_, i) => Array.from(m.row(i)));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { ConfigError } from '@synthgrad/core';
 import type { Matrix } from '@synthgrad/tensor';
 import { describe, expect, it } from 'vitest';
-import { DataFormatError } from '../DataFormatError.js';
-import { npyBytes } from '../../test/npyBytes.js';
+import { DataFormatError } from '@synthgrad/datasets';
+import { npyBytes } from '../test/npyBytes.js';
 import { readTableFile } from './readTableFile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synthgrad-read-table-'));

@@ -1,8 +1,7 @@
 import { extname } from 'node:path';
 import { ConfigError, SynthgradError } from '@synthgrad/core';
 import { fromNpy } from '@synthgrad/layers';
-import { DataFormatError } from '../DataFormatError.js';
-import { parseNumericCsv, type NumericCsv, type ParseNumericCsvOptions } from '../parseNumericCsv.js';
+import { DataFormatError, parseNumericCsv, type NumericCsv, type ParseNumericCsvOptions } from '@synthgrad/datasets';
 import { MAX_DATA_FILE_BYTES, readDataFile } from './readDataFile.js';
 
 /** Options of {@link readTableFile}. */

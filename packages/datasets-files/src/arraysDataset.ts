@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, describeValue, readOptions, type Dataset, type DatasetPlugin, type DatasetTask } from '@synthgrad/core';
 import { Matrix } from '@synthgrad/tensor';
-import { datasetFromArrays, type ArraySplit } from '../datasetFromArrays.js';
+import { datasetFromArrays, type ArraySplit } from '@synthgrad/datasets';
 import { readTableFile } from './readTableFile.js';
 
 const NAME = 'arrays';
